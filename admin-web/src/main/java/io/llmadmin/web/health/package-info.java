@@ -1,0 +1,2 @@
+/** MicroProfile Health probes: one class per probe. */
+package io.llmadmin.web.health;

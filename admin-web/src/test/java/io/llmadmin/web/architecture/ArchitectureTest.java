@@ -1,0 +1,20 @@
+package io.llmadmin.web.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+
+/**
+ * Runs the architecture rules over every module: admin-web assembles them all, so its test classpath sees every
+ * module's production classes.
+ */
+@AnalyzeClasses(packages = "io.llmadmin", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchTests module_rules = ArchTests.in(ModuleRules.class);
+
+    @ArchTest
+    static final ArchTests coding_rules = ArchTests.in(CodingRules.class);
+}

@@ -1,0 +1,36 @@
+package io.llmadmin.web.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Conventions every module keeps: constructor injection, one logging API. */
+final class CodingRules {
+
+    private CodingRules() {}
+
+    @ArchTest
+    static final ArchRule no_field_injection =
+            noFields().should().beAnnotatedWith("jakarta.inject.Inject").because("we inject through constructors");
+
+    /** Container resources enter through producer fields only, and are injected by constructor from there. */
+    @ArchTest
+    static final ArchRule container_resources_are_injected_only_into_producer_fields = fields().that()
+            .areAnnotatedWith("jakarta.annotation.Resource")
+            .or()
+            .areAnnotatedWith("jakarta.persistence.PersistenceContext")
+            .should()
+            .beAnnotatedWith("jakarta.enterprise.inject.Produces")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule no_standard_streams = noClasses()
+            .should()
+            .accessField(System.class, "out")
+            .orShould()
+            .accessField(System.class, "err")
+            .because("logs go through java.util.logging into Liberty's logs");
+}

@@ -1,0 +1,55 @@
+package it.llmadmin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The Liberty server the build started for the integration tests, spoken to over real HTTP. */
+public final class ServerUnderTest {
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServerUnderTest() {}
+
+    public static URI uri(String pathAndQuery) {
+        return URI.create(System.getProperty("it.base.url", "http://localhost:9180") + pathAndQuery);
+    }
+
+    public static HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .GET()
+                .build());
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A test resource as text, without the trailing newline an editor adds. */
+    public static String resource(String name) {
+        try (InputStream in = ServerUnderTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package io.llmadmin.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * One model an organisation uses: the catalog entry the frontend lists, the routing information the services need to
+ * call it, and the per-minute limits that cap its use.
+ *
+ * <p>Two names are kept apart on purpose. {@link #provider()} is the routing id the services dispatch on
+ * ({@code openai}, {@code gemini}, {@code inference-service}, ...); {@link #vendor()} is the display name of who makes
+ * the model ({@code Google}, {@code StabilityAI}, {@code Flux}), which the frontend's image list shows as its
+ * {@code provider} field.
+ *
+ * <p>The surrogate key comes from a sequence rather than an identity column: EclipseLink 4.0 still calls H2's removed
+ * {@code IDENTITY()} function, while sequences behave the same on H2 and PostgreSQL. The allocation size must equal the
+ * Liquibase sequence's {@code incrementBy}.
+ */
+@Entity
+@Table(name = "model_configuration")
+public class ModelConfiguration {
+
+    /** A catalog id: lower-case slug, as used in URLs and by every client ({@code gemini-1.5-pro}). */
+    public static final String CATALOG_ID_PATTERN = "[a-z0-9][a-z0-9._-]{0,99}";
+
+    @Id
+    @SequenceGenerator(name = "model_configuration_seq", sequenceName = "model_configuration_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "model_configuration_seq")
+    private Long id;
+
+    @NotNull
+    @Pattern(regexp = CATALOG_ID_PATTERN, message = "must be a lower-case slug of letters, digits, '.', '_' or '-'")
+    @Column(name = "catalog_id", nullable = false, unique = true, length = 100)
+    private String catalogId;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(name = "model_type", nullable = false, length = 20)
+    private ModelType type;
+
+    @NotBlank
+    @Size(max = 50)
+    @Column(name = "provider", nullable = false, length = 50)
+    private String provider;
+
+    @Size(max = 100)
+    @Column(name = "vendor", length = 100)
+    private String vendor;
+
+    @NotBlank
+    @Size(max = 200)
+    @Column(name = "provider_model_name", nullable = false, length = 200)
+    private String providerModelName;
+
+    @NotBlank
+    @Size(max = 255)
+    @Column(name = "display_name", nullable = false, length = 255)
+    private String displayName;
+
+    @Size(max = 2000)
+    @Column(name = "description", length = 2000)
+    private String description;
+
+    @Column(name = "sort_order", nullable = false)
+    private int sortOrder;
+
+    @Size(max = 500)
+    @Column(name = "api_base", length = 500)
+    private String apiBase;
+
+    @Min(0)
+    @Column(name = "context_length", nullable = false)
+    private int contextLength;
+
+    @Min(0)
+    @Column(name = "limit_requests", nullable = false)
+    private int limitRequestsPerMinute;
+
+    @Min(0)
+    @Column(name = "limit_input_tokens", nullable = false)
+    private int limitInputTokensPerMinute;
+
+    @Min(0)
+    @Column(name = "limit_output_tokens", nullable = false)
+    private int limitOutputTokensPerMinute;
+
+    @Column(name = "vision", nullable = false)
+    private boolean vision;
+
+    /** Extra provider arguments as a JSON object; validated as JSON by the services, stored as text. */
+    @Column(name = "extra_kwargs")
+    private String extraKwargsJson;
+
+    @Column(name = "active", nullable = false)
+    private boolean active;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    /** For JPA only. */
+    protected ModelConfiguration() {}
+
+    /**
+     * A new, active model with no limits, no vision and no extra arguments.
+     *
+     * @param catalogId the unique slug clients use
+     * @param type what the model does
+     * @param provider the routing id the services dispatch on
+     * @param providerModelName the name the provider knows the model by
+     * @param displayName the name people read
+     */
+    public ModelConfiguration(
+            String catalogId, ModelType type, String provider, String providerModelName, String displayName) {
+        this.catalogId = requireText(catalogId, "catalogId");
+        this.type = Objects.requireNonNull(type, "type");
+        this.provider = requireText(provider, "provider");
+        this.providerModelName = requireText(providerModelName, "providerModelName");
+        this.displayName = requireText(displayName, "displayName");
+        this.active = true;
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+
+    @PrePersist
+    void onCreate() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        createdAt = now;
+        updatedAt = now;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Sets how the frontend presents the model: who makes it, what it is for, and where it sorts in its list. */
+    public void describe(String vendor, String description, int sortOrder) {
+        this.vendor = vendor;
+        this.description = description;
+        this.sortOrder = sortOrder;
+    }
+
+    /** Sets the per-minute limits; 0 means unlimited, a negative value is refused. */
+    public void limitPerMinute(int requests, int inputTokens, int outputTokens) {
+        if (requests < 0 || inputTokens < 0 || outputTokens < 0) {
+            throw new IllegalArgumentException("limits must be >= 0 (0 = unlimited)");
+        }
+        this.limitRequestsPerMinute = requests;
+        this.limitInputTokensPerMinute = inputTokens;
+        this.limitOutputTokensPerMinute = outputTokens;
+    }
+
+    /** Sets the context length in tokens; 0 means unknown. */
+    public void contextLength(int tokens) {
+        if (tokens < 0) {
+            throw new IllegalArgumentException("contextLength must be >= 0");
+        }
+        this.contextLength = tokens;
+    }
+
+    public void routeTo(String apiBase, String extraKwargsJson, boolean vision) {
+        this.apiBase = apiBase;
+        this.extraKwargsJson = extraKwargsJson;
+        this.vision = vision;
+    }
+
+    public void activate() {
+        this.active = true;
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String catalogId() {
+        return catalogId;
+    }
+
+    public ModelType type() {
+        return type;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public String vendor() {
+        return vendor;
+    }
+
+    public String providerModelName() {
+        return providerModelName;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public int sortOrder() {
+        return sortOrder;
+    }
+
+    public String apiBase() {
+        return apiBase;
+    }
+
+    public int contextLength() {
+        return contextLength;
+    }
+
+    public int limitRequestsPerMinute() {
+        return limitRequestsPerMinute;
+    }
+
+    public int limitInputTokensPerMinute() {
+        return limitInputTokensPerMinute;
+    }
+
+    public int limitOutputTokensPerMinute() {
+        return limitOutputTokensPerMinute;
+    }
+
+    public boolean vision() {
+        return vision;
+    }
+
+    public String extraKwargsJson() {
+        return extraKwargsJson;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** Entities are equal when they are the same catalog entry; the catalog id never changes. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ModelConfiguration that && catalogId.equals(that.catalogId);
+    }
+
+    @Override
+    public int hashCode() {
+        return catalogId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ModelConfiguration[" + catalogId + ", " + type + ", " + provider + "/" + providerModelName + "]";
+    }
+}

@@ -1,0 +1,31 @@
+package io.llmadmin.services.catalog;
+
+import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.domain.model.ModelType;
+
+/**
+ * What clients may know of a model: an immutable snapshot of a {@link ModelConfiguration}, without its routing
+ * details, limits or extra arguments.
+ *
+ * @param id the catalog id
+ * @param type what the model does
+ * @param name the display name
+ * @param description what it is for
+ * @param contextLength its context window in tokens (0 when unknown)
+ * @param vendor who makes it (Google, StabilityAI, ...)
+ * @param sortOrder its place in its type's list
+ */
+public record CatalogEntry(
+        String id, ModelType type, String name, String description, int contextLength, String vendor, int sortOrder) {
+
+    public static CatalogEntry of(ModelConfiguration model) {
+        return new CatalogEntry(
+                model.catalogId(),
+                model.type(),
+                model.displayName(),
+                model.description(),
+                model.contextLength(),
+                model.vendor(),
+                model.sortOrder());
+    }
+}

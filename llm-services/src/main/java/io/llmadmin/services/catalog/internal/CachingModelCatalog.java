@@ -1,0 +1,103 @@
+package io.llmadmin.services.catalog.internal;
+
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.catalog.CatalogEntry;
+import io.llmadmin.services.catalog.ModelCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The catalog held as one immutable snapshot in memory. Reads never touch the database while the snapshot is fresh;
+ * it is dropped on {@link #invalidate()} and at the latest {@code MODEL_CACHE_TIMEOUT} seconds after it was loaded, so
+ * a change made by another instance shows within that time even before cross-instance invalidation exists.
+ */
+@ApplicationScoped
+public class CachingModelCatalog implements ModelCatalog {
+
+    private final Supplier<List<CatalogEntry>> activeModels;
+    private final Duration maxAge;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    @Inject
+    public CachingModelCatalog(
+            JpaActiveModels activeModels,
+            @ConfigProperty(name = "MODEL_CACHE_TIMEOUT", defaultValue = "1800") long maxAgeSeconds) {
+        this(activeModels, Duration.ofSeconds(maxAgeSeconds), Clock.systemUTC());
+    }
+
+    CachingModelCatalog(Supplier<List<CatalogEntry>> activeModels, Duration maxAge, Clock clock) {
+        if (maxAge.isNegative()) {
+            throw new IllegalArgumentException("MODEL_CACHE_TIMEOUT must be >= 0 seconds, was " + maxAge.toSeconds());
+        }
+        this.activeModels = activeModels;
+        this.maxAge = maxAge;
+        this.clock = clock;
+    }
+
+    /** For the CDI proxy only. */
+    protected CachingModelCatalog() {
+        this.activeModels = null;
+        this.maxAge = null;
+        this.clock = null;
+    }
+
+    @Override
+    public List<CatalogEntry> activeModels(ModelType type) {
+        return current().byType().getOrDefault(type, List.of());
+    }
+
+    @Override
+    public Optional<CatalogEntry> activeModel(String catalogId) {
+        return Optional.ofNullable(current().byId().get(catalogId));
+    }
+
+    @Override
+    public void invalidate() {
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        Snapshot held = snapshot;
+        if (held != null && held.freshAt(clock.instant(), maxAge)) {
+            return held;
+        }
+        synchronized (this) {
+            held = snapshot;
+            if (held == null || !held.freshAt(clock.instant(), maxAge)) {
+                held = Snapshot.of(activeModels.get(), clock.instant());
+                snapshot = held;
+            }
+            return held;
+        }
+    }
+
+    private record Snapshot(
+            Map<ModelType, List<CatalogEntry>> byType, Map<String, CatalogEntry> byId, Instant loadedAt) {
+
+        static Snapshot of(List<CatalogEntry> entries, Instant loadedAt) {
+            Map<ModelType, List<CatalogEntry>> byType = new EnumMap<>(ModelType.class);
+            entries.stream()
+                    .collect(Collectors.groupingBy(CatalogEntry::type, LinkedHashMap::new, Collectors.toList()))
+                    .forEach((type, list) -> byType.put(type, List.copyOf(list)));
+            Map<String, CatalogEntry> byId = new LinkedHashMap<>();
+            entries.forEach(entry -> byId.put(entry.id(), entry));
+            return new Snapshot(byType, Map.copyOf(byId), loadedAt);
+        }
+
+        boolean freshAt(Instant now, Duration maxAge) {
+            return now.isBefore(loadedAt.plus(maxAge));
+        }
+    }
+}

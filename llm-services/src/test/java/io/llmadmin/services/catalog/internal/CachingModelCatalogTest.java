@@ -1,0 +1,104 @@
+package io.llmadmin.services.catalog.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.catalog.CatalogEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class CachingModelCatalogTest {
+
+    private final List<CatalogEntry> stored = new ArrayList<>();
+    private final AtomicInteger loads = new AtomicInteger();
+    private final Supplier<List<CatalogEntry>> database = () -> {
+        loads.incrementAndGet();
+        return List.copyOf(stored);
+    };
+    private final MutableClock clock = new MutableClock();
+
+    private static CatalogEntry chat(String id, int order) {
+        return new CatalogEntry(id, ModelType.CHAT, id.toUpperCase(), "d", 1000, "Google", order);
+    }
+
+    @Test
+    void should_serve_from_memory_when_the_snapshot_is_fresh() {
+        stored.add(chat("a", 10));
+        CachingModelCatalog catalog = new CachingModelCatalog(database, Duration.ofSeconds(1800), clock);
+
+        catalog.activeModels(ModelType.CHAT);
+        catalog.activeModels(ModelType.IMAGE);
+        catalog.activeModel("a");
+
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void should_show_a_change_at_once_when_invalidated() {
+        stored.add(chat("a", 10));
+        CachingModelCatalog catalog = new CachingModelCatalog(database, Duration.ofSeconds(1800), clock);
+        assertThat(catalog.activeModels(ModelType.CHAT))
+                .extracting(CatalogEntry::id)
+                .containsExactly("a");
+
+        stored.add(chat("b", 20));
+        catalog.invalidate();
+
+        assertThat(catalog.activeModels(ModelType.CHAT))
+                .extracting(CatalogEntry::id)
+                .containsExactly("a", "b");
+    }
+
+    @Test
+    void should_reload_when_the_snapshot_is_older_than_the_timeout() {
+        stored.add(chat("a", 10));
+        CachingModelCatalog catalog = new CachingModelCatalog(database, Duration.ofSeconds(1800), clock);
+        catalog.activeModels(ModelType.CHAT);
+        stored.add(chat("b", 20));
+
+        clock.advance(Duration.ofSeconds(1799));
+        assertThat(catalog.activeModels(ModelType.CHAT)).hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(catalog.activeModels(ModelType.CHAT)).hasSize(2);
+    }
+
+    @Test
+    void should_list_nothing_for_a_type_without_models() {
+        stored.add(chat("a", 10));
+        CachingModelCatalog catalog = new CachingModelCatalog(database, Duration.ofSeconds(60), clock);
+
+        assertThat(catalog.activeModels(ModelType.SPEECH)).isEmpty();
+        assertThat(catalog.activeModel("missing")).isEmpty();
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-22T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
