@@ -9,6 +9,7 @@ import java.util.Arrays;
  * @deprecated Use {@link io.llmadmin.domain.model.ModelType} instead.
  */
 @Deprecated(forRemoval = true, since = "0.1.0")
+@ReplacedBy("io.llmadmin.domain.model.ModelType")
 public enum ModelType {
     CHAT(io.llmadmin.domain.model.ModelType.CHAT),
     EMBEDDING(io.llmadmin.domain.model.ModelType.EMBEDDING);

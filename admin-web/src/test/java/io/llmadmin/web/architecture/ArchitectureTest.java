@@ -17,4 +17,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchTests coding_rules = ArchTests.in(CodingRules.class);
+
+    @ArchTest
+    static final ArchTests legacy_facade_rules = ArchTests.in(LegacyFacadeRules.class);
 }

@@ -1,0 +1,2 @@
+# the legacy module itself: never reported
+import litellm

@@ -1,0 +1,4 @@
+import models
+
+def load() -> "models.ModelConfig":
+    pass

@@ -1,0 +1,2 @@
+import models
+LIMIT = models.get_rate_limiter

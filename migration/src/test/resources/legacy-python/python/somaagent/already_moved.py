@@ -1,0 +1,3 @@
+from admin.llm.models import ModelConfiguration
+import models_v2
+# import models   (a comment, not an import)

@@ -1,0 +1,4 @@
+from models import (
+    ModelConfig,  # limits from rpm/tpm
+    ModelType,
+)
