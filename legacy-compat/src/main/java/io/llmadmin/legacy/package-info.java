@@ -8,6 +8,8 @@
  *   <tr><th>Python</th><th>Facade</th><th>Use instead</th></tr>
  *   <tr><td>{@code ModelType}</td><td>{@link io.llmadmin.legacy.ModelType}</td>
  *       <td>{@link io.llmadmin.domain.model.ModelType}</td></tr>
+ *   <tr><td>{@code ModelConfig}, {@code build_kwargs()}</td><td>{@link io.llmadmin.legacy.ModelConfig}</td>
+ *       <td>{@link io.llmadmin.domain.model.ModelConfiguration}</td></tr>
  * </table>
  */
 package io.llmadmin.legacy;
