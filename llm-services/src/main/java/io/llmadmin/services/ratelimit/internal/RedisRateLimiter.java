@@ -48,6 +48,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final Script settle = Script.load("settle.lua");
     private final Script cancel = Script.load("cancel.lua");
     private volatile StatefulRedisConnection<String, String> connection;
+    private volatile boolean closed;
 
     /**
      * A limiter on the Redis server at {@code redisUrl}, timed by the server's clock. Connects on first use.
@@ -90,6 +91,9 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public RatePermit admit(String modelId, RateLimits limits, int estimatedInputTokens, int maxOutputTokens) {
         LimitKind.validate(modelId, limits, estimatedInputTokens, maxOutputTokens);
+        if (closed) {
+            throw new IllegalStateException("The rate limiter was closed: the application is stopping");
+        }
         String[] keys = keys(modelId);
         String id = newReservationId();
         List<Object> answer;
@@ -167,6 +171,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     /** Closes the connection and the client's threads. */
     @Override
     public void close() {
+        closed = true;
         StatefulRedisConnection<String, String> held = connection;
         if (held != null) {
             held.close();
