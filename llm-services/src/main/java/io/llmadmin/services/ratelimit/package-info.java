@@ -20,9 +20,10 @@
  *
  * <p><b>Atomicity.</b> In-process ({@code InProcessRateLimiter}, the default), one lock per model guards the check and
  * the reservation of all three limits. With {@code REDIS_URL} set ({@code RedisRateLimiter}), the log lives in Redis
- * (a sorted set, a hash of reservations and a hash of sums per model, under {@code RATE_LIMIT_REDIS_KEY_PREFIX}) and
- * one Lua script per admission checks and reserves the three limits; Redis runs a script alone, so every instance
- * enforces one limit. Bucket4j was not used: it consumes the same number of tokens from every bandwidth of a bucket
+ * (per model a sorted set of reservations, each carrying its amounts, scored by admission time, and a hash of
+ * the sums, under {@code RATE_LIMIT_REDIS_KEY_PREFIX}, timed by the Redis server's clock) and one Lua script per
+ * admission checks and reserves the three limits; Redis runs a script alone, so every instance enforces one limit.
+ * There, a refusal's retry-after walks at most the 1,000 oldest reservations; past that it is early rather than late. Bucket4j was not used: it consumes the same number of tokens from every bandwidth of a bucket
  * and has no transaction across three buckets, so it cannot reserve 1 request, N input and M output tokens as one
  * step.
  *

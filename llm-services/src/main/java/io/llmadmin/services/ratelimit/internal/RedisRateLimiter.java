@@ -40,6 +40,13 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class.getName());
     private static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
+    /**
+     * How many of the oldest reservations a refusal walks to compute its retry-after, so that a storm of refusals on a
+     * model with thousands of small reservations cannot keep Redis busy. Past it, the retry-after is when the last one
+     * walked leaves the window: early rather than late, and the caller is then told again.
+     */
+    static final int RETRY_AFTER_WALK_LIMIT = 1000;
+
     private final RedisClient client;
     private final String where;
     private final String keyPrefix;
@@ -60,8 +67,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         return create(redisUrl, keyPrefix, null);
     }
 
-    /** As {@link #create(String, String)}, timed by {@code clock} instead of the server's clock (for tests). */
-    static RedisRateLimiter create(String redisUrl, String keyPrefix, Clock clock) {
+    /**
+     * As {@link #create(String, String)}, timed by {@code clock} instead of the server's clock: for tests and
+     * benchmarks, whose instances share one clock. Production uses the server's clock, which all instances agree on.
+     */
+    public static RedisRateLimiter create(String redisUrl, String keyPrefix, Clock clock) {
         RedisURI uri;
         try {
             uri = RedisURI.create(Objects.requireNonNull(redisUrl, "redisUrl"));
@@ -95,7 +105,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             throw new IllegalStateException("The rate limiter was closed: the application is stopping");
         }
         String[] keys = keys(modelId);
-        String id = newReservationId();
+        String reservation = reservation(newReservationId(), 1, estimatedInputTokens, maxOutputTokens);
         List<Object> answer;
         try {
             answer = run(
@@ -109,13 +119,14 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                     Integer.toString(limits.outputTokensPerMinute()),
                     Integer.toString(estimatedInputTokens),
                     Integer.toString(maxOutputTokens),
-                    id);
+                    reservation,
+                    Integer.toString(RETRY_AFTER_WALK_LIMIT));
         } catch (RedisException e) {
             throw new LlmUnavailableException(
                     "The shared rate-limit store (Redis at " + where + ") cannot be reached; call refused", e);
         }
         if (number(answer, 0) == 1) {
-            return new RedisPermit(keys, id);
+            return new RedisPermit(keys, reservation);
         }
         LimitKind full = LimitKind.ofIndex((int) number(answer, 1) - 1);
         long[] need = {1, estimatedInputTokens, maxOutputTokens};
@@ -130,7 +141,12 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private String[] keys(String modelId) {
         // One hash tag per model keeps its three keys in one slot of a Redis Cluster.
         String base = keyPrefix + "{" + modelId + "}:";
-        return new String[] {base + "log", base + "reservations", base + "sums"};
+        return new String[] {base + "log", base + "sums"};
+    }
+
+    /** A reservation as the log holds it: its amounts travel with it, so expiring it needs no other lookup. */
+    private static String reservation(String id, int requests, int inputTokens, int outputTokens) {
+        return id + ":" + requests + ":" + inputTokens + ":" + outputTokens;
     }
 
     private static String newReservationId() {
@@ -182,29 +198,23 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final class RedisPermit extends OncePermit {
 
         private final String[] keys;
-        private final String id;
+        private final String reservation;
 
-        RedisPermit(String[] keys, String id) {
+        RedisPermit(String[] keys, String reservation) {
             this.keys = keys;
-            this.id = id;
+            this.reservation = reservation;
         }
 
         @Override
         protected void doSettle(int actualInputTokens, int actualOutputTokens) {
-            send(
-                    "settle",
-                    () -> run(
-                            settle,
-                            ScriptOutputType.INTEGER,
-                            keys,
-                            id,
-                            Integer.toString(actualInputTokens),
-                            Integer.toString(actualOutputTokens)));
+            String id = reservation.substring(0, reservation.indexOf(':'));
+            String settled = reservation(id, 1, actualInputTokens, actualOutputTokens);
+            send("settle", () -> run(settle, ScriptOutputType.INTEGER, keys, reservation, settled));
         }
 
         @Override
         protected void doCancel() {
-            send("cancel", () -> run(cancel, ScriptOutputType.INTEGER, keys, id));
+            send("cancel", () -> run(cancel, ScriptOutputType.INTEGER, keys, reservation));
         }
 
         private void send(String what, Runnable command) {

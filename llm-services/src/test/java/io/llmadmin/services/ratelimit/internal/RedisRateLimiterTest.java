@@ -66,6 +66,29 @@ class RedisRateLimiterTest extends RateLimiterContract {
     }
 
     @Test
+    void should_bound_the_walk_for_a_retry_after_when_the_log_holds_many_small_reservations() {
+        RateLimits inputLimit = new RateLimits(0, 1500, 0);
+        for (int call = 0; call < RedisRateLimiter.RETRY_AFTER_WALK_LIMIT; call++) {
+            first.admit("many", inputLimit, 1, 0);
+        }
+        clock.advance(Duration.ofSeconds(10));
+        for (int call = 0; call < 500; call++) {
+            second.admit("many", inputLimit, 1, 0);
+        }
+
+        // Exactly, 1200 tokens fit at t=70 s; the walk stops after the first 1000 reservations, which leave at t=60 s.
+        LlmRateLimitedException refused =
+                catchThrowableOfType(LlmRateLimitedException.class, () -> first.admit("many", inputLimit, 1200, 0));
+
+        assertThat(refused.retryAfter()).contains(Duration.ofSeconds(50));
+        clock.advance(Duration.ofSeconds(50));
+        assertThatThrownBy(() -> first.admit("many", inputLimit, 1200, 0))
+                .isInstanceOfSatisfying(
+                        LlmRateLimitedException.class,
+                        again -> assertThat(again.retryAfter()).contains(Duration.ofSeconds(10)));
+    }
+
+    @Test
     void should_refuse_as_unavailable_when_redis_cannot_be_reached() {
         try (RedisRateLimiter nowhere = RedisRateLimiter.create("redis://127.0.0.1:1", prefix)) {
             assertThatThrownBy(() -> nowhere.admit("m", new RateLimits(1, 0, 0), 0, 0))
