@@ -1,5 +1,6 @@
 package io.llmadmin.domain.credential;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
  * only way the stored secret changes; a different key is a new credential.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "api_credential")
 public class ApiCredential {
 

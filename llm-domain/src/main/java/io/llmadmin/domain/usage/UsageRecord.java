@@ -1,5 +1,6 @@
 package io.llmadmin.domain.usage;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * written, so it has no version.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "usage_record")
 public class UsageRecord {
 
