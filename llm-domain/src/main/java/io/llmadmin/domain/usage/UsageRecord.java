@@ -1,0 +1,145 @@
+package io.llmadmin.domain.usage;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * One LLM call, counted: which model, who called, how many tokens went in and out (as the provider reported them, or
+ * estimated when it did not), how long it took and how it ended. Append-only: a record is never changed after it is
+ * written, so it has no version.
+ */
+@Entity
+@Cacheable(false)
+@Table(name = "usage_record")
+public class UsageRecord {
+
+    public static final int MAX_MODEL_ID_LENGTH = 100;
+    public static final int MAX_CALLER_LENGTH = 200;
+
+    @Id
+    @SequenceGenerator(name = "usage_record_seq", sequenceName = "usage_record_seq", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "usage_record_seq")
+    private Long id;
+
+    @Column(name = "model_id", nullable = false, length = MAX_MODEL_ID_LENGTH)
+    private String modelId;
+
+    @Column(name = "caller", nullable = false, length = MAX_CALLER_LENGTH)
+    private String caller;
+
+    @Column(name = "tokens_in", nullable = false)
+    private int tokensIn;
+
+    @Column(name = "tokens_out", nullable = false)
+    private int tokensOut;
+
+    @Column(name = "tokens_estimated", nullable = false)
+    private boolean tokensEstimated;
+
+    @Column(name = "latency_ms", nullable = false)
+    private long latencyMillis;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "outcome", nullable = false, length = 30)
+    private UsageOutcome outcome;
+
+    @Column(name = "occurred_at", nullable = false)
+    private OffsetDateTime occurredAt;
+
+    /** For JPA only. */
+    protected UsageRecord() {}
+
+    /**
+     * @param modelId the catalog id of the model called
+     * @param caller who called (a user, an API client, "legacy"); never a key
+     * @param tokensIn prompt tokens, >= 0
+     * @param tokensOut completion tokens, >= 0
+     * @param tokensEstimated true when the counts are our estimate rather than the provider's report
+     * @param latencyMillis from request to last token, >= 0
+     * @param outcome how the call ended
+     * @param occurredAt when the call started
+     */
+    public UsageRecord(
+            String modelId,
+            String caller,
+            int tokensIn,
+            int tokensOut,
+            boolean tokensEstimated,
+            long latencyMillis,
+            UsageOutcome outcome,
+            OffsetDateTime occurredAt) {
+        this.modelId = requireText(modelId, "modelId", MAX_MODEL_ID_LENGTH);
+        this.caller = requireText(caller, "caller", MAX_CALLER_LENGTH);
+        if (tokensIn < 0 || tokensOut < 0) {
+            throw new IllegalArgumentException("tokensIn and tokensOut must be >= 0");
+        }
+        if (latencyMillis < 0) {
+            throw new IllegalArgumentException("latencyMillis must be >= 0");
+        }
+        this.tokensIn = tokensIn;
+        this.tokensOut = tokensOut;
+        this.tokensEstimated = tokensEstimated;
+        this.latencyMillis = latencyMillis;
+        this.outcome = Objects.requireNonNull(outcome, "outcome");
+        this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    private static String requireText(String value, String name, int maxLength) {
+        if (value == null || value.isBlank() || value.length() > maxLength) {
+            throw new IllegalArgumentException(name + " must be 1 to " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    public String caller() {
+        return caller;
+    }
+
+    public int tokensIn() {
+        return tokensIn;
+    }
+
+    public int tokensOut() {
+        return tokensOut;
+    }
+
+    public boolean tokensEstimated() {
+        return tokensEstimated;
+    }
+
+    public long latencyMillis() {
+        return latencyMillis;
+    }
+
+    public UsageOutcome outcome() {
+        return outcome;
+    }
+
+    public OffsetDateTime occurredAt() {
+        return occurredAt;
+    }
+
+    @Override
+    public String toString() {
+        return "UsageRecord[" + modelId + ", " + caller + ", in=" + tokensIn + ", out=" + tokensOut + ", "
+                + latencyMillis + " ms, " + outcome + "]";
+    }
+}

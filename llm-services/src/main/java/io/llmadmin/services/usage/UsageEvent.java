@@ -1,0 +1,71 @@
+package io.llmadmin.services.usage;
+
+import io.llmadmin.domain.usage.UsageOutcome;
+import io.llmadmin.domain.usage.UsageRecord;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One LLM call to count. Checked when created, so a bad value fails at the caller and never in the background batch.
+ *
+ * @param modelId the catalog id of the model called (1 to 100 characters)
+ * @param caller who called: a user, an API client, {@code "legacy"} (1 to 200 characters); never a key
+ * @param tokensIn prompt tokens, >= 0
+ * @param tokensOut completion tokens, >= 0
+ * @param tokensEstimated true when the counts are our estimate, false when the provider reported them
+ * @param latencyMillis from the request to its last token, >= 0
+ * @param outcome how the call ended
+ * @param occurredAt when the call started
+ */
+public record UsageEvent(
+        String modelId,
+        String caller,
+        int tokensIn,
+        int tokensOut,
+        boolean tokensEstimated,
+        long latencyMillis,
+        UsageOutcome outcome,
+        Instant occurredAt) {
+
+    public UsageEvent {
+        requireText(modelId, "modelId", UsageRecord.MAX_MODEL_ID_LENGTH);
+        requireText(caller, "caller", UsageRecord.MAX_CALLER_LENGTH);
+        if (tokensIn < 0) {
+            throw new IllegalArgumentException("tokensIn must be >= 0");
+        }
+        if (tokensOut < 0) {
+            throw new IllegalArgumentException("tokensOut must be >= 0");
+        }
+        if (latencyMillis < 0) {
+            throw new IllegalArgumentException("latencyMillis must be >= 0");
+        }
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    /** A call that started {@code latencyMillis} ago and ends now. */
+    public static UsageEvent endingNow(
+            String modelId,
+            String caller,
+            int tokensIn,
+            int tokensOut,
+            boolean tokensEstimated,
+            long latencyMillis,
+            UsageOutcome outcome) {
+        return new UsageEvent(
+                modelId,
+                caller,
+                tokensIn,
+                tokensOut,
+                tokensEstimated,
+                latencyMillis,
+                outcome,
+                Instant.now().minusMillis(Math.max(0, latencyMillis)));
+    }
+
+    private static void requireText(String value, String name, int maxLength) {
+        if (value == null || value.isBlank() || value.length() > maxLength) {
+            throw new IllegalArgumentException(name + " must be 1 to " + maxLength + " characters");
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package io.llmadmin.services.usage.internal;
+
+import io.llmadmin.services.usage.UsageEvent;
+import io.llmadmin.services.usage.UsageRecorder;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records usage off the request path: {@link #record(UsageEvent)} puts the event in a bounded queue and returns; a
+ * task on the scheduled executor drains the queue in batches of {@code LLMADMIN_USAGE_BATCH_SIZE} (default 500) every
+ * {@code LLMADMIN_USAGE_FLUSH_MILLIS} (default 1000), and sooner once a full batch is waiting.
+ *
+ * <p>Nothing is dropped. A full queue ({@code LLMADMIN_USAGE_QUEUE_CAPACITY}, default 10,000) makes the caller wait
+ * for room (back-pressure) instead. A batch the database refuses stays in hand and is tried again on the next run,
+ * before anything newer. On shutdown ({@link #close()}) the schedule stops and the rest is written on the stopping
+ * thread; an event recorded after that is written at once by its caller.
+ */
+@ApplicationScoped
+public class BatchingUsageRecorder implements UsageRecorder {
+
+    private static final Logger LOG = Logger.getLogger(BatchingUsageRecorder.class.getName());
+
+    private final UsageWriter writer;
+    private final ScheduledExecutorService executor;
+    private final BlockingQueue<UsageEvent> queue;
+    private final int batchSize;
+    private final Duration interval;
+    private final ReentrantLock drainLock = new ReentrantLock();
+    /** A batch taken from the queue but not yet written; guarded by {@link #drainLock}. */
+    private final List<UsageEvent> inHand = new ArrayList<>();
+
+    private final AtomicInteger inHandCount = new AtomicInteger();
+    private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong waits = new AtomicLong();
+    private volatile boolean closed;
+    private volatile ScheduledFuture<?> schedule;
+
+    @Inject
+    public BatchingUsageRecorder(
+            UsageWriter writer,
+            @UsageWriterExecutor ManagedScheduledExecutorService executor,
+            @ConfigProperty(name = "LLMADMIN_USAGE_QUEUE_CAPACITY", defaultValue = "10000") int capacity,
+            @ConfigProperty(name = "LLMADMIN_USAGE_BATCH_SIZE", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "LLMADMIN_USAGE_FLUSH_MILLIS", defaultValue = "1000") long flushMillis) {
+        this(writer, (ScheduledExecutorService) executor, capacity, batchSize, Duration.ofMillis(flushMillis));
+    }
+
+    /** Not started: call {@link #start()} (the container does, after construction). */
+    public BatchingUsageRecorder(
+            UsageWriter writer, ScheduledExecutorService executor, int capacity, int batchSize, Duration interval) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("LLMADMIN_USAGE_QUEUE_CAPACITY must be >= 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("LLMADMIN_USAGE_BATCH_SIZE must be >= 1");
+        }
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("LLMADMIN_USAGE_FLUSH_MILLIS must be > 0");
+        }
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.batchSize = batchSize;
+        this.interval = interval;
+    }
+
+    /** For the CDI proxy only. */
+    protected BatchingUsageRecorder() {
+        this.writer = null;
+        this.executor = null;
+        this.queue = null;
+        this.batchSize = 0;
+        this.interval = null;
+    }
+
+    @PostConstruct
+    public void start() {
+        long millis = interval.toMillis();
+        schedule = executor.scheduleWithFixedDelay(this::drainQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void record(UsageEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (!queue.offer(event)) {
+            waitForRoom(event);
+        }
+        if (closed) {
+            // Stopped while (or before) we queued: nobody else will drain, so this caller writes what is left.
+            drainQuietly();
+        } else if (queue.size() >= batchSize) {
+            requestDrain();
+        }
+    }
+
+    private void waitForRoom(UsageEvent event) {
+        long waiting = waits.incrementAndGet();
+        if (waiting == 1 || waiting % 1000 == 0) {
+            LOG.warning(() -> "Usage queue full (" + queue.remainingCapacity() + " free of "
+                    + (queue.size() + queue.remainingCapacity()) + "): callers wait for the writer (" + waiting
+                    + " waits so far)");
+        }
+        requestDrain();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                    if (closed) {
+                        drainQuietly();
+                    } else {
+                        requestDrain();
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void requestDrain() {
+        if (!closed && drainRequested.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    drainRequested.set(false);
+                    drainQuietly();
+                });
+            } catch (RejectedExecutionException stopping) {
+                drainRequested.set(false);
+            }
+        }
+    }
+
+    private void drainQuietly() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Usage records could not be written; " + pending() + " wait and are tried again in "
+                            + interval.toMillis() + " ms",
+                    e);
+        }
+    }
+
+    /** Writes everything queued, batch by batch, one writer at a time. */
+    void drain() {
+        drainLock.lock();
+        try {
+            while (true) {
+                if (inHand.isEmpty()) {
+                    queue.drainTo(inHand, batchSize);
+                    inHandCount.set(inHand.size());
+                }
+                if (inHand.isEmpty()) {
+                    return;
+                }
+                writer.write(List.copyOf(inHand));
+                written.addAndGet(inHand.size());
+                inHand.clear();
+                inHandCount.set(0);
+            }
+        } finally {
+            drainLock.unlock();
+        }
+    }
+
+    /** Events recorded but not yet written (queued or being written). */
+    public int pending() {
+        return queue.size() + inHandCount.get();
+    }
+
+    /** Events waiting in the queue, not yet taken by the writer. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Events written since start. */
+    public long written() {
+        return written.get();
+    }
+
+    /** Stops the schedule and writes what is left, trying a few times if the database refuses. */
+    @PreDestroy
+    public void close() {
+        closed = true;
+        ScheduledFuture<?> scheduled = schedule;
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                drain();
+                LOG.info(() -> "Usage recorder stopped; " + written.get() + " records written");
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                sleepBeforeRetry(attempt);
+            }
+        }
+        int lost = pending();
+        LOG.log(Level.SEVERE, "Usage recorder stopped with " + lost + " records the database refused", last);
+    }
+
+    private static void sleepBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(200L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

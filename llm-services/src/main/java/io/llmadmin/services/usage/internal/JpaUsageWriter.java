@@ -1,0 +1,43 @@
+package io.llmadmin.services.usage.internal;
+
+import io.llmadmin.domain.usage.UsageRecord;
+import io.llmadmin.services.usage.UsageEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Appends a batch to {@code usage_record} in one JTA transaction. */
+@ApplicationScoped
+public class JpaUsageWriter implements UsageWriter {
+
+    private final EntityManager entityManager;
+
+    @Inject
+    public JpaUsageWriter(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** For the CDI proxy only. */
+    protected JpaUsageWriter() {
+        this(null);
+    }
+
+    @Override
+    @Transactional
+    public void write(List<UsageEvent> batch) {
+        for (UsageEvent event : batch) {
+            entityManager.persist(new UsageRecord(
+                    event.modelId(),
+                    event.caller(),
+                    event.tokensIn(),
+                    event.tokensOut(),
+                    event.tokensEstimated(),
+                    event.latencyMillis(),
+                    event.outcome(),
+                    event.occurredAt().atOffset(ZoneOffset.UTC)));
+        }
+    }
+}

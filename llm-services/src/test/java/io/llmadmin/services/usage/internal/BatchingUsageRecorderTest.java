@@ -1,0 +1,145 @@
+package io.llmadmin.services.usage.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.llmadmin.domain.usage.UsageOutcome;
+import io.llmadmin.services.usage.UsageEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The queue's promises, with a writer we can hold back or make fail like a database that is slow or down. */
+class BatchingUsageRecorderTest {
+
+    private final ScheduledExecutorService writerThread = Executors.newSingleThreadScheduledExecutor();
+    private final List<UsageEvent> stored = new ArrayList<>();
+    private final CountDownLatch writerMayRun = new CountDownLatch(1);
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+
+    private final UsageWriter writer = batch -> {
+        try {
+            writerMayRun.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (failuresLeft.getAndDecrement() > 0) {
+            throw new IllegalStateException("database unavailable");
+        }
+        synchronized (stored) {
+            stored.addAll(batch);
+        }
+    };
+
+    private static UsageEvent event(int n) {
+        return new UsageEvent("m", "c" + n, n, 0, false, 1, UsageOutcome.SUCCESS, Instant.EPOCH);
+    }
+
+    @AfterEach
+    void stop() {
+        writerThread.shutdownNow();
+    }
+
+    @Test
+    void should_make_the_caller_wait_rather_than_drop_when_the_queue_is_full() throws Exception {
+        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 5, 2, Duration.ofMillis(10));
+        recorder.start();
+        recorder.record(event(0));
+        recorder.record(event(1));
+        awaitTaken(recorder); // the writer holds these 2 and is stuck
+        for (int i = 2; i < 7; i++) {
+            recorder.record(event(i)); // 5 fill the queue
+        }
+        Thread caller = new Thread(() -> recorder.record(event(7)));
+
+        caller.start();
+        awaitState(caller, Thread.State.TIMED_WAITING);
+        assertThat(caller.isAlive()).as("the eighth caller waits for room").isTrue();
+        writerMayRun.countDown();
+        caller.join(TimeUnit.SECONDS.toMillis(30));
+        recorder.close();
+
+        assertThat(stored).hasSize(8);
+        assertThat(stored).extracting(UsageEvent::tokensIn).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7);
+    }
+
+    @Test
+    void should_write_a_refused_batch_again_later_when_the_database_comes_back() {
+        writerMayRun.countDown();
+        failuresLeft.set(3);
+        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 100, 10, Duration.ofMillis(5));
+        recorder.start();
+
+        for (int i = 0; i < 25; i++) {
+            recorder.record(event(i));
+        }
+        recorder.close();
+
+        assertThat(stored).hasSize(25);
+        assertThat(failuresLeft.get()).isNegative();
+    }
+
+    @Test
+    void should_keep_the_record_and_the_interrupt_when_a_waiting_caller_is_interrupted() throws Exception {
+        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 1, 1, Duration.ofMillis(10));
+        recorder.start();
+        recorder.record(event(0));
+        awaitTaken(recorder);
+        recorder.record(event(1));
+        List<Boolean> interruptedAfter = new ArrayList<>();
+        Thread caller = new Thread(() -> {
+            recorder.record(event(2));
+            interruptedAfter.add(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        awaitState(caller, Thread.State.TIMED_WAITING);
+
+        caller.interrupt();
+        writerMayRun.countDown();
+        caller.join(TimeUnit.SECONDS.toMillis(30));
+        recorder.close();
+
+        assertThat(stored).extracting(UsageEvent::tokensIn).containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(interruptedAfter).containsExactly(true);
+    }
+
+    @Test
+    void should_refuse_bad_events_at_the_caller_naming_the_field() {
+        assertThatThrownBy(() -> new UsageEvent("m", "c", -1, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH))
+                .hasMessageStartingWith("tokensIn");
+        assertThatThrownBy(() -> new UsageEvent("m", "c", 0, 0, false, -1, UsageOutcome.SUCCESS, Instant.EPOCH))
+                .hasMessageStartingWith("latencyMillis");
+        assertThatThrownBy(() -> new UsageEvent("", "c", 0, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH))
+                .hasMessageStartingWith("modelId");
+        assertThatThrownBy(
+                        () -> new UsageEvent("m", "x".repeat(201), 0, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH))
+                .hasMessageStartingWith("caller");
+    }
+
+    private static void awaitTaken(BatchingUsageRecorder recorder) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (recorder.queued() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(recorder.queued()).as("the writer took the batch").isZero();
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        boolean seen = false;
+        while (!seen && System.nanoTime() < deadline) {
+            seen = thread.getState() == state;
+            Thread.sleep(5);
+        }
+        assertThat(seen).as("%s reached %s", thread.getName(), state).isTrue();
+    }
+}
