@@ -87,7 +87,7 @@ final class TestSupport {
     }
 
     /** Collects a stream's events in order. */
-    static final class CollectingListener implements ChatStreamListener {
+    static class CollectingListener implements ChatStreamListener {
         final List<String> events = new CopyOnWriteArrayList<>();
         final CompletableFuture<ChatResult> completed = new CompletableFuture<>();
         volatile ChatResult partialOnError;
