@@ -68,10 +68,11 @@ final class ChatCallChecks {
         for (ToolSpec tool : call.tools()) {
             if (!TOOL_NAME.matcher(tool.name()).matches()) {
                 throw new InvalidLlmRequestException(
-                        "tools", "tool name '" + tool.name() + "' must be 1-64 letters, digits, '_' or '-'");
+                        "tools", "tools: the name '" + tool.name() + "' must be 1-64 letters, digits, '_' or '-'");
             }
             if (!names.add(tool.name())) {
-                throw new InvalidLlmRequestException("tools", "tool name '" + tool.name() + "' is given twice");
+                throw new InvalidLlmRequestException(
+                        "tools", "tools must have distinct names; '" + tool.name() + "' is given twice");
             }
         }
     }
