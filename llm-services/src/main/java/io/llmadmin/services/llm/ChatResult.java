@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param reasoning the model's reasoning (native or from a leading {@code <think>} block); empty when none
  * @param toolCalls the tools the model asks to call; empty when none
  * @param usage the provider's token counts, when it reported them
- * @param finishReason why the model stopped ({@code stop}, {@code length}, {@code tool_calls}, ...), when known
+ * @param finishReason why the model stopped ({@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}, ...), when known
  */
 public record ChatResult(
         String model,

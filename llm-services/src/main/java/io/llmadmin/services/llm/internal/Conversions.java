@@ -124,6 +124,13 @@ final class Conversions {
 
     static Optional<String> finishReason(ChatResponse response) {
         FinishReason reason = response.finishReason();
-        return reason == null ? Optional.empty() : Optional.of(reason.name().toLowerCase(Locale.ROOT));
+        if (reason == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                switch (reason) {
+                    case TOOL_EXECUTION -> "tool_calls";
+                    default -> reason.name().toLowerCase(Locale.ROOT);
+                });
     }
 }
