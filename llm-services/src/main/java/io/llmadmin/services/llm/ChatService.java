@@ -1,5 +1,6 @@
 package io.llmadmin.services.llm;
 
+import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.errors.LlmException;
 import java.util.List;
@@ -23,6 +24,19 @@ public interface ChatService {
 
     /** Embeds each text with an embedding model (catalog id). */
     Embeddings embed(String model, List<String> texts, String caller);
+
+    /**
+     * Like {@link #chat(ChatCall)}, for a configuration held in memory rather than looked up by the call's model id:
+     * an unsaved model tried in the playground, or the legacy facade's {@code ModelConfig}. Its fallbacks still come
+     * from the directory.
+     */
+    ChatResult chat(ModelConfiguration model, ChatCall call);
+
+    /** Like {@link #stream(ChatCall, ChatStreamListener)}, for a configuration held in memory. */
+    ChatStream stream(ModelConfiguration model, ChatCall call, ChatStreamListener listener);
+
+    /** Like {@link #embed(String, List, String)}, for a configuration held in memory. */
+    Embeddings embed(ModelConfiguration model, List<String> texts, String caller);
 
     /** Generates images with an image model, through the inference service. */
     GeneratedImages generateImage(ImageCall call);

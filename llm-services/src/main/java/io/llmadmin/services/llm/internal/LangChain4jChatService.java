@@ -88,8 +88,15 @@ public class LangChain4jChatService implements ChatService {
      *     longest silence)
      * @param retryPolicy when to retry
      * @param inferenceServiceUrl where image and speech models are called when they set no api base
+     * @param dataDirectory the application's data directory; the in-process embedding model's native files are
+     *     unpacked under its {@code djl-cache} unless {@code DJL_CACHE_DIR} says otherwise; may be null
      */
-    record Settings(Duration callTimeout, RetryPolicy retryPolicy, String inferenceServiceUrl) {}
+    record Settings(Duration callTimeout, RetryPolicy retryPolicy, String inferenceServiceUrl, String dataDirectory) {
+
+        Settings(Duration callTimeout, RetryPolicy retryPolicy, String inferenceServiceUrl) {
+            this(callTimeout, retryPolicy, inferenceServiceUrl, null);
+        }
+    }
 
     @Inject
     public LangChain4jChatService(
@@ -102,12 +109,14 @@ public class LangChain4jChatService implements ChatService {
             @ConfigProperty(name = "LLM_CALL_TIMEOUT_SECONDS", defaultValue = "120") long timeoutSeconds,
             @ConfigProperty(name = "LLM_RETRY_ATTEMPTS", defaultValue = "2") int retries,
             @ConfigProperty(name = "LLM_RETRY_BASE_DELAY_MS", defaultValue = "1500") long baseDelayMillis,
-            @ConfigProperty(name = "LLM_RETRY_MAX_DELAY_MS", defaultValue = "20000") long maxDelayMillis) {
+            @ConfigProperty(name = "LLM_RETRY_MAX_DELAY_MS", defaultValue = "20000") long maxDelayMillis,
+            @ConfigProperty(name = "LLMADMIN_DATA_DIR") Optional<String> dataDirectory) {
         this(
                 new Settings(
                         Duration.ofSeconds(timeoutSeconds),
                         RetryPolicy.of(retries, Duration.ofMillis(baseDelayMillis), Duration.ofMillis(maxDelayMillis)),
-                        inferenceServiceUrl),
+                        inferenceServiceUrl,
+                        dataDirectory.orElse(null)),
                 directory,
                 resolvable(vaults, "ApiKeyVault", "calls to providers that need a key fail as not configured")
                         .orElse(provider -> Optional.empty()),
@@ -129,7 +138,7 @@ public class LangChain4jChatService implements ChatService {
         this.guard = guard;
         this.recorder = recorder;
         this.clock = clock;
-        this.factory = new LangChain4jModelFactory(settings.callTimeout());
+        this.factory = new LangChain4jModelFactory(settings.callTimeout(), settings.dataDirectory());
         this.inference = new InferenceServiceClient(settings.inferenceServiceUrl());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "llm-call-timer");
@@ -172,7 +181,12 @@ public class LangChain4jChatService implements ChatService {
 
     @Override
     public ChatResult chat(ChatCall call) {
-        ModelConfiguration model = requireModel(call.model());
+        return chat(requireModel(call.model()), call);
+    }
+
+    @Override
+    public ChatResult chat(ModelConfiguration model, ChatCall requested) {
+        ChatCall call = ModelDefaults.apply(requested.withModel(model.catalogId()), model);
         ChatCallChecks.check(call, model);
         return withFallbacks(
                 call, model, (candidate, candidateCall) -> withRetries(() -> chatOnce(candidate, candidateCall)));
@@ -215,7 +229,12 @@ public class LangChain4jChatService implements ChatService {
 
     @Override
     public ChatStream stream(ChatCall call, ChatStreamListener listener) {
-        ModelConfiguration model = requireModel(call.model());
+        return stream(requireModel(call.model()), call, listener);
+    }
+
+    @Override
+    public ChatStream stream(ModelConfiguration model, ChatCall requested, ChatStreamListener listener) {
+        ChatCall call = ModelDefaults.apply(requested.withModel(model.catalogId()), model);
         ChatCallChecks.check(call, model);
         StreamRun run = new StreamRun(call, model, listener);
         run.startAttempt();
@@ -271,8 +290,24 @@ public class LangChain4jChatService implements ChatService {
             }
         }
 
+        /** Events of an attempt that was replaced, ended (timed out, failed) or cancelled are dropped. */
+        private boolean isStale(StreamAttempt from) {
+            return from != current || done || from.attempt.isEnded();
+        }
+
+        synchronized void timedOut(StreamAttempt from, Duration timeout) {
+            if (isStale(from)) {
+                return;
+            }
+            LlmTimeoutException failure = new LlmTimeoutException(
+                    "Provider '" + model.provider() + "' sent nothing for " + timeout.toMillis() + " ms", null);
+            from.attempt.end(CallOutcome.FAILED, failure, Optional.empty());
+            from.attempt.context.cancel();
+            failed(failure, true);
+        }
+
         synchronized void chunk(StreamAttempt from, String response, String reasoning) {
-            if (from != current || done) {
+            if (isStale(from)) {
                 return;
             }
             from.touch();
@@ -281,7 +316,7 @@ public class LangChain4jChatService implements ChatService {
         }
 
         synchronized void completed(StreamAttempt from, ChatResponse response) {
-            if (from != current || done) {
+            if (isStale(from)) {
                 return;
             }
             String text =
@@ -313,7 +348,7 @@ public class LangChain4jChatService implements ChatService {
         }
 
         synchronized void errored(StreamAttempt from, Throwable error) {
-            if (from != current || done) {
+            if (isStale(from)) {
                 return;
             }
             LlmException failure = ProviderFailures.map(error, model.provider(), from.attempt.key);
@@ -345,7 +380,7 @@ public class LangChain4jChatService implements ChatService {
                                 + failure.getClass().getSimpleName() + "); falling back to '"
                                 + next.get().catalogId() + "'");
                         model = next.get();
-                        call = call.withModel(model.catalogId());
+                        call = ModelDefaults.apply(call.withModel(model.catalogId()), model);
                         retries = 0;
                         scheduler.execute(this::startAttempt);
                         return;
@@ -446,13 +481,7 @@ public class LangChain4jChatService implements ChatService {
             long silence = System.nanoTime() - lastActivity;
             long left = timeout.toNanos() - silence;
             if (left <= 0) {
-                attempt.context.cancel();
-                run.errored(
-                        this,
-                        new LlmTimeoutException(
-                                "Provider '" + attempt.model.provider() + "' sent nothing for " + timeout.toMillis()
-                                        + " ms",
-                                null));
+                run.timedOut(this, timeout);
                 return;
             }
             watchdog = scheduler.schedule(() -> watch(timeout), left, TimeUnit.NANOSECONDS);
@@ -490,13 +519,17 @@ public class LangChain4jChatService implements ChatService {
 
     @Override
     public Embeddings embed(String modelId, List<String> texts, String caller) {
+        return embed(requireModel(modelId), texts, caller);
+    }
+
+    @Override
+    public Embeddings embed(ModelConfiguration model, List<String> texts, String caller) {
         if (texts == null || texts.isEmpty()) {
             throw new InvalidLlmRequestException("input", "input must hold at least one text");
         }
         if (texts.stream().anyMatch(text -> text == null || text.isEmpty())) {
             throw new InvalidLlmRequestException("input", "input must not hold an empty text");
         }
-        ModelConfiguration model = requireModel(modelId);
         ChatCallChecks.requireType(model, ModelType.EMBEDDING);
         return withRetries(() -> {
             Attempt attempt = begin(model, "embedding", caller, String.join("\n", texts), 0, settings.callTimeout());
@@ -591,11 +624,11 @@ public class LangChain4jChatService implements ChatService {
             lastFailure = e;
         }
         for (String fallbackId : directory.fallbacksOf(first)) {
-            ChatCall fallbackCall = call.withModel(fallbackId);
-            Optional<ModelConfiguration> fallback = usableFallback(fallbackId, fallbackCall);
+            Optional<ModelConfiguration> fallback = usableFallback(fallbackId, call);
             if (fallback.isEmpty()) {
                 continue;
             }
+            ChatCall fallbackCall = ModelDefaults.apply(call.withModel(fallbackId), fallback.get());
             LOG.warning("Model '" + first.catalogId() + "' failed ("
                     + lastFailure.getClass().getSimpleName() + "); falling back to '" + fallbackId + "'");
             try {
@@ -618,7 +651,7 @@ public class LangChain4jChatService implements ChatService {
             return Optional.empty();
         }
         try {
-            ChatCallChecks.check(call.withModel(fallbackId), fallback.get());
+            ChatCallChecks.check(ModelDefaults.apply(call.withModel(fallbackId), fallback.get()), fallback.get());
             return fallback;
         } catch (InvalidLlmRequestException e) {
             LOG.warning("Fallback model '" + fallbackId + "' cannot take this call (" + e.getMessage() + "); skipped");

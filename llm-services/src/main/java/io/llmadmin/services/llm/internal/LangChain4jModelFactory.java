@@ -48,11 +48,22 @@ final class LangChain4jModelFactory {
     static final String MINILM = "sentence-transformers/all-MiniLM-L6-v2";
 
     private final Duration defaultTimeout;
+    private final String dataDirectory;
     private final Map<CacheKey, Built> cache = new ConcurrentHashMap<>();
     private volatile EmbeddingModel inProcessMiniLm;
 
     LangChain4jModelFactory(Duration defaultTimeout) {
+        this(defaultTimeout, null);
+    }
+
+    /**
+     * @param defaultTimeout each model's timeout when a call sets none
+     * @param dataDirectory where DJL may unpack the in-process model's native files ({@code <dir>/djl-cache}) when
+     *     {@code DJL_CACHE_DIR} is not set; may be null
+     */
+    LangChain4jModelFactory(Duration defaultTimeout, String dataDirectory) {
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
+        this.dataDirectory = dataDirectory;
     }
 
     /** The route of a model's provider, or a not-configured failure naming it. */
@@ -267,6 +278,7 @@ final class LangChain4jModelFactory {
         if (loaded == null) {
             synchronized (this) {
                 if (inProcessMiniLm == null) {
+                    keepDjlInsideTheDataDirectory();
                     LOG.info("Loading the in-process all-MiniLM-L6-v2 embedding model");
                     inProcessMiniLm = new AllMiniLmL6V2EmbeddingModel();
                 }
@@ -274,6 +286,17 @@ final class LangChain4jModelFactory {
             }
         }
         return loaded;
+    }
+
+    /** DJL unpacks native files under {@code ~/.djl.ai} unless told otherwise; keep them with the application's data. */
+    private void keepDjlInsideTheDataDirectory() {
+        if (dataDirectory != null
+                && System.getProperty("DJL_CACHE_DIR") == null
+                && System.getenv("DJL_CACHE_DIR") == null) {
+            String cache = java.nio.file.Path.of(dataDirectory, "djl-cache").toString();
+            System.setProperty("DJL_CACHE_DIR", cache);
+            LOG.info(() -> "DJL_CACHE_DIR is not set; the embedding model's native files go to " + cache);
+        }
     }
 
     private static LlmNotConfiguredException notAChatProvider(ModelConfiguration model) {

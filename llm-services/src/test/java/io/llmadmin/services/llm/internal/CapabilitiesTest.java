@@ -315,4 +315,65 @@ class CapabilitiesTest {
             assertThat(record.estimatedInputTokens()).isEqualTo(3);
         });
     }
+
+    @Test
+    void should_take_the_models_default_parameters_when_the_call_sets_none() {
+        ModelConfiguration model = ProviderWire.OPENAI.model("m1", server.baseUrl());
+        model.routeTo(server.baseUrl() + "/v1", "{\"temperature\": \"0.3\", \"max_tokens\": 64}", false);
+        models.add(model);
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(ProviderWire.OPENAI.answer("ok"))));
+
+        service().chat(ChatCall.builder("m1").message(ChatMessage.user("a")).build());
+        service()
+                .chat(ChatCall.builder("m1")
+                        .message(ChatMessage.user("b"))
+                        .temperature(0.9)
+                        .build());
+
+        server.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.messages[0].content", equalTo("a")))
+                .withRequestBody(matchingJsonPath("$.temperature", equalTo("0.3")))
+                .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("64"))));
+        server.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.messages[0].content", equalTo("b")))
+                .withRequestBody(matchingJsonPath("$.temperature", equalTo("0.9"))));
+    }
+
+    @Test
+    void should_refuse_a_default_parameter_out_of_range_by_its_name() {
+        ModelConfiguration model = ProviderWire.OPENAI.model("m1", server.baseUrl());
+        model.routeTo(server.baseUrl() + "/v1", "{\"temperature\": 5}", false);
+        models.add(model);
+
+        assertThatThrownBy(() -> service()
+                        .chat(ChatCall.builder("m1")
+                                .message(ChatMessage.user("a"))
+                                .build()))
+                .isInstanceOfSatisfying(
+                        InvalidLlmRequestException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("temperature"));
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void should_call_a_configuration_held_in_memory_without_looking_it_up() {
+        ModelConfiguration unsaved = ProviderWire.OPENAI.model("draft", server.baseUrl());
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(ProviderWire.OPENAI.answer("from the draft"))));
+
+        ChatResult result = service()
+                .chat(
+                        unsaved,
+                        ChatCall.builder("ignored")
+                                .message(ChatMessage.user("hi"))
+                                .build());
+
+        assertThat(result.response()).isEqualTo("from the draft");
+        assertThat(result.model()).isEqualTo("draft");
+    }
 }
