@@ -1,0 +1,46 @@
+package io.llmadmin.services.llm;
+
+import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.services.errors.LlmRateLimitedException;
+
+/**
+ * The rate limiter's hook: every upstream attempt is admitted before it is sent and settled after it ends.
+ *
+ * <p>{@link #admit} reserves the estimated input tokens and the call's {@code maxOutputTokens} (or refuses with an
+ * {@link LlmRateLimitedException} carrying a retry-after; a refusal is not retried and not recorded as an attempt);
+ * {@link Permit#settle} replaces the reservation with what the attempt used. Exactly one {@code settle} follows each
+ * successful {@code admit}, whatever the outcome.
+ */
+@FunctionalInterface
+public interface CallGuard {
+
+    /**
+     * Admits one attempt or refuses it.
+     *
+     * @throws LlmRateLimitedException when a limit would be exceeded
+     */
+    Permit admit(Admission admission);
+
+    /** Admits everything. */
+    static CallGuard unlimited() {
+        return admission -> record -> {};
+    }
+
+    /**
+     * What is about to be sent.
+     *
+     * @param model the model about to be called (its limits are on it)
+     * @param caller who calls, or null
+     * @param promptText the text of every message, to estimate input tokens from
+     * @param maxOutputTokens the call's {@code max_tokens}, or 0 when it set none
+     */
+    record Admission(ModelConfiguration model, String caller, String promptText, int maxOutputTokens) {}
+
+    /** One admitted attempt. */
+    @FunctionalInterface
+    interface Permit {
+
+        /** The attempt ended; {@code record} says how and what it used. */
+        void settle(CallRecord record);
+    }
+}

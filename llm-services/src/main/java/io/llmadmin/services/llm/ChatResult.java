@@ -1,0 +1,31 @@
+package io.llmadmin.services.llm;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer of a chat call.
+ *
+ * @param model the catalog id of the model that answered (a fallback when the asked one failed)
+ * @param response the answer's text, without reasoning
+ * @param reasoning the model's reasoning (native or from a leading {@code <think>} block); empty when none
+ * @param toolCalls the tools the model asks to call; empty when none
+ * @param usage the provider's token counts, when it reported them
+ * @param finishReason why the model stopped ({@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}, ...), when known
+ */
+public record ChatResult(
+        String model,
+        String response,
+        String reasoning,
+        List<ToolCall> toolCalls,
+        Optional<TokenUsage> usage,
+        Optional<String> finishReason) {
+
+    public ChatResult {
+        response = response == null ? "" : response;
+        reasoning = reasoning == null ? "" : reasoning;
+        toolCalls = List.copyOf(toolCalls == null ? List.of() : toolCalls);
+        usage = usage == null ? Optional.empty() : usage;
+        finishReason = finishReason == null ? Optional.empty() : finishReason;
+    }
+}

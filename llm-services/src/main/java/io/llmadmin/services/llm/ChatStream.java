@@ -1,0 +1,18 @@
+package io.llmadmin.services.llm;
+
+import java.util.concurrent.CompletionStage;
+
+/** A streaming call under way. */
+public interface ChatStream {
+
+    /**
+     * Stops the call: the upstream request is aborted (its connection closed), no more events reach the listener, and
+     * {@link #result()} completes exceptionally with a {@link java.util.concurrent.CancellationException}.
+     */
+    void cancel();
+
+    boolean isCancelled();
+
+    /** Completes with the whole answer, or exceptionally with the {@link io.llmadmin.services.errors.LlmException}. */
+    CompletionStage<ChatResult> result();
+}

@@ -1,0 +1,45 @@
+package io.llmadmin.services.llm;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A tool the model may call.
+ *
+ * @param name the tool's name, as the model will use it
+ * @param description what the tool does, for the model
+ * @param parameters its parameters, in order
+ */
+public record ToolSpec(String name, String description, List<Parameter> parameters) {
+
+    public ToolSpec {
+        Objects.requireNonNull(name, "name");
+        description = description == null ? "" : description;
+        parameters = List.copyOf(parameters == null ? List.of() : parameters);
+    }
+
+    /** The JSON types a tool parameter may have. */
+    public enum ParameterType {
+        STRING,
+        INTEGER,
+        NUMBER,
+        BOOLEAN
+    }
+
+    /**
+     * One parameter of a tool.
+     *
+     * @param name its name
+     * @param type its JSON type
+     * @param description what it means, for the model
+     * @param required whether the model must supply it
+     */
+    public record Parameter(String name, ParameterType type, String description, boolean required) {
+
+        public Parameter {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            description = description == null ? "" : description;
+        }
+    }
+}

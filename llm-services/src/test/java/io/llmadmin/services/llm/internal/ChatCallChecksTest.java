@@ -1,0 +1,125 @@
+package io.llmadmin.services.llm.internal;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.errors.InvalidLlmRequestException;
+import io.llmadmin.services.llm.ChatCall;
+import io.llmadmin.services.llm.ChatMessage;
+import io.llmadmin.services.llm.ChatRole;
+import io.llmadmin.services.llm.ToolSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChatCallChecksTest {
+
+    private static ModelConfiguration model(int contextLength, boolean vision) {
+        ModelConfiguration model = new ModelConfiguration("m1", ModelType.CHAT, "openai", "gpt-4o", "M1");
+        model.contextLength(contextLength);
+        model.routeTo(null, null, vision);
+        return model;
+    }
+
+    private static ChatCall.Builder call() {
+        return ChatCall.builder("m1").message(ChatMessage.user("hi"));
+    }
+
+    private static void assertRefused(ChatCall call, ModelConfiguration model, String parameter) {
+        assertThatThrownBy(() -> ChatCallChecks.check(call, model))
+                .isInstanceOfSatisfying(
+                        InvalidLlmRequestException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.parameter())
+                                .isEqualTo(parameter))
+                .hasMessageContaining(parameter);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-0.1", "2.01", "NaN"})
+    void should_refuse_a_temperature_outside_0_to_2(double temperature) {
+        assertRefused(call().temperature(temperature).build(), model(0, false), "temperature");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-0.01", "1.5"})
+    void should_refuse_a_top_p_outside_0_to_1(double topP) {
+        assertRefused(call().topP(topP).build(), model(0, false), "top_p");
+    }
+
+    @Test
+    void should_accept_the_limits_of_each_range() {
+        assertThatCode(() -> ChatCallChecks.check(
+                        call().temperature(0.0).topP(1.0).maxTokens(8192).build(), model(8192, false)))
+                .doesNotThrowAnyException();
+        assertThatCode(() ->
+                        ChatCallChecks.check(call().temperature(2.0).topP(0.0).build(), model(0, false)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void should_refuse_max_tokens_over_the_context_length_when_it_is_known() {
+        assertRefused(call().maxTokens(8193).build(), model(8192, false), "max_tokens");
+        assertThatCode(() -> ChatCallChecks.check(call().maxTokens(1_000_000).build(), model(0, false)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void should_refuse_max_tokens_below_one() {
+        assertRefused(call().maxTokens(0).build(), model(0, false), "max_tokens");
+    }
+
+    @Test
+    void should_refuse_images_for_a_model_without_vision() {
+        ChatCall withImage = ChatCall.builder("m1")
+                .message(ChatMessage.user("what is this?", List.of("https://example.org/cat.png")))
+                .build();
+
+        assertRefused(withImage, model(0, false), "images");
+        assertThatCode(() -> ChatCallChecks.check(withImage, model(0, true))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void should_refuse_a_model_of_another_type() {
+        ModelConfiguration image = new ModelConfiguration("sdxl", ModelType.IMAGE, "inference-service", "sdxl", "SDXL");
+
+        assertRefused(call().build(), image, "model");
+    }
+
+    @Test
+    void should_refuse_two_tools_of_one_name() {
+        ToolSpec tool = new ToolSpec("get_weather", "weather", List.of());
+
+        assertRefused(call().tool(tool).tool(tool).build(), model(0, false), "tools");
+    }
+
+    @Test
+    void should_refuse_an_unknown_role_by_name() {
+        assertThatThrownBy(() -> ChatRole.fromWireName("wizard"))
+                .isInstanceOfSatisfying(
+                        InvalidLlmRequestException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.parameter())
+                                .isEqualTo("role"))
+                .hasMessageContaining("user", "assistant", "system", "tool");
+    }
+
+    @Test
+    void should_refuse_a_tool_message_without_the_call_it_answers() {
+        assertThatThrownBy(() -> ChatMessage.toolResult(" ", "get_weather", "sunny"))
+                .isInstanceOfSatisfying(
+                        InvalidLlmRequestException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.parameter())
+                                .isEqualTo("toolCallId"));
+    }
+
+    @Test
+    void should_refuse_a_call_without_messages() {
+        assertThatThrownBy(() -> ChatCall.builder("m1").build())
+                .isInstanceOfSatisfying(
+                        InvalidLlmRequestException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.parameter())
+                                .isEqualTo("messages"));
+    }
+}
