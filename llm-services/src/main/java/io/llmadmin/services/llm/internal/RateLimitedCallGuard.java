@@ -1,0 +1,49 @@
+package io.llmadmin.services.llm.internal;
+
+import io.llmadmin.services.llm.CallGuard;
+import io.llmadmin.services.llm.CallRecord;
+import io.llmadmin.services.llm.TokenUsage;
+import io.llmadmin.services.ratelimit.RateLimiter;
+import io.llmadmin.services.ratelimit.RateLimits;
+import io.llmadmin.services.ratelimit.RatePermit;
+import io.llmadmin.services.tokens.TokenEstimator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Puts every upstream attempt of the chat service through the model's rate limits: admission reserves one request,
+ * the prompt's estimated tokens and the call's {@code max_tokens}; the end of the attempt settles the reservation with
+ * what the provider reported (or the estimate), whatever the outcome, since the provider counted the request.
+ */
+@ApplicationScoped
+public class RateLimitedCallGuard implements CallGuard {
+
+    private final RateLimiter limiter;
+
+    @Inject
+    public RateLimitedCallGuard(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    /** For the CDI proxy only. */
+    protected RateLimitedCallGuard() {
+        this(null);
+    }
+
+    @Override
+    public Permit admit(Admission admission) {
+        int estimatedInput = TokenEstimator.countTokens(admission.promptText());
+        RatePermit permit = limiter.admit(
+                admission.model().catalogId(),
+                RateLimits.of(admission.model()),
+                estimatedInput,
+                Math.max(0, admission.maxOutputTokens()));
+        return record -> settle(permit, record, estimatedInput);
+    }
+
+    /** The attempt reached the provider (admission happens right before sending), so the request always counts. */
+    private static void settle(RatePermit permit, CallRecord record, int estimatedInput) {
+        TokenUsage usage = record.usage().orElse(new TokenUsage(estimatedInput, 0));
+        permit.settle(Math.max(0, usage.inputTokens()), Math.max(0, usage.outputTokens()));
+    }
+}
