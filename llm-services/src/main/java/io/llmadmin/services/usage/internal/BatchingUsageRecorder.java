@@ -6,6 +6,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +94,11 @@ public class BatchingUsageRecorder implements UsageRecorder {
         this.queue = null;
         this.batchSize = 0;
         this.interval = null;
+    }
+
+    /** Creates the bean when the application starts, so the writer runs (and a missing executor shows) at once. */
+    void startOnDeploy(@Observes @Initialized(ApplicationScoped.class) Object applicationStarting) {
+        LOG.fine(() -> "Usage recorder started: batches of " + batchSize + " every " + interval.toMillis() + " ms");
     }
 
     @PostConstruct
