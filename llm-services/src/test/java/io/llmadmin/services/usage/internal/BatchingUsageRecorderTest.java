@@ -51,7 +51,8 @@ class BatchingUsageRecorderTest {
 
     @Test
     void should_make_the_caller_wait_rather_than_drop_when_the_queue_is_full() throws Exception {
-        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 5, 2, Duration.ofMillis(10));
+        // No timed runs: only a full batch (2) wakes the writer, so it takes exactly events 0 and 1.
+        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 5, 2, Duration.ofHours(1));
         recorder.start();
         recorder.record(event(0));
         recorder.record(event(1));
@@ -73,7 +74,7 @@ class BatchingUsageRecorderTest {
     }
 
     @Test
-    void should_write_a_refused_batch_again_later_when_the_database_comes_back() {
+    void should_write_a_refused_batch_again_later_when_the_database_comes_back() throws Exception {
         writerMayRun.countDown();
         failuresLeft.set(3);
         BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 100, 10, Duration.ofMillis(5));
@@ -82,15 +83,22 @@ class BatchingUsageRecorderTest {
         for (int i = 0; i < 25; i++) {
             recorder.record(event(i));
         }
-        recorder.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (storedCount() < 25 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
 
-        assertThat(stored).hasSize(25);
+        assertThat(storedCount())
+                .as("written by the background writer, without a shutdown")
+                .isEqualTo(25);
         assertThat(failuresLeft.get()).isNegative();
+        recorder.close();
+        assertThat(storedCount()).isEqualTo(25);
     }
 
     @Test
     void should_keep_the_record_and_the_interrupt_when_a_waiting_caller_is_interrupted() throws Exception {
-        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 1, 1, Duration.ofMillis(10));
+        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 1, 1, Duration.ofHours(1));
         recorder.start();
         recorder.record(event(0));
         awaitTaken(recorder);
@@ -123,6 +131,12 @@ class BatchingUsageRecorderTest {
         assertThatThrownBy(
                         () -> new UsageEvent("m", "x".repeat(201), 0, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH))
                 .hasMessageStartingWith("caller");
+    }
+
+    private int storedCount() {
+        synchronized (stored) {
+            return stored.size();
+        }
     }
 
     private static void awaitTaken(BatchingUsageRecorder recorder) throws InterruptedException {
