@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param tokensEstimated true when the counts are our estimate, false when the provider reported them
  * @param latencyMillis from the request to its last token, >= 0
  * @param outcome how the call ended
- * @param occurredAt when the call started
+ * @param occurredAt when the call started (between 1970 and 9999)
  */
 public record UsageEvent(
         String modelId,
@@ -41,7 +41,12 @@ public record UsageEvent(
         }
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        if (occurredAt.isBefore(Instant.EPOCH) || occurredAt.isAfter(LATEST)) {
+            throw new IllegalArgumentException("occurredAt must be between 1970 and 9999");
+        }
     }
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** A call that started {@code latencyMillis} ago and ends now. */
     public static UsageEvent endingNow(
@@ -66,6 +71,10 @@ public record UsageEvent(
     private static void requireText(String value, String name, int maxLength) {
         if (value == null || value.isBlank() || value.length() > maxLength) {
             throw new IllegalArgumentException(name + " must be 1 to " + maxLength + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            // PostgreSQL refuses NUL in text; a record the database refuses must never reach the batch.
+            throw new IllegalArgumentException(name + " must not contain control characters");
         }
     }
 }

@@ -6,6 +6,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,13 +34,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Nothing is dropped. A full queue ({@code LLMADMIN_USAGE_QUEUE_CAPACITY}, default 10,000) makes the caller wait
  * for room (back-pressure) instead. A batch the database refuses stays in hand and is tried again on the next run,
- * before anything newer. On shutdown ({@link #close()}) the schedule stops and the rest is written on the stopping
+ * before anything newer; after three failures in a row it is written record by record, and only a record the database
+ * refuses while accepting others is dropped, logged in full (see {@link #isolateRefusedRecords}). On shutdown ({@link #close()}) the schedule stops and the rest is written on the stopping
  * thread; an event recorded after that is written at once by its caller.
  */
 @ApplicationScoped
 public class BatchingUsageRecorder implements UsageRecorder {
 
     private static final Logger LOG = Logger.getLogger(BatchingUsageRecorder.class.getName());
+    static final int ISOLATE_AFTER_FAILURES = 3;
 
     private final UsageWriter writer;
     private final ScheduledExecutorService executor;
@@ -48,6 +52,8 @@ public class BatchingUsageRecorder implements UsageRecorder {
     private final ReentrantLock drainLock = new ReentrantLock();
     /** A batch taken from the queue but not yet written; guarded by {@link #drainLock}. */
     private final List<UsageEvent> inHand = new ArrayList<>();
+    /** How often the batch in hand has failed in a row; guarded by {@link #drainLock}. */
+    private int failedAttempts;
 
     private final AtomicInteger inHandCount = new AtomicInteger();
     private final AtomicBoolean drainRequested = new AtomicBoolean();
@@ -92,6 +98,11 @@ public class BatchingUsageRecorder implements UsageRecorder {
         this.queue = null;
         this.batchSize = 0;
         this.interval = null;
+    }
+
+    /** Creates the bean when the application starts, so the writer runs (and a missing executor shows) at once. */
+    void startOnDeploy(@Observes @Initialized(ApplicationScoped.class) Object applicationStarting) {
+        LOG.fine(() -> "Usage recorder started: batches of " + batchSize + " every " + interval.toMillis() + " ms");
     }
 
     @PostConstruct
@@ -182,7 +193,16 @@ public class BatchingUsageRecorder implements UsageRecorder {
                 if (inHand.isEmpty()) {
                     return;
                 }
-                writer.write(List.copyOf(inHand));
+                try {
+                    writer.write(List.copyOf(inHand));
+                } catch (RuntimeException refused) {
+                    if (++failedAttempts < ISOLATE_AFTER_FAILURES) {
+                        throw refused;
+                    }
+                    isolateRefusedRecords(refused);
+                    continue;
+                }
+                failedAttempts = 0;
                 written.addAndGet(inHand.size());
                 inHand.clear();
                 inHandCount.set(0);
@@ -190,6 +210,48 @@ public class BatchingUsageRecorder implements UsageRecorder {
         } finally {
             drainLock.unlock();
         }
+    }
+
+    /**
+     * After repeated failures of one batch, tells a database that is down from a record it refuses: writes the batch
+     * one record at a time. If none goes in, the database is down: everything stays in hand. If some go in, the ones
+     * refused can never be written; they are logged in full (SEVERE) and dropped, so one bad record cannot stop every
+     * later one and, through the full queue, every caller. A lone record is first joined by queued ones to compare.
+     */
+    private void isolateRefusedRecords(RuntimeException batchFailure) {
+        if (inHand.size() == 1) {
+            queue.drainTo(inHand, Math.max(1, batchSize - 1));
+            inHandCount.set(inHand.size());
+            if (inHand.size() == 1) {
+                throw batchFailure;
+            }
+        }
+        List<UsageEvent> refused = new ArrayList<>();
+        RuntimeException lastRefusal = batchFailure;
+        int accepted = 0;
+        for (UsageEvent event : inHand) {
+            if (accepted == 0 && refused.size() == ISOLATE_AFTER_FAILURES) {
+                break; // the first ones all refused: a database that is down, not a bad record; do not wait out the
+                // rest
+            }
+            try {
+                writer.write(List.of(event));
+                accepted++;
+            } catch (RuntimeException e) {
+                refused.add(event);
+                lastRefusal = e;
+            }
+        }
+        if (accepted == 0) {
+            throw lastRefusal;
+        }
+        written.addAndGet(accepted);
+        for (UsageEvent event : refused) {
+            LOG.log(Level.SEVERE, "The database refuses this usage record; it is dropped: " + event, lastRefusal);
+        }
+        inHand.clear();
+        inHandCount.set(0);
+        failedAttempts = 0;
     }
 
     /** Events recorded but not yet written (queued or being written). */

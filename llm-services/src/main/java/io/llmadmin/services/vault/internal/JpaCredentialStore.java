@@ -14,8 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The credentials in the {@code api_credential} table; every write runs in one JTA transaction. */
+/**
+ * The credentials in the {@code api_credential} table. Every method, reads included, runs in a JTA transaction (its
+ * own, or the caller's): outside one, Liberty binds the entity manager to the request's local transaction context, so
+ * an entity read earlier in the same request would stay managed and hide a change committed since (a rotation, say).
+ */
 @ApplicationScoped
+@Transactional
 public class JpaCredentialStore implements CredentialStore {
 
     private final EntityManager entityManager;
@@ -31,7 +36,6 @@ public class JpaCredentialStore implements CredentialStore {
     }
 
     @Override
-    @Transactional
     public ApiCredential add(ApiCredential credential) {
         boolean taken = !entityManager
                 .createQuery(
@@ -72,7 +76,6 @@ public class JpaCredentialStore implements CredentialStore {
     }
 
     @Override
-    @Transactional
     public Optional<ApiCredential> setEnabled(long id, boolean enabled) {
         ApiCredential credential = entityManager.find(ApiCredential.class, id);
         if (credential == null) {
@@ -88,7 +91,6 @@ public class JpaCredentialStore implements CredentialStore {
     }
 
     @Override
-    @Transactional
     public boolean delete(long id) {
         ApiCredential credential = entityManager.find(ApiCredential.class, id);
         if (credential == null) {
@@ -99,7 +101,6 @@ public class JpaCredentialStore implements CredentialStore {
     }
 
     @Override
-    @Transactional
     public int reencryptAll(Function<ApiCredential, EncryptedSecret> reseal) {
         List<ApiCredential> credentials = entityManager
                 .createQuery("SELECT c FROM ApiCredential c ORDER BY c.id", ApiCredential.class)

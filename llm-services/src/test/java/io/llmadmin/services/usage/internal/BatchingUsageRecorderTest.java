@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmadmin.domain.usage.UsageOutcome;
+import io.llmadmin.services.testing.CapturedLogs;
 import io.llmadmin.services.usage.UsageEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,8 @@ class BatchingUsageRecorderTest {
 
     @Test
     void should_make_the_caller_wait_rather_than_drop_when_the_queue_is_full() throws Exception {
-        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 5, 2, Duration.ofMillis(10));
+        // No timed runs: only a full batch (2) wakes the writer, so it takes exactly events 0 and 1.
+        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 5, 2, Duration.ofHours(1));
         recorder.start();
         recorder.record(event(0));
         recorder.record(event(1));
@@ -73,7 +75,7 @@ class BatchingUsageRecorderTest {
     }
 
     @Test
-    void should_write_a_refused_batch_again_later_when_the_database_comes_back() {
+    void should_write_a_refused_batch_again_later_when_the_database_comes_back() throws Exception {
         writerMayRun.countDown();
         failuresLeft.set(3);
         BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 100, 10, Duration.ofMillis(5));
@@ -82,15 +84,79 @@ class BatchingUsageRecorderTest {
         for (int i = 0; i < 25; i++) {
             recorder.record(event(i));
         }
-        recorder.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (storedCount() < 25 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
 
-        assertThat(stored).hasSize(25);
+        assertThat(storedCount())
+                .as("written by the background writer, without a shutdown")
+                .isEqualTo(25);
         assertThat(failuresLeft.get()).isNegative();
+        recorder.close();
+        assertThat(storedCount()).isEqualTo(25);
+    }
+
+    @Test
+    void should_drop_only_the_record_the_database_refuses_and_write_the_rest_when_one_record_is_bad() throws Exception {
+        writerMayRun.countDown();
+        List<UsageEvent> written = new ArrayList<>();
+        UsageWriter refusingOne = batch -> {
+            if (batch.stream().anyMatch(event -> event.caller().equals("c4"))) {
+                throw new IllegalStateException("value refused by the database");
+            }
+            synchronized (written) {
+                written.addAll(batch);
+            }
+        };
+        BatchingUsageRecorder recorder =
+                new BatchingUsageRecorder(refusingOne, writerThread, 100, 10, Duration.ofMillis(5));
+        recorder.start();
+        String logged;
+        try (CapturedLogs logs = new CapturedLogs()) {
+            for (int i = 0; i < 10; i++) {
+                recorder.record(event(i));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (countOf(written) < 9 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            recorder.record(event(10));
+            recorder.close();
+            logged = logs.text();
+        }
+
+        assertThat(written)
+                .extracting(UsageEvent::caller)
+                .hasSize(10)
+                .doesNotContain("c4")
+                .contains("c10");
+        assertThat(logged).contains("refuses this usage record").contains("c4");
+    }
+
+    @Test
+    void should_keep_every_record_when_the_database_refuses_all_of_them() {
+        writerMayRun.countDown();
+        failuresLeft.set(Integer.MAX_VALUE);
+        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 100, 10, Duration.ofHours(1));
+        recorder.start();
+        for (int i = 0; i < 10; i++) {
+            recorder.record(event(i));
+        }
+
+        for (int run = 0; run < 5; run++) {
+            assertThatThrownBy(recorder::drain).hasMessageContaining("unavailable");
+        }
+
+        assertThat(recorder.pending()).isEqualTo(10);
+        failuresLeft.set(0);
+        recorder.close();
+        assertThat(stored).hasSize(10);
     }
 
     @Test
     void should_keep_the_record_and_the_interrupt_when_a_waiting_caller_is_interrupted() throws Exception {
-        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 1, 1, Duration.ofMillis(10));
+        BatchingUsageRecorder recorder = new BatchingUsageRecorder(writer, writerThread, 1, 1, Duration.ofHours(1));
         recorder.start();
         recorder.record(event(0));
         awaitTaken(recorder);
@@ -123,6 +189,18 @@ class BatchingUsageRecorderTest {
         assertThatThrownBy(
                         () -> new UsageEvent("m", "x".repeat(201), 0, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH))
                 .hasMessageStartingWith("caller");
+    }
+
+    private static int countOf(List<UsageEvent> events) {
+        synchronized (events) {
+            return events.size();
+        }
+    }
+
+    private int storedCount() {
+        synchronized (stored) {
+            return stored.size();
+        }
     }
 
     private static void awaitTaken(BatchingUsageRecorder recorder) throws InterruptedException {
