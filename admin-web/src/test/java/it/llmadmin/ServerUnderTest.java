@@ -16,7 +16,48 @@ public final class ServerUnderTest {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+
+    static {
+        awaitReady();
+    }
+
     private ServerUnderTest() {}
+
+    /**
+     * Waits until the application reports ready: on two busy cores Liberty may be up before the application is, and a
+     * request then gets Liberty's "context root not found" page instead of ours.
+     */
+    private static void awaitReady() {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> ready = CLIENT.send(
+                        HttpRequest.newBuilder(uri("/health/ready"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+                Thread.sleep(500);
+            } catch (IOException e) {
+                sleepBriefly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("The server under test did not become ready within " + READY_WITHIN);
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     public static URI uri(String pathAndQuery) {
         return URI.create(System.getProperty("it.base.url", "http://localhost:9180") + pathAndQuery);

@@ -5,11 +5,13 @@ import io.llmadmin.services.catalog.CatalogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Reads every active model from the database, in catalog order. */
+/** Reads every active model from the database, in catalog order, in a transaction of its own. */
 @ApplicationScoped
+@Transactional
 public class JpaActiveModels implements Supplier<List<CatalogEntry>> {
 
     private final EntityManager entityManager;
