@@ -78,9 +78,9 @@ public final class LegacyRateLimiters {
     }
 
     /**
-     * {@code apply_rate_limiter_sync}: records {@code approximateTokens(text)} input tokens and one request, then blocks
-     * while a limit is exceeded, asking {@code callback} about every second (see {@link SlidingWindowLimiter.Callback}).
-     * The facade returns at once for a null model config, without calling this.
+     * {@code apply_rate_limiter_sync}: records {@code approximateTokens(text)} input tokens and one request, then
+     * blocks while a limit is exceeded, asking {@code callback} about every second (see
+     * {@link SlidingWindowLimiter.Callback}). The facade returns at once for a null model config, without calling this.
      *
      * @return the model's limiter, to record output tokens on as the answer streams in
      * @throws CancellationException when the waiting thread is interrupted (its interrupt flag is kept)
