@@ -27,8 +27,11 @@ public final class LegacyRateLimiters {
 
     private static final LegacyRateLimiters PROCESS_WIDE = new LegacyRateLimiters(Clock.systemUTC(), Pacer.REAL);
 
-    /** How waiting callers pass the time: sleeping (blocking) or scheduling the next check (async). */
-    interface Pacer {
+    /**
+     * How waiting callers pass the time: sleeping (blocking) or scheduling the next check (async). {@link #REAL} sleeps
+     * and schedules for real; tests pass one that moves a test clock instead.
+     */
+    public interface Pacer {
         Pacer REAL = new Pacer() {
             @Override
             public void sleep(Duration duration) throws InterruptedException {
@@ -51,7 +54,13 @@ public final class LegacyRateLimiters {
     private final Pacer pacer;
     private final ConcurrentMap<String, SlidingWindowLimiter> limiters = new ConcurrentHashMap<>();
 
-    LegacyRateLimiters(Clock clock, Pacer pacer) {
+    /**
+     * A registry of its own, for tests that control time (the facade uses {@link #processWide()}).
+     *
+     * @param clock what the 60-second windows are measured by
+     * @param pacer how waiting callers wait
+     */
+    public LegacyRateLimiters(Clock clock, Pacer pacer) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.pacer = Objects.requireNonNull(pacer, "pacer");
     }
@@ -78,9 +87,9 @@ public final class LegacyRateLimiters {
     }
 
     /**
-     * {@code apply_rate_limiter_sync}: records {@code approximateTokens(text)} input tokens and one request, then blocks
-     * while a limit is exceeded, asking {@code callback} about every second (see {@link SlidingWindowLimiter.Callback}).
-     * The facade returns at once for a null model config, without calling this.
+     * {@code apply_rate_limiter_sync}: records {@code approximateTokens(text)} input tokens and one request, then
+     * blocks while a limit is exceeded, asking {@code callback} about every second (see
+     * {@link SlidingWindowLimiter.Callback}). The facade returns at once for a null model config, without calling this.
      *
      * @return the model's limiter, to record output tokens on as the answer streams in
      * @throws CancellationException when the waiting thread is interrupted (its interrupt flag is kept)

@@ -15,17 +15,18 @@
  * retry-after of a refusal is the moment enough of the oldest reservations leave the window for the call to fit (an
  * upper bound, since settlements can give room back sooner). Settlement replaces a reservation's tokens by the
  * provider's counts while it is in the window; tokens used beyond the reservation (an input estimate that was too
- * low) are charged to the window, so later calls pay for them. Limits are passed with each admission, so an edit
- * applies to the next one, counted against what the window already holds.
+ * low, or output of a call without max_tokens) are charged to the window, so later calls pay for them: that is the
+ * only way a window's token sum can pass a limit, and only by what the provider used beyond what was reserved. Limits
+ * are passed with each admission, so an edit applies to the next one, counted against what the window already holds.
  *
  * <p><b>Atomicity.</b> In-process ({@code InProcessRateLimiter}, the default), one lock per model guards the check and
  * the reservation of all three limits. With {@code REDIS_URL} set ({@code RedisRateLimiter}), the log lives in Redis
  * (per model a sorted set of reservations, each carrying its amounts, scored by admission time, and a hash of
  * the sums, under {@code RATE_LIMIT_REDIS_KEY_PREFIX}, timed by the Redis server's clock) and one Lua script per
  * admission checks and reserves the three limits; Redis runs a script alone, so every instance enforces one limit.
- * There, a refusal's retry-after walks at most the 1,000 oldest reservations; past that it is early rather than late. Bucket4j was not used: it consumes the same number of tokens from every bandwidth of a bucket
- * and has no transaction across three buckets, so it cannot reserve 1 request, N input and M output tokens as one
- * step.
+ * There, a refusal's retry-after walks at most the 1,000 oldest reservations; past that it is early rather than late.
+ * Bucket4j was not used: it consumes the same number of tokens from every bandwidth of a bucket and has no transaction
+ * across three buckets, so it cannot reserve 1 request, N input and M output tokens as one step.
  *
  * <p><b>The legacy limiter.</b> {@link io.llmadmin.services.ratelimit.LegacyRateLimiters} and
  * {@link io.llmadmin.services.ratelimit.SlidingWindowLimiter} keep the old module's semantics for the deprecated

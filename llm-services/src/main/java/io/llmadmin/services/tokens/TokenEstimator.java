@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Counts cl100k_base tokens. Every provider tokenizes differently; cl100k_base is the common yardstick the legacy module
- * used, close enough for OpenAI-style models and a fair estimate for the others. Thread-safe; the vocabulary is loaded
- * once, on first use.
+ * Counts cl100k_base tokens. Every provider tokenizes differently; cl100k_base is the common yardstick the legacy
+ * module used, close enough for OpenAI-style models and a fair estimate for the others. Thread-safe; the vocabulary is
+ * loaded once, on first use.
  */
 public final class TokenEstimator {
 

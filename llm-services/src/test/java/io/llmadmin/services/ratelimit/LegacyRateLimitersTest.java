@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LegacyRateLimitersTest {
@@ -194,6 +195,26 @@ class LegacyRateLimitersTest {
                 .isInstanceOf(CancellationException.class)
                 .hasMessageContaining("p\\m");
         assertThat(Thread.interrupted()).isTrue();
+    }
+
+    @Test
+    void should_check_again_after_a_real_second_when_waiting_with_the_real_pacer() throws Exception {
+        LegacyRateLimiters real = new LegacyRateLimiters(clock, LegacyRateLimiters.Pacer.REAL);
+        real.apply("p", "m", 1, 0, 0, "hi", null);
+        SlidingWindowLimiter.Callback letTheMinutePass = (message, key, total, limit) -> {
+            clock.advance(Duration.ofSeconds(60));
+            return false;
+        };
+
+        long started = System.nanoTime();
+        CompletableFuture<SlidingWindowLimiter> admitted =
+                real.applyAsync("p", "m", 1, 0, 0, "hi", letTheMinutePass).toCompletableFuture();
+        assertThat(admitted).isNotDone();
+        admitted.get(10, TimeUnit.SECONDS);
+        real.apply("p", "m", 1, 0, 0, "hi", letTheMinutePass);
+        real.apply("p", "m", 1, 0, 0, "hi", letTheMinutePass);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
     @Test

@@ -86,7 +86,7 @@ enum LimitKind {
     /** The refusal of an admission, naming the first limit that is full and when to try again. */
     LlmRateLimitedException refusal(String modelId, long used, long need, long limit, long retryAfterMillis) {
         Duration retryAfter = Duration.ofMillis(Math.max(1, retryAfterMillis));
-        String demand = this == REQUESTS ? "" : String.format(Locale.ROOT, " and %d requested", need);
+        String demand = this == REQUESTS || need == 0 ? "" : String.format(Locale.ROOT, " and %d requested", need);
         return new LlmRateLimitedException(
                 String.format(
                         Locale.ROOT,

@@ -14,6 +14,7 @@ import io.llmadmin.services.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,6 +78,46 @@ abstract class RateLimiterContract {
 
         assertThat(admitted).hasValue(60);
         assertThat(refusedWithRetryAfter).hasValue(140);
+    }
+
+    @Test
+    void should_never_hold_more_than_a_limit_in_any_60_seconds_when_calls_come_and_go_at_random() {
+        RateLimits limits = new RateLimits(40, 20_000, 8_000);
+        Random random = new Random(42);
+        record Admitted(long at, int input, int output) {}
+        List<Admitted> admitted = new ArrayList<>();
+        int refusals = 0;
+        long start = clock.millis();
+        while (clock.millis() - start < 180_000) {
+            clock.advance(Duration.ofMillis(random.nextInt(600)));
+            int input = random.nextInt(1500);
+            int output = 1 + random.nextInt(800);
+            RateLimiter instance = instances().get(random.nextInt(instances().size()));
+            try {
+                RatePermit permit = instance.admit("random", limits, input, output);
+                if (random.nextInt(10) == 0) {
+                    permit.cancel();
+                } else {
+                    int actualInput = input - random.nextInt(input / 10 + 1);
+                    int actualOutput = random.nextInt(output + 1);
+                    permit.settle(actualInput, actualOutput);
+                    admitted.add(new Admitted(clock.millis(), actualInput, actualOutput));
+                }
+            } catch (LlmRateLimitedException refused) {
+                refusals++;
+            }
+        }
+
+        assertThat(refusals).as("the limits were reached").isGreaterThan(50);
+        assertThat(admitted).hasSizeGreaterThan(100);
+        for (Admitted last : admitted) {
+            List<Admitted> window = admitted.stream()
+                    .filter(a -> a.at() > last.at() - 60_000 && a.at() <= last.at())
+                    .toList();
+            assertThat(window).hasSizeLessThanOrEqualTo(40);
+            assertThat(window.stream().mapToInt(Admitted::input).sum()).isLessThanOrEqualTo(20_000);
+            assertThat(window.stream().mapToInt(Admitted::output).sum()).isLessThanOrEqualTo(8_000);
+        }
     }
 
     @Test
