@@ -184,32 +184,33 @@ public final class JpaImport {
         if (batch.isEmpty()) {
             return;
         }
+        MappedRow[] mapped = new MappedRow[batch.size()];
         RowOutcome[] planned = new RowOutcome[batch.size()];
-        Accepted[] accepted = new Accepted[batch.size()];
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            LegacyRow row = batch.get(i);
             read++;
-            MappedRow mapped = RowMapper.map(row);
-            if (mapped instanceof Ignored) {
-                ignored++;
-            } else if (mapped instanceof Rejected refused) {
-                planned[i] =
-                        new RowOutcome(refused.reference(), refused.catalogId(), RowAction.REJECTED, refused.reason());
-            } else if (mapped instanceof SecretOnly secretOnly) {
-                planned[i] = secretOnly(secretOnly);
-            } else if (mapped instanceof Accepted row0) {
-                planned[i] = screen(row0);
+            mapped[i] = RowMapper.map(batch.get(i));
+            if (mapped[i] instanceof Accepted row) {
+                planned[i] = duplicate(row);
                 if (planned[i] == null) {
-                    accepted[i] = row0;
-                    ids.add(row0.catalogId());
+                    ids.add(row.catalogId());
                 }
             }
         }
         Map<String, ModelConfiguration> entries = existing(ids);
         for (int i = 0; i < batch.size(); i++) {
-            if (accepted[i] != null) {
-                planned[i] = apply(accepted[i], entries);
+            if (mapped[i] instanceof Ignored) {
+                ignored++;
+            } else if (mapped[i] instanceof Rejected refused) {
+                planned[i] =
+                        new RowOutcome(refused.reference(), refused.catalogId(), RowAction.REJECTED, refused.reason());
+            } else if (mapped[i] instanceof SecretOnly secretOnly) {
+                planned[i] = secretOnly(secretOnly);
+            } else if (mapped[i] instanceof Accepted row && planned[i] == null) {
+                planned[i] = keyWithoutVault(row);
+                if (planned[i] == null) {
+                    planned[i] = apply(row, entries);
+                }
             }
         }
         entityManager.flush();
@@ -221,8 +222,8 @@ public final class JpaImport {
         }
     }
 
-    /** Refuses duplicates and rows carrying a key that cannot be moved; null when the row may be written. */
-    private RowOutcome screen(Accepted row) {
+    /** Refuses a row whose catalog id an earlier row of the same kind had; null when it is the first. */
+    private RowOutcome duplicate(Accepted row) {
         int bit = row.kind() == RowKind.CONFIGURATION ? CONFIGURATION_BIT : METADATA_BIT;
         int before = seen.getOrDefault(row.catalogId(), 0);
         if ((before & bit) != 0) {
@@ -234,6 +235,11 @@ public final class JpaImport {
                             + " row of this input has catalog id '" + row.catalogId() + "'");
         }
         seen.put(row.catalogId(), before | bit);
+        return null;
+    }
+
+    /** Refuses a row that carries a key when there is no vault and keys are not to be dropped; null otherwise. */
+    private RowOutcome keyWithoutVault(Accepted row) {
         if (!row.secrets().isEmpty() && sink == null && !options.dropSecrets()) {
             row.secrets().forEach(secret -> key(row.reference(), secret, false));
             return new RowOutcome(row.reference(), row.catalogId(), RowAction.REJECTED, CARRIES_A_KEY);

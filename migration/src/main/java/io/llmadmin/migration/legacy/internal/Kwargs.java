@@ -43,10 +43,15 @@ final class Kwargs {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " (line " + e.getLocation().getLineNumber() + ", column "
-                            + e.getLocation().getColumnNumber() + ")";
+            String where;
+            if (e.getLocation() == null) {
+                where = "";
+            } else if (e.getLocation().getStreamOffset() >= text.length() - 1) {
+                where = " (it ends early)";
+            } else {
+                where = " (line " + e.getLocation().getLineNumber() + ", column "
+                        + e.getLocation().getColumnNumber() + ")";
+            }
             return new Cleaned(null, List.of(), "kwargs is not valid JSON" + where);
         } catch (RuntimeException e) {
             return new Cleaned(null, List.of(), "kwargs is not valid JSON");
