@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
 
 /**
  * The legacy import from the command line: reads one source, brings the llm-admin database's schema up to date, then
@@ -72,7 +76,15 @@ public final class ImportCommand {
         this.err = Objects.requireNonNull(err, "err");
     }
 
+    /** Held so that the level stays set: Liquibase's progress is noise on a command line. */
+    private static final Logger LIQUIBASE = Logger.getLogger("liquibase");
+
     public static void main(String[] args) {
+        LIQUIBASE.setLevel(Level.WARNING);
+        // Liquibase prints its update summary on standard output, which is the report's here: send it to the log.
+        if (System.getProperty("liquibase.command.showSummaryOutput") == null) {
+            System.setProperty("liquibase.command.showSummaryOutput", "LOG");
+        }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int status = new ImportCommand(System::getenv, out, err).run(args);
@@ -114,7 +126,7 @@ public final class ImportCommand {
                 .withBatchSize(number(options, "--batch-size", ImportOptions.DEFAULT_BATCH_SIZE));
         ImportReport report;
         try {
-            new SchemaMigrator(target).migrate();
+            migrate(target);
             report = importInto(target, source, importOptions);
         } catch (RuntimeException e) {
             err.println("error: the import could not run: " + e.getMessage());
@@ -126,6 +138,18 @@ public final class ImportCommand {
             case REJECTED -> 3;
             default -> 1;
         };
+    }
+
+    /** Applies the changelogs with Liquibase's console messages sent to the log, so standard output is the report. */
+    private static void migrate(DriverManagerDataSource target) {
+        try {
+            Scope.child(
+                    Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> new SchemaMigrator(target).migrate());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static ImportReport importInto(DriverManagerDataSource target, LegacySource source, ImportOptions options) {

@@ -9,7 +9,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,37 @@ import java.util.Map;
 final class ImportBenchmark {
 
     private ImportBenchmark() {}
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
+    }
+
+    /** The largest heap in use seen while the import ran (live objects plus garbage not yet collected). */
+    private static final class HeapSampler extends Thread {
+        volatile long peak;
+
+        HeapSampler() {
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                long used = ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(pool -> pool.getType() == MemoryType.HEAP)
+                        .mapToLong(pool -> pool.getUsage().getUsed())
+                        .sum();
+                peak = Math.max(peak, used);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -53,23 +83,26 @@ final class ImportBenchmark {
             LegacyImporter importer = new LegacyImporter(entityManager, ImportTransaction.resourceLocal(entityManager));
             for (String pass : new String[] {"first run (creates)", "second run (all unchanged)"}) {
                 System.gc();
-                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+                HeapSampler sampler = new HeapSampler();
+                sampler.start();
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 ImportReport report = importer.run(
                         LegacySource.fixture(fixture), ImportOptions.defaults().withListLimit(1000));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                        .filter(pool -> pool.getType() == MemoryType.HEAP)
-                        .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                        .sum();
+                double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+                sampler.interrupt();
+                sampler.join();
                 out.printf(
-                        "%s: %s %s in %.1f s = %.0f rows/s; peak heap used %.0f MB (max heap %.0f MB)%n",
+                        "%s: %s %s in %.1f s = %.0f rows/s (this JVM's CPU: %.1f s); peak heap used %.0f MB"
+                                + " (sampled every 10 ms; max heap %.0f MB)%n",
                         pass,
                         report.status(),
                         report.counts(),
                         seconds,
                         rows / seconds,
-                        peak / 1e6,
+                        cpuSeconds,
+                        sampler.peak / 1e6,
                         Runtime.getRuntime().maxMemory() / 1e6);
             }
             entityManager.close();

@@ -1,13 +1,15 @@
 package io.llmadmin.migration.legacy.internal;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -23,6 +25,12 @@ import java.util.Map;
  * compact JSON text, or nothing when nothing remains. Members are kept in their order.
  */
 final class Kwargs {
+
+    /** Looked up once: {@code Json.createReader} and friends search the service loader on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
+
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
+    private static final JsonWriterFactory WRITERS = JSON.createWriterFactory(Map.of());
 
     private Kwargs() {}
 
@@ -40,7 +48,7 @@ final class Kwargs {
             return new Cleaned(null, List.of(), null);
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             String where;
@@ -64,7 +72,7 @@ final class Kwargs {
                             + value.getValueType().name().toLowerCase(Locale.ROOT));
         }
         List<String> secrets = new ArrayList<>();
-        JsonObjectBuilder kept = Json.createObjectBuilder();
+        JsonObjectBuilder kept = JSON.createObjectBuilder();
         int keptCount = 0;
         for (Map.Entry<String, JsonValue> member : ((JsonObject) value).entrySet()) {
             if (isKeyName(member.getKey())) {
@@ -94,7 +102,7 @@ final class Kwargs {
 
     static String compact(JsonValue value) {
         StringWriter out = new StringWriter();
-        try (JsonWriter writer = Json.createWriter(out)) {
+        try (JsonWriter writer = WRITERS.createWriter(out)) {
             writer.write(value);
         }
         return out.toString();
