@@ -226,6 +226,27 @@ class FixtureImportTest {
     }
 
     @Test
+    void should_write_nothing_and_never_quote_the_key_when_the_vault_refuses_it() throws Exception {
+        try (Target target = Target.h2()) {
+            List<String> before = target.catalog();
+            SecretSink refusing = (provider, label, secret) -> {
+                throw new IllegalStateException("vault sealed; was given " + secret);
+            };
+
+            ImportReport report = target.importer(refusing).run(awkwardFixture(), ImportOptions.defaults());
+
+            assertThat(report.status()).isEqualTo(ImportStatus.FAILED);
+            assertThat(report.failure())
+                    .isEqualTo(
+                            "the vault refused the key for provider 'anthropic' (label 'imported:claude-3-5-sonnet'):"
+                                    + " IllegalStateException");
+            assertThat(report.secrets()).extracting(SecretMove::disposition).containsExactly(Disposition.NOT_MOVED);
+            assertThat(target.catalog()).isEqualTo(before);
+            assertThat(target.everything()).doesNotContain(ANTHROPIC_KEY);
+        }
+    }
+
+    @Test
     void should_not_hand_any_key_to_the_vault_when_dry_run() throws Exception {
         try (Target target = Target.h2()) {
             CollectingSink vault = new CollectingSink();
