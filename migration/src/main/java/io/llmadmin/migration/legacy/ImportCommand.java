@@ -1,7 +1,6 @@
 package io.llmadmin.migration.legacy;
 
 import io.llmadmin.migration.legacy.internal.DriverManagerDataSource;
-import io.llmadmin.migration.legacy.internal.JdbcUrls;
 import io.llmadmin.migration.schema.SchemaMigrator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -212,7 +211,6 @@ public final class ImportCommand {
         }
         String user = options.getOrDefault("--target-user", url.startsWith("jdbc:h2:") ? "sa" : null);
         String password = password(options, "--target-password-env");
-        JdbcUrls.withoutCredentials(url);
         return new DriverManagerDataSource(url, user, password);
     }
 
