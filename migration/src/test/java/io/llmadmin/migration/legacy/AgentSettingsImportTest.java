@@ -133,6 +133,26 @@ class AgentSettingsImportTest {
     }
 
     @Test
+    void should_find_keys_in_every_legacy_spelling_of_a_settings_key_field() throws Exception {
+        String json = "{\"api_key_openai\": \"sk-test-spelling-one-0001\", \"groq_api_key\": \"gsk-test-two-0002\","
+                + " \"util_model_name\": \"llama3.1\", \"util_model_provider\": \"OLLAMA\","
+                + " \"util_model_api_key\": \"ollama-test-three-0003\"}";
+        try (Target target = Target.h2()) {
+            CollectingSink vault = new CollectingSink();
+
+            ImportReport report = target.importer(vault).run(settingsOf(json), ImportOptions.defaults());
+
+            assertThat(vault.stored)
+                    .containsExactlyInAnyOrder(
+                            new CollectingSink.Stored("ollama", "imported:llama3.1", "ollama-test-three-0003"),
+                            new CollectingSink.Stored("openai", "imported:settings", "sk-test-spelling-one-0001"),
+                            new CollectingSink.Stored("groq", "imported:settings", "gsk-test-two-0002"));
+            assertThat(report.counts().secrets()).isEqualTo(3);
+            assertThat(target.model("llama3.1").extraKwargsJson()).isNull();
+        }
+    }
+
+    @Test
     void should_fail_with_a_clear_message_when_the_settings_file_is_not_json() throws Exception {
         try (Target target = Target.h2()) {
             ImportReport report = target.importer().run(settingsOf("chat_model_name=gpt-4o"), ImportOptions.defaults());
