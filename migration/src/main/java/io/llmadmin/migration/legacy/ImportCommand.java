@@ -30,7 +30,7 @@ import liquibase.ui.LoggerUIService;
  * an API key is rejected (import it through the admin API), unless {@code --drop-secrets}.
  *
  * <pre>
- * ./mvnw -q -pl migration -am compile exec:java -Dexec.args="--from-fixture llm.json --target-url jdbc:h2:./data/llmadmin --dry-run"
+ * ./mvnw -q -pl migration -am compile -Plegacy-import -Dexec.args="--from-fixture llm.json --target-url jdbc:h2:./data/llmadmin --dry-run"
  * </pre>
  *
  * Exit status: 0 when the run committed or the dry run planned (rejected rows, if any, are in the report), 1 when it
