@@ -1,0 +1,61 @@
+package io.llmadmin.migration.legacy.internal;
+
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.migration.legacy.RowKind;
+import java.util.List;
+
+/** A legacy row after validation: accepted onto catalog terms, a key on its own, rejected, or ignored. */
+sealed interface MappedRow {
+
+    String reference();
+
+    /** A key found in the legacy data; {@link #toString()} never shows it. */
+    record FoundSecret(String provider, String label, String secret) {
+
+        @Override
+        public String toString() {
+            return "FoundSecret[" + provider + ", " + label + "]";
+        }
+    }
+
+    /**
+     * A valid row. {@code kind} says which fields it owns: a configuration row owns type, provider, provider model
+     * name, api base, context length, limits, vision and kwargs, and names a new entry; a metadata row owns display
+     * name, description, vendor and active, and gives type and context length to an entry it creates.
+     */
+    record Accepted(
+            RowKind kind,
+            String reference,
+            String catalogId,
+            ModelType type,
+            String provider,
+            String providerModelName,
+            String displayName,
+            String description,
+            String vendor,
+            String apiBase,
+            int contextLength,
+            int limitRequests,
+            int limitInput,
+            int limitOutput,
+            boolean vision,
+            String kwargsJson,
+            boolean active,
+            List<FoundSecret> secrets)
+            implements MappedRow {
+
+        @Override
+        public String toString() {
+            return "Accepted[" + kind + ", " + reference + ", " + catalogId + "]";
+        }
+    }
+
+    /** A key found on its own (settings' {@code api_keys}). */
+    record SecretOnly(String reference, FoundSecret secret) implements MappedRow {}
+
+    /** A refused row. */
+    record Rejected(String reference, String catalogId, String reason) implements MappedRow {}
+
+    /** A record of no interest. */
+    record Ignored(String reference, String reason) implements MappedRow {}
+}
