@@ -17,15 +17,16 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/admin/me}: who the caller is, and their own password (admins and viewers). */
 @Path("/me")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "basic")
 @Tag(name = "Account", description = "The signed-in user")
 public class AccountResource {
 
@@ -61,7 +62,7 @@ public class AccountResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = UserRequests.PasswordChange.class)))
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "Wrong current password or too short a new one")
-    public Response changePassword(@Parameter(hidden = true) String body, @Context SecurityContext security) {
+    public Response changePassword(String body, @Context SecurityContext security) {
         UserRequests.PasswordChange request = bodies.bind(bodies.object(body), UserRequests.PasswordChange.class);
         users.changeOwnPassword(ModelAdminResource.actor(security), request.currentPassword(), request.newPassword());
         return Response.noContent().build();

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
@@ -23,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 @Info(
                         title = "llm-admin",
                         version = "0.1.0",
-                        description = "The model registry's admin API, the frontend's /v1/models, and health."),
-        security = @SecurityRequirement(name = "basic"))
+                        description =
+                                "The model registry's admin API (HTTP Basic), the frontend's /v1/models, and health."))
 @SecurityScheme(
         securitySchemeName = "basic",
         type = SecuritySchemeType.HTTP,
@@ -39,6 +38,7 @@ public class AdminApplication extends Application {
                 AuditResource.class,
                 UserAdminResource.class,
                 AccountResource.class,
+                io.llmadmin.web.security.AdminRoleFilter.class,
                 ApiExceptionMapper.class,
                 ChangeExceptionMappers.Invalid.class,
                 ChangeExceptionMappers.Unknown.class,

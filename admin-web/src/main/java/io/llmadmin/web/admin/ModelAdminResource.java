@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -57,6 +58,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/models")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "basic")
 @Tag(name = "Models", description = "The model registry")
 public class ModelAdminResource {
 
@@ -145,8 +147,7 @@ public class ModelAdminResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "400", description = "Invalid; fieldErrors names each wrong field")
     @APIResponse(responseCode = "409", description = "A model with this id exists")
-    public Response create(
-            @Parameter(hidden = true) String body, @Context SecurityContext security, @Context UriInfo uriInfo) {
+    public Response create(String body, @Context SecurityContext security, @Context UriInfo uriInfo) {
         ModelRequest request = bodies.bind(bodies.object(body), ModelRequest.class);
         if (request.id() == null) {
             throw RequestBodies.invalid("Invalid input: id must not be empty", "id", "must not be empty");
@@ -173,7 +174,7 @@ public class ModelAdminResource {
     public Response replace(
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(hidden = true) String body,
+            String body,
             @Context SecurityContext security) {
         ModelRequest request = bodies.bind(bodies.object(body), ModelRequest.class);
         long version = expectedVersion(ifMatch, request.version());
@@ -196,7 +197,7 @@ public class ModelAdminResource {
     public Response patch(
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(hidden = true) String body,
+            String body,
             @Context SecurityContext security) {
         JsonObject patch = bodies.object(body);
         Long bodyVersion = null;

@@ -28,15 +28,16 @@ import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/admin/users}: admins manage who may sign in (admin only, see web.xml). */
 @Path("/users")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "basic")
 @Tag(name = "Users", description = "Console users and their roles (admins only)")
 public class UserAdminResource {
 
@@ -80,8 +81,7 @@ public class UserAdminResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid; fieldErrors names each wrong field")
     @APIResponse(responseCode = "409", description = "The user name is taken")
-    public Response create(
-            @Parameter(hidden = true) String body, @Context SecurityContext security, @Context UriInfo uriInfo) {
+    public Response create(String body, @Context SecurityContext security, @Context UriInfo uriInfo) {
         UserRequests.NewUser request = bodies.bind(bodies.object(body), UserRequests.NewUser.class);
         ConsoleUser created = users.create(
                 ModelAdminResource.actor(security), request.username(), request.password(), role(request.role()));
@@ -100,7 +100,7 @@ public class UserAdminResource {
     public Response changeRole(
             @PathParam("username") String username,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(hidden = true) String body,
+            String body,
             @Context SecurityContext security) {
         UserRequests.RoleChange request = bodies.bind(bodies.object(body), UserRequests.RoleChange.class);
         OptionalLong version = RequestBodies.ifMatchVersion(ifMatch);
@@ -121,9 +121,7 @@ public class UserAdminResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = UserRequests.PasswordReset.class)))
     @APIResponse(responseCode = "204", description = "Set")
     public Response resetPassword(
-            @PathParam("username") String username,
-            @Parameter(hidden = true) String body,
-            @Context SecurityContext security) {
+            @PathParam("username") String username, String body, @Context SecurityContext security) {
         UserRequests.PasswordReset request = bodies.bind(bodies.object(body), UserRequests.PasswordReset.class);
         users.resetPassword(ModelAdminResource.actor(security), username, request.password());
         return Response.noContent().build();

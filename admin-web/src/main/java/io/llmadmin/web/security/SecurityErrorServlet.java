@@ -1,7 +1,6 @@
 package io.llmadmin.web.security;
 
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,13 +8,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The container's 401 and 403 (web.xml error pages) as the API's JSON error, instead of an HTML page. The
- * {@code WWW-Authenticate} challenge set before stays on the answer.
+ * The container's own 401 and 403 (web.xml error pages) as the API's JSON error, instead of an HTML page. The admin
+ * API's sign-in ({@link ApiBasicAuthentication}) and role checks ({@link AdminRoleFilter}) write their JSON answers
+ * themselves; this is the fallback for anything else the container refuses. Mapped to {@code /security-error} in
+ * web.xml.
  */
-@WebServlet(urlPatterns = SecurityErrorServlet.PATH)
 public class SecurityErrorServlet extends HttpServlet {
 
-    static final String PATH = "/security-error";
+    static final String UNAUTHORIZED_JSON =
+            "{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"Sign in with HTTP Basic as a console user\"}";
+
+    static final String FORBIDDEN_JSON = "{\"status\":403,\"error\":\"Forbidden\","
+            + "\"message\":\"Your role may not do this; changes need the admin role\"}";
 
     private static final long serialVersionUID = 1L;
 

@@ -68,8 +68,10 @@ public class JpaModelRegistry implements ModelRegistry {
             parameters.put("provider", query.provider().trim());
         }
         if (query.active() != null) {
-            conditions.add("m.active = :active");
-            parameters.put("active", query.active());
+            // Compared as an integer: EclipseLink renders a Boolean parameter or literal as 0/1 on H2, and H2 refuses
+            // to
+            // compare those with a boolean column. CAST(boolean AS INTEGER) works on H2 and PostgreSQL alike.
+            conditions.add("CAST(m.active AS INTEGER) = " + (query.active() ? 1 : 0));
         }
         String pattern = query.textPattern();
         if (pattern != null) {
