@@ -9,6 +9,7 @@ import io.llmadmin.services.audit.AuditQuery;
 import io.llmadmin.services.audit.internal.JpaAuditLog;
 import io.llmadmin.services.changes.Page;
 import io.llmadmin.services.registry.ModelQuery;
+import io.llmadmin.services.testdb.QueryDatabases;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

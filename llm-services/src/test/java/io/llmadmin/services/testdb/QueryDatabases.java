@@ -1,4 +1,4 @@
-package io.llmadmin.services.registry.internal;
+package io.llmadmin.services.testdb;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,13 +22,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code LLMADMIN_REQUIRE_SERVICES=true}), each with a resource-local entity manager factory over the application's
  * persistence unit.
  */
-final class QueryDatabases {
+public final class QueryDatabases {
 
     private static final Logger LOG = Logger.getLogger(QueryDatabases.class.getName());
 
     private QueryDatabases() {}
 
-    record Database(EntityManagerFactory factory, Runnable drop) implements AutoCloseable {
+    public record Database(EntityManagerFactory factory, Runnable drop) implements AutoCloseable {
         @Override
         public void close() {
             factory.close();
@@ -36,14 +36,14 @@ final class QueryDatabases {
         }
     }
 
-    static Database h2() {
+    public static Database h2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         return open(h2, () -> {});
     }
 
-    static Database postgres() {
+    public static Database postgres() {
         String url = env("LLMADMIN_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = env("LLMADMIN_TEST_POSTGRES_USER", "postgres");
         String password = env("LLMADMIN_TEST_POSTGRES_PASSWORD", "");
