@@ -19,7 +19,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One model an organisation uses: the catalog entry the frontend lists, the routing information the services need to
@@ -112,6 +116,39 @@ public class ModelConfiguration {
     @Column(name = "active", nullable = false)
     private boolean active;
 
+    /** The ordered fallback list: catalog ids joined by commas (a catalog id never contains one). */
+    @Size(max = 2000)
+    @Column(name = "fallback_models", length = 2000)
+    private String fallbackModels;
+
+    @Column(name = "supports_streaming", nullable = false)
+    private boolean supportsStreaming = true;
+
+    @Column(name = "supports_tools", nullable = false)
+    private boolean supportsTools;
+
+    @Column(name = "supports_json_output", nullable = false)
+    private boolean supportsJsonOutput;
+
+    @Column(name = "supports_reasoning", nullable = false)
+    private boolean supportsReasoning;
+
+    @Column(name = "temperature_min", nullable = false)
+    private double temperatureMin = ParameterRanges.DEFAULT.temperatureMin();
+
+    @Column(name = "temperature_max", nullable = false)
+    private double temperatureMax = ParameterRanges.DEFAULT.temperatureMax();
+
+    @Column(name = "top_p_min", nullable = false)
+    private double topPMin = ParameterRanges.DEFAULT.topPMin();
+
+    @Column(name = "top_p_max", nullable = false)
+    private double topPMax = ParameterRanges.DEFAULT.topPMax();
+
+    @Min(0)
+    @Column(name = "max_output_tokens", nullable = false)
+    private int maxOutputTokens;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -180,12 +217,82 @@ public class ModelConfiguration {
         this.limitOutputTokensPerMinute = outputTokens;
     }
 
-    /** Sets the context length in tokens; 0 means unknown. */
+    /** Sets the context length in tokens; 0 means unknown. Refused when below the declared max output tokens. */
     public void contextLength(int tokens) {
-        if (tokens < 0) {
+        specify(tokens, parameterRanges());
+    }
+
+    /**
+     * Sets the context length and the parameter ranges together, so that both may shrink in one step.
+     *
+     * @throws IllegalArgumentException when the context length is negative, or the ranges' max output tokens exceed a
+     *     known (non-zero) context length; nothing is changed then
+     */
+    public void specify(int contextTokens, ParameterRanges ranges) {
+        Objects.requireNonNull(ranges, "parameterRanges");
+        if (contextTokens < 0) {
             throw new IllegalArgumentException("contextLength must be >= 0");
         }
-        this.contextLength = tokens;
+        if (contextTokens > 0 && ranges.maxOutputTokens() > contextTokens) {
+            throw new IllegalArgumentException("maxOutputTokens (" + ranges.maxOutputTokens()
+                    + ") must not exceed contextLength (" + contextTokens + ")");
+        }
+        this.contextLength = contextTokens;
+        this.temperatureMin = ranges.temperatureMin();
+        this.temperatureMax = ranges.temperatureMax();
+        this.topPMin = ranges.topPMin();
+        this.topPMax = ranges.topPMax();
+        this.maxOutputTokens = ranges.maxOutputTokens();
+    }
+
+    /** Declares what the model can do; the vision capability is the model's vision flag. */
+    public void declareCapabilities(ModelCapabilities capabilities) {
+        Objects.requireNonNull(capabilities, "capabilities");
+        this.supportsStreaming = capabilities.streaming();
+        this.vision = capabilities.vision();
+        this.supportsTools = capabilities.tools();
+        this.supportsJsonOutput = capabilities.jsonOutput();
+        this.supportsReasoning = capabilities.reasoning();
+    }
+
+    /**
+     * Sets the ordered list of models to try when this one fails.
+     *
+     * @throws IllegalArgumentException when an id is not a catalog id, is this model's own id, or is listed twice;
+     *     nothing is changed then
+     */
+    public void fallBackTo(List<String> catalogIds) {
+        Objects.requireNonNull(catalogIds, "fallbacks");
+        Set<String> seen = new HashSet<>();
+        for (String fallback : catalogIds) {
+            if (fallback == null || !fallback.matches(CATALOG_ID_PATTERN)) {
+                throw new IllegalArgumentException("fallback '" + fallback + "' is not a catalog id");
+            }
+            if (fallback.equals(catalogId)) {
+                throw new IllegalArgumentException("a model cannot fall back to itself");
+            }
+            if (!seen.add(fallback)) {
+                throw new IllegalArgumentException("fallback '" + fallback + "' is listed twice");
+            }
+        }
+        this.fallbackModels = catalogIds.isEmpty() ? null : String.join(",", catalogIds);
+    }
+
+    /** Changes what the model does (chat, embedding, image, speech). */
+    public void changeType(ModelType newType) {
+        this.type = Objects.requireNonNull(newType, "type");
+    }
+
+    /** Sends the model to another provider, or to another model name at the same provider. */
+    public void reroute(String newProvider, String newProviderModelName) {
+        String checkedProvider = requireText(newProvider, "provider");
+        this.providerModelName = requireText(newProviderModelName, "providerModelName");
+        this.provider = checkedProvider;
+    }
+
+    /** Changes the name people read. */
+    public void rename(String newDisplayName) {
+        this.displayName = requireText(newDisplayName, "displayName");
     }
 
     /** Changes what the model does (chat, embedding, image, speech). */
@@ -285,6 +392,21 @@ public class ModelConfiguration {
 
     public boolean active() {
         return active;
+    }
+
+    /** The catalog ids to try, in order, when this model fails; empty when none. */
+    public List<String> fallbacks() {
+        return fallbackModels == null || fallbackModels.isEmpty()
+                ? List.of()
+                : List.copyOf(Arrays.asList(fallbackModels.split(",")));
+    }
+
+    public ModelCapabilities capabilities() {
+        return new ModelCapabilities(supportsStreaming, vision, supportsTools, supportsJsonOutput, supportsReasoning);
+    }
+
+    public ParameterRanges parameterRanges() {
+        return new ParameterRanges(temperatureMin, temperatureMax, topPMin, topPMax, maxOutputTokens);
     }
 
     public OffsetDateTime createdAt() {

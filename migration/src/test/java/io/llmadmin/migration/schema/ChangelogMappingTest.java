@@ -2,12 +2,19 @@ package io.llmadmin.migration.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmadmin.domain.audit.AuditEvent;
+import io.llmadmin.domain.gateway.GatewayKey;
+import io.llmadmin.domain.model.ModelCapabilities;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.domain.model.ParameterRanges;
+import io.llmadmin.domain.users.ConsoleRole;
+import io.llmadmin.domain.users.ConsoleUser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.metamodel.EntityType;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -101,8 +108,17 @@ class ChangelogMappingTest {
             written.contextLength(128_000);
             written.limitPerMinute(60, 100_000, 20_000);
             written.routeTo("http://127.0.0.1:1/v1", "{\"temperature\":0}", true);
+            written.fallBackTo(List.of("gemini-1.5-flash", "gemini-1.5-pro"));
+            written.declareCapabilities(new ModelCapabilities(true, true, true, true, false));
+            written.specify(128_000, new ParameterRanges(0.0, 1.5, 0.1, 1.0, 16_384));
+            GatewayKey.Issued issued = GatewayKey.issue("mapping-test", new SecureRandom());
+            issued.key().allowModels(List.of("gpt-4o-mini"));
             entityManager.getTransaction().begin();
             entityManager.persist(written);
+            entityManager.persist(new AuditEvent("tester", "CREATE", "ModelConfiguration", "gpt-4o-mini", null, "{}"));
+            entityManager.persist(
+                    new ConsoleUser("tester", "PBKDF2WithHmacSHA256:1000:c2FsdA==:aGFzaA==", ConsoleRole.VIEWER));
+            entityManager.persist(issued.key());
             entityManager.getTransaction().commit();
             entityManager.clear();
 
@@ -117,6 +133,24 @@ class ChangelogMappingTest {
             assertThat(read.vision()).isTrue();
             assertThat(read.createdAt()).isNotNull();
             assertThat(read.version()).isEqualTo(1L);
+            assertThat(read.fallbacks()).containsExactly("gemini-1.5-flash", "gemini-1.5-pro");
+            assertThat(read.capabilities()).isEqualTo(new ModelCapabilities(true, true, true, true, false));
+            assertThat(read.parameterRanges()).isEqualTo(new ParameterRanges(0.0, 1.5, 0.1, 1.0, 16_384));
+            assertThat(entityManager
+                            .createQuery("SELECT a FROM AuditEvent a", AuditEvent.class)
+                            .getSingleResult()
+                            .afterJson())
+                    .isEqualTo("{}");
+            assertThat(entityManager
+                            .createQuery("SELECT u FROM ConsoleUser u", ConsoleUser.class)
+                            .getSingleResult()
+                            .role())
+                    .isEqualTo(ConsoleRole.VIEWER);
+            GatewayKey key = entityManager
+                    .createQuery("SELECT k FROM GatewayKey k", GatewayKey.class)
+                    .getSingleResult();
+            assertThat(key.allows(issued.token(), "gpt-4o-mini")).isTrue();
+            assertThat(key.allows(issued.token(), "gemini-1.5-pro")).isFalse();
 
             List<ModelConfiguration> seeded = entityManager
                     .createQuery(
@@ -128,6 +162,9 @@ class ChangelogMappingTest {
                     .extracting(ModelConfiguration::catalogId)
                     .containsExactly("sdxl", "sdxl-lightning", "flux-schnell", "flux-pro");
             assertThat(seeded).extracting(ModelConfiguration::vendor).containsOnly("StabilityAI", "Flux");
+            assertThat(seeded)
+                    .allSatisfy(image ->
+                            assertThat(image.capabilities().streaming()).isFalse());
             entityManager.close();
         } finally {
             factory.close();

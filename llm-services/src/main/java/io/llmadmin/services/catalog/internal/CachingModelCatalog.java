@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +30,8 @@ public class CachingModelCatalog implements ModelCatalog {
     private final Duration maxAge;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    /** Counts invalidations, so a load that overlapped one is used once but never kept. */
+    private final AtomicLong generation = new AtomicLong();
 
     @Inject
     public CachingModelCatalog(
@@ -65,6 +68,7 @@ public class CachingModelCatalog implements ModelCatalog {
 
     @Override
     public void invalidate() {
+        generation.incrementAndGet();
         snapshot = null;
     }
 
@@ -76,8 +80,12 @@ public class CachingModelCatalog implements ModelCatalog {
         synchronized (this) {
             held = snapshot;
             if (held == null || !held.freshAt(clock.instant(), maxAge)) {
+                long loadingGeneration = generation.get();
                 held = Snapshot.of(activeModels.get(), clock.instant());
-                snapshot = held;
+                // A change committed while loading may be missing from what was read: keep it only if none was.
+                if (generation.get() == loadingGeneration) {
+                    snapshot = held;
+                }
             }
             return held;
         }

@@ -68,6 +68,29 @@ class CachingModelCatalogTest {
     }
 
     @Test
+    void should_not_keep_a_snapshot_loaded_while_a_change_was_committed() {
+        stored.add(chat("a", 10));
+        CachingModelCatalog[] holder = new CachingModelCatalog[1];
+        AtomicInteger racingLoads = new AtomicInteger();
+        Supplier<List<CatalogEntry>> racingDatabase = () -> {
+            List<CatalogEntry> read = List.copyOf(stored);
+            if (racingLoads.incrementAndGet() == 1) {
+                // another request commits a new model (and invalidates) after this load has read the rows
+                stored.add(chat("b", 20));
+                holder[0].invalidate();
+            }
+            return read;
+        };
+        holder[0] = new CachingModelCatalog(racingDatabase, Duration.ofSeconds(1800), clock);
+
+        assertThat(holder[0].activeModels(ModelType.CHAT)).hasSize(1);
+
+        assertThat(holder[0].activeModels(ModelType.CHAT))
+                .extracting(CatalogEntry::id)
+                .containsExactly("a", "b");
+    }
+
+    @Test
     void should_list_nothing_for_a_type_without_models() {
         stored.add(chat("a", 10));
         CachingModelCatalog catalog = new CachingModelCatalog(database, Duration.ofSeconds(60), clock);

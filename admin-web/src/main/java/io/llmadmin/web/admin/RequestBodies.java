@@ -1,0 +1,166 @@
+package io.llmadmin.web.admin;
+
+import io.llmadmin.web.errors.ApiError;
+import io.llmadmin.web.errors.ApiException;
+import io.llmadmin.web.errors.ApiFieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a request body into a validated DTO, answering every failure with a JSON 400 that names the field: a body
+ * that is not a JSON object, a member of the wrong JSON type, or a Bean Validation violation. Also reads versions from
+ * {@code If-Match}.
+ */
+@ApplicationScoped
+public class RequestBodies {
+
+    private static final Pattern PROPERTY_NAME = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private final Validator validator;
+
+    @Inject
+    public RequestBodies(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** For the CDI proxy only. */
+    protected RequestBodies() {
+        this(null);
+    }
+
+    /** The body as a JSON object, or a 400. */
+    public JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            throw invalid("The request body is empty; send a JSON object", "body", "must be a JSON object");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw invalid("The request body must be a JSON object", "body", "must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw invalid("The request body is not valid JSON", "body", "must be a JSON object");
+        }
+    }
+
+    /** The object bound to {@code type} and checked by Bean Validation, or a 400 naming each wrong field. */
+    public <T> T bind(JsonObject json, Class<T> type) {
+        T bound;
+        try {
+            bound = JSONB.fromJson(json.toString(), type);
+        } catch (JsonbException e) {
+            String field = fieldOf(e);
+            throw invalid(
+                    "A member of the request body has the wrong JSON type" + (field.equals("body") ? "" : ": " + field),
+                    field,
+                    "has the wrong JSON type");
+        }
+        List<ApiFieldError> errors = validator.validate(bound).stream()
+                .map(violation -> new ApiFieldError(path(violation), violation.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(ApiFieldError::field))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new ApiException(ApiError.invalid(
+                    "Invalid input: "
+                            + String.join(
+                                    "; ",
+                                    errors.stream()
+                                            .map(error -> error.field() + " " + error.message())
+                                            .toList()),
+                    errors));
+        }
+        return bound;
+    }
+
+    /** The JSON text of an object, for a merge patch's base. */
+    public JsonObject toJson(Object value) {
+        return object(JSONB.toJson(value));
+    }
+
+    /**
+     * The version an {@code If-Match} header names ({@code "3"} or {@code W/"3"}); empty when absent or {@code *}.
+     */
+    public static OptionalLong ifMatchVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return OptionalLong.empty();
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return OptionalLong.of(Long.parseLong(tag));
+        } catch (NumberFormatException e) {
+            throw invalid(
+                    "If-Match must name a version this API gave as an ETag, like \"3\"",
+                    "If-Match",
+                    "must be an ETag this API gave");
+        }
+    }
+
+    /** The ETag of a version. */
+    public static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** 428 when a change needs the version it was based on and none was sent. */
+    public static ApiException versionRequired() {
+        return new ApiException(ApiError.of(
+                Response.Status.PRECONDITION_REQUIRED,
+                "Send the version you changed: an If-Match header with the ETag, or a 'version' member in the body"));
+    }
+
+    static ApiException invalid(String message, String field, String fieldMessage) {
+        return new ApiException(ApiError.invalid(message, List.of(new ApiFieldError(field, fieldMessage))));
+    }
+
+    private static String fieldOf(JsonbException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            Matcher matcher = PROPERTY_NAME.matcher(String.valueOf(cause.getMessage()));
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        return "body";
+    }
+
+    private static String path(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getName() == null || node.getName().startsWith("<")) {
+                if (node.getIndex() != null) {
+                    path.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(node.getName());
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package io.llmadmin.services.registry.internal;
+
+import io.llmadmin.services.catalog.ModelCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * Drops the client catalog's snapshot once a change to a model is committed, before the changing call returns: a
+ * client that reads {@code /v1/models} after the admin's answer sees the change. A rolled-back change drops nothing.
+ */
+@ApplicationScoped
+public class CatalogRefresh {
+
+    private final ModelCatalog catalog;
+
+    @Inject
+    public CatalogRefresh(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** For the CDI proxy only. */
+    protected CatalogRefresh() {
+        this(null);
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ModelsChanged change) {
+        catalog.invalidate();
+    }
+}
