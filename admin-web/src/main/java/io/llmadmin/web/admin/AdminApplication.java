@@ -38,6 +38,7 @@ public class AdminApplication extends Application {
                 AuditResource.class,
                 UserAdminResource.class,
                 AccountResource.class,
+                ImportAdminResource.class,
                 io.llmadmin.web.security.AdminRoleFilter.class,
                 ApiExceptionMapper.class,
                 ChangeExceptionMappers.Invalid.class,

@@ -295,23 +295,6 @@ public class ModelConfiguration {
         this.displayName = requireText(newDisplayName, "displayName");
     }
 
-    /** Changes what the model does (chat, embedding, image, speech). */
-    public void changeType(ModelType newType) {
-        this.type = Objects.requireNonNull(newType, "type");
-    }
-
-    /** Sends the model to another provider, or to another model name at the same provider. */
-    public void reroute(String newProvider, String newProviderModelName) {
-        String checkedProvider = requireText(newProvider, "provider");
-        this.providerModelName = requireText(newProviderModelName, "providerModelName");
-        this.provider = checkedProvider;
-    }
-
-    /** Changes the name people read. */
-    public void rename(String newDisplayName) {
-        this.displayName = requireText(newDisplayName, "displayName");
-    }
-
     public void routeTo(String apiBase, String extraKwargsJson, boolean vision) {
         this.apiBase = apiBase;
         this.extraKwargsJson = extraKwargsJson;

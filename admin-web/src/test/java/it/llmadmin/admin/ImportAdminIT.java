@@ -1,0 +1,102 @@
+package it.llmadmin.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.llmadmin.ServerUnderTest;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** The legacy importer as an admin action, against the started server and its embedded database. */
+class ImportAdminIT {
+
+    private static final String SECRET = "sk-it-import-secret-7a9f";
+
+    private static String fixture(String name) {
+        return """
+                [{"model": "llm.modelconfiguration", "pk": 1, "fields": {"type": "Chat", "provider": "openai",
+                  "name": "%s", "api_base": "", "ctx_length": 8000, "limit_requests": 0, "limit_input": 0,
+                  "limit_output": 0, "vision": false, "kwargs": {"temperature": 0.1, "api_key": "%s"}}},
+                 {"model": "llm.modelconfiguration", "pk": 2, "fields": {"type": "Chat", "provider": "not-a-provider",
+                  "name": "%s-bad", "api_base": "", "ctx_length": 8000, "limit_requests": 0, "limit_input": 0,
+                  "limit_output": 0, "vision": false, "kwargs": {}}}]
+                """.formatted(name, SECRET, name);
+    }
+
+    @Test
+    void should_import_a_fixture_once_moving_its_key_into_the_vault_and_rejecting_the_bad_row() {
+        String name = AdminClient.unique("it-import");
+        AdminClient admin = AdminClient.admin();
+
+        HttpResponse<String> first = admin.post("/api/admin/imports/fixture?name=it.json", fixture(name));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).doesNotContain(SECRET);
+        JsonObject report = AdminClient.json(first);
+        assertThat(report.getString("status")).isEqualTo("COMMITTED");
+        assertThat(report.getJsonObject("counts").getInt("created")).isEqualTo(1);
+        assertThat(report.getJsonObject("counts").getInt("rejected")).isEqualTo(1);
+        assertThat(report.getJsonArray("secrets").getJsonObject(0).getString("disposition"))
+                .isEqualTo("MOVED");
+        assertThat(ServerUnderTest.get("/v1/models/" + name).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> again = admin.post("/api/admin/imports/fixture?name=it.json", fixture(name));
+
+        JsonObject second = AdminClient.json(again);
+        assertThat(second.getJsonObject("counts").getInt("created")).isZero();
+        assertThat(second.getJsonObject("counts").getInt("unchanged")).isEqualTo(1);
+        assertThat(second.getBoolean("nothingChanged")).isTrue();
+        assertThat(admin.get("/api/admin/imports").body())
+                .contains("\"COMMITTED\"")
+                .doesNotContain(SECRET);
+        assertThat(admin.get("/api/admin/imports/" + second.getInt("runId")).body())
+                .contains(name)
+                .doesNotContain(SECRET);
+    }
+
+    @Test
+    void should_plan_without_writing_when_dry_run() {
+        String name = AdminClient.unique("it-import-dry");
+
+        HttpResponse<String> response =
+                AdminClient.admin().post("/api/admin/imports/fixture?dryRun=true", fixture(name));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(AdminClient.json(response).getString("status")).isEqualTo("DRY_RUN");
+        assertThat(ServerUnderTest.get("/v1/models/" + name).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void should_refuse_the_whole_run_with_422_when_strict_and_a_row_is_rejected() {
+        String name = AdminClient.unique("it-import-strict");
+
+        HttpResponse<String> response =
+                AdminClient.admin().post("/api/admin/imports/fixture?strict=true", fixture(name));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(ServerUnderTest.get("/v1/models/" + name).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void should_answer_400_when_the_file_is_not_a_fixture() {
+        HttpResponse<String> response =
+                AdminClient.admin().post("/api/admin/imports/fixture", "{\"not\": \"an array\"");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(AdminClient.json(response).getInt("status")).isEqualTo(400);
+    }
+
+    @Test
+    void should_refuse_viewers_and_anonymous_callers() {
+        String name = AdminClient.unique("it-import-denied");
+        AdminClient viewer = AdminClient.newViewer(AdminClient.unique("viewer"));
+
+        assertThat(viewer.post("/api/admin/imports/fixture", fixture(name)).statusCode())
+                .isEqualTo(403);
+        assertThat(AdminClient.anonymous()
+                        .post("/api/admin/imports/fixture", fixture(name))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(ServerUnderTest.get("/v1/models/" + name).statusCode()).isEqualTo(404);
+    }
+}
