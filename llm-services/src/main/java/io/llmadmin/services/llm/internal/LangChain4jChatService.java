@@ -79,6 +79,7 @@ public class LangChain4jChatService implements ChatService {
     private final LangChain4jModelFactory factory;
     private final InferenceServiceClient inference;
     private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
     private final Clock clock;
 
     /**
@@ -110,7 +111,8 @@ public class LangChain4jChatService implements ChatService {
             @ConfigProperty(name = "LLM_RETRY_ATTEMPTS", defaultValue = "2") int retries,
             @ConfigProperty(name = "LLM_RETRY_BASE_DELAY_MS", defaultValue = "1500") long baseDelayMillis,
             @ConfigProperty(name = "LLM_RETRY_MAX_DELAY_MS", defaultValue = "20000") long maxDelayMillis,
-            @ConfigProperty(name = "LLMADMIN_DATA_DIR") Optional<String> dataDirectory) {
+            @ConfigProperty(name = "LLMADMIN_DATA_DIR") Optional<String> dataDirectory,
+            @CallExecutor ScheduledExecutorService managedScheduler) {
         this(
                 new Settings(
                         Duration.ofSeconds(timeoutSeconds),
@@ -122,9 +124,11 @@ public class LangChain4jChatService implements ChatService {
                         .orElse(provider -> Optional.empty()),
                 resolvable(guards, "CallGuard", "calls are not rate limited").orElse(CallGuard.unlimited()),
                 resolvable(recorders, "CallRecorder", "usage is not recorded").orElse(CallRecorder.none()),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                managedScheduler);
     }
 
+    /** With a scheduler of its own (daemon threads), for tests and use outside a container. */
     LangChain4jChatService(
             Settings settings,
             ModelDirectory directory,
@@ -132,19 +136,38 @@ public class LangChain4jChatService implements ChatService {
             CallGuard guard,
             CallRecorder recorder,
             Clock clock) {
+        this(settings, directory, vault, guard, recorder, clock, null);
+    }
+
+    /**
+     * @param managedScheduler the container's managed scheduled executor: stream retries, fallbacks, timers and the
+     *     HTTP client's callbacks then run on managed threads (with the application's context, so a JPA-backed vault
+     *     or directory works there); null to create a private daemon scheduler
+     */
+    LangChain4jChatService(
+            Settings settings,
+            ModelDirectory directory,
+            ApiKeyVault vault,
+            CallGuard guard,
+            CallRecorder recorder,
+            Clock clock,
+            ScheduledExecutorService managedScheduler) {
         this.settings = settings;
         this.directory = directory;
         this.vault = vault;
         this.guard = guard;
         this.recorder = recorder;
         this.clock = clock;
-        this.factory = new LangChain4jModelFactory(settings.callTimeout(), settings.dataDirectory());
+        this.ownsScheduler = managedScheduler == null;
+        this.scheduler = managedScheduler != null
+                ? managedScheduler
+                : Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "llm-call-timer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.factory = new LangChain4jModelFactory(settings.callTimeout(), settings.dataDirectory(), managedScheduler);
         this.inference = new InferenceServiceClient(settings.inferenceServiceUrl());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "llm-call-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** For the CDI proxy only. */
@@ -158,19 +181,26 @@ public class LangChain4jChatService implements ChatService {
         this.factory = null;
         this.inference = null;
         this.scheduler = null;
+        this.ownsScheduler = false;
     }
 
     private static <T> Optional<T> resolvable(Instance<T> instance, String what, String consequence) {
         if (instance.isResolvable()) {
             return Optional.of(instance.get());
         }
-        LOG.warning("No " + what + " bean is deployed: " + consequence);
+        if (instance.isAmbiguous()) {
+            LOG.severe("More than one " + what + " bean is deployed, so none is used: " + consequence);
+        } else {
+            LOG.warning("No " + what + " bean is deployed: " + consequence);
+        }
         return Optional.empty();
     }
 
     @PreDestroy
     void stop() {
-        scheduler.shutdownNow();
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
     }
 
     LangChain4jModelFactory factory() {
@@ -246,7 +276,9 @@ public class LangChain4jChatService implements ChatService {
         private final ChatStreamListener listener;
         private final ReasoningStreamParser parser = new ReasoningStreamParser();
         private final CompletableFuture<ChatResult> result = new CompletableFuture<>();
-        private final Deque<String> fallbacks;
+        /** Resolved on the caller's thread, so no later thread needs the directory. */
+        private final Deque<ModelConfiguration> fallbacks = new ArrayDeque<>();
+
         private ModelConfiguration model;
         private ChatCall call;
         private int retries;
@@ -259,7 +291,9 @@ public class LangChain4jChatService implements ChatService {
             this.call = call;
             this.model = model;
             this.listener = listener;
-            this.fallbacks = new ArrayDeque<>(directory.fallbacksOf(model));
+            for (String fallbackId : directory.fallbacksOf(model)) {
+                usableFallback(fallbackId, call).ifPresent(fallbacks::add);
+            }
         }
 
         synchronized void startAttempt() {
@@ -373,18 +407,15 @@ public class LangChain4jChatService implements ChatService {
                 return;
             }
             if (canFallBack(failure)) {
-                while (!fallbacks.isEmpty()) {
-                    Optional<ModelConfiguration> next = usableFallback(fallbacks.poll(), call);
-                    if (next.isPresent()) {
-                        LOG.warning("Model '" + model.catalogId() + "' failed ("
-                                + failure.getClass().getSimpleName() + "); falling back to '"
-                                + next.get().catalogId() + "'");
-                        model = next.get();
-                        call = ModelDefaults.apply(call.withModel(model.catalogId()), model);
-                        retries = 0;
-                        scheduler.execute(this::startAttempt);
-                        return;
-                    }
+                ModelConfiguration next = fallbacks.poll();
+                if (next != null) {
+                    LOG.warning("Model '" + model.catalogId() + "' failed ("
+                            + failure.getClass().getSimpleName() + "); falling back to '" + next.catalogId() + "'");
+                    model = next;
+                    call = ModelDefaults.apply(call.withModel(model.catalogId()), model);
+                    retries = 0;
+                    scheduler.execute(this::startAttempt);
+                    return;
                 }
             }
             finishWith(failure);

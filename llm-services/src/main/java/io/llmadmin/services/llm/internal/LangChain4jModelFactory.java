@@ -49,21 +49,25 @@ final class LangChain4jModelFactory {
 
     private final Duration defaultTimeout;
     private final String dataDirectory;
+    private final java.util.concurrent.Executor httpExecutor;
     private final Map<CacheKey, Built> cache = new ConcurrentHashMap<>();
     private volatile EmbeddingModel inProcessMiniLm;
 
     LangChain4jModelFactory(Duration defaultTimeout) {
-        this(defaultTimeout, null);
+        this(defaultTimeout, null, null);
     }
 
     /**
      * @param defaultTimeout each model's timeout when a call sets none
      * @param dataDirectory where DJL may unpack the in-process model's native files ({@code <dir>/djl-cache}) when
      *     {@code DJL_CACHE_DIR} is not set; may be null
+     * @param httpExecutor where the HTTP client runs its callbacks (the container's managed executor); null for the
+     *     JDK's default
      */
-    LangChain4jModelFactory(Duration defaultTimeout, String dataDirectory) {
+    LangChain4jModelFactory(Duration defaultTimeout, String dataDirectory, java.util.concurrent.Executor httpExecutor) {
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         this.dataDirectory = dataDirectory;
+        this.httpExecutor = httpExecutor;
     }
 
     /** The route of a model's provider, or a not-configured failure naming it. */
@@ -316,8 +320,8 @@ final class LangChain4jModelFactory {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    private static HttpClientBuilder http() {
-        return ProviderHttpClient.builder();
+    private HttpClientBuilder http() {
+        return ProviderHttpClient.builder().executor(httpExecutor);
     }
 
     private static String configurationFingerprint(ModelConfiguration model) {

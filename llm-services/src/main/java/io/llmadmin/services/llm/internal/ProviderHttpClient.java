@@ -36,6 +36,7 @@ final class ProviderHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient delegate;
     private final Duration readTimeout;
+    private final java.util.concurrent.Executor executor;
 
     private ProviderHttpClient(Builder builder) {
         java.net.http.HttpClient.Builder jdk =
@@ -43,8 +44,12 @@ final class ProviderHttpClient implements HttpClient {
         if (builder.connectTimeout != null) {
             jdk.connectTimeout(builder.connectTimeout);
         }
+        if (builder.executor != null) {
+            jdk.executor(builder.executor);
+        }
         this.delegate = jdk.build();
         this.readTimeout = builder.readTimeout;
+        this.executor = builder.executor;
     }
 
     static Builder builder() {
@@ -92,7 +97,7 @@ final class ProviderHttpClient implements HttpClient {
         if (context != null) {
             context.onCancel(() -> future.cancel(true));
         }
-        future.whenComplete((response, failure) -> {
+        java.util.function.BiConsumer<HttpResponse<InputStream>, Throwable> onResponse = (response, failure) -> {
             if (failure != null) {
                 if (context == null || !context.isCancelled()) {
                     listener.onError(unwrap(failure));
@@ -122,7 +127,13 @@ final class ProviderHttpClient implements HttpClient {
                     listener.onError(e);
                 }
             }
-        });
+        };
+        // The stream is read, and the listener called, on the configured (managed) executor when there is one.
+        if (executor != null) {
+            future.whenCompleteAsync(onResponse, executor);
+        } else {
+            future.whenComplete(onResponse);
+        }
     }
 
     private Duration timeoutFor(CallContext context) {
@@ -206,6 +217,13 @@ final class ProviderHttpClient implements HttpClient {
     static final class Builder implements HttpClientBuilder {
         private Duration connectTimeout;
         private Duration readTimeout;
+        private java.util.concurrent.Executor executor;
+
+        /** Where the JDK client runs its asynchronous work; null for its own pool. */
+        Builder executor(java.util.concurrent.Executor value) {
+            this.executor = value;
+            return this;
+        }
 
         @Override
         public Duration connectTimeout() {

@@ -359,6 +359,62 @@ class ResilienceTest {
         }
     }
 
+    @Test
+    void should_run_stream_work_on_the_given_executor_and_read_the_directory_only_on_the_callers_thread()
+            throws Exception {
+        // given: a primary that fails, a fallback that streams, and an executor standing in for the managed one
+        server.stubFor(post(urlPathEqualTo("/primary/v1/chat/completions"))
+                .willReturn(aResponse().withStatus(500).withBody(OPENAI.error(500, "down"))));
+        server.stubFor(post(urlPathEqualTo("/backup/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(OPENAI.stream(List.of(), List.of("from ", "backup")))));
+        List<String> directoryThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TestSupport.Models models = new TestSupport.Models() {
+            @Override
+            public java.util.Optional<io.llmadmin.domain.model.ModelConfiguration> find(String catalogId) {
+                directoryThreads.add(Thread.currentThread().getName());
+                return super.find(catalogId);
+            }
+        };
+        models.add(OPENAI.model("primary", server.baseUrl() + "/primary"), "backup")
+                .add(OPENAI.model("backup", server.baseUrl() + "/backup"));
+        java.util.concurrent.ScheduledExecutorService managed = java.util.concurrent.Executors.newScheduledThreadPool(
+                2, runnable -> new Thread(runnable, "managed-" + java.util.UUID.randomUUID()));
+        List<String> listenerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TestSupport.CollectingListener listener = new TestSupport.CollectingListener() {
+            @Override
+            public void onResponse(String delta) {
+                listenerThreads.add(Thread.currentThread().getName());
+                super.onResponse(delta);
+            }
+        };
+        try {
+            LangChain4jChatService service = new LangChain4jChatService(
+                    new LangChain4jChatService.Settings(
+                            Duration.ofSeconds(10),
+                            RetryPolicy.of(1, Duration.ofMillis(10), Duration.ofSeconds(1)),
+                            "http://127.0.0.1:9"),
+                    models,
+                    TestSupport.vault(),
+                    guard,
+                    records::add,
+                    java.time.Clock.systemUTC(),
+                    managed);
+
+            // when
+            service.stream(hello("primary"), listener);
+            ChatResult result = listener.completed.get(10, TimeUnit.SECONDS);
+
+            // then
+            assertThat(result.model()).isEqualTo("backup");
+            assertThat(listenerThreads).isNotEmpty().allMatch(name -> name.startsWith("managed-"));
+            assertThat(directoryThreads).containsOnly(Thread.currentThread().getName());
+        } finally {
+            managed.shutdownNow();
+        }
+    }
+
     private static String chunk(String content) {
         return "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\","
                 + "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + ProviderWire.json(content)

@@ -26,7 +26,7 @@ final class TestSupport {
 
     private TestSupport() {}
 
-    static final class Models implements ModelDirectory {
+    static class Models implements ModelDirectory {
         private final Map<String, ModelConfiguration> models = new HashMap<>();
         private final Map<String, List<String>> fallbacks = new HashMap<>();
 

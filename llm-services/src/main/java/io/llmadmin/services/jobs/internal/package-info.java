@@ -1,0 +1,2 @@
+/** Jobs on JPA and Jakarta Concurrency's managed executor. */
+package io.llmadmin.services.jobs.internal;
