@@ -13,7 +13,12 @@ import io.llmadmin.services.streaming.StreamDelta;
 @ReplacedBy("io.llmadmin.services.streaming.StreamDelta")
 public record ChatChunk(String responseDelta, String reasoningDelta) {
 
-    /** Null deltas read as empty, as Python's missing keys did. */
+    /**
+     * Null deltas read as empty, as Python's missing keys did.
+     *
+     * @deprecated Use {@link StreamDelta} instead.
+     */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     public ChatChunk {
         responseDelta = responseDelta == null ? "" : responseDelta;
         reasoningDelta = reasoningDelta == null ? "" : reasoningDelta;

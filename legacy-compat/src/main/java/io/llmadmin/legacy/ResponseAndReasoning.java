@@ -13,7 +13,12 @@ import io.llmadmin.services.llm.ChatResult;
 @ReplacedBy("io.llmadmin.services.llm.ChatResult")
 public record ResponseAndReasoning(String response, String reasoning) {
 
-    /** Null reads as empty. */
+    /**
+     * Null reads as empty.
+     *
+     * @deprecated Use {@link ChatResult} instead.
+     */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     public ResponseAndReasoning {
         response = response == null ? "" : response;
         reasoning = reasoning == null ? "" : reasoning;

@@ -224,6 +224,77 @@ class UnifiedCallTest {
     }
 
     @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {408, 429, 500, 504})
+    void should_retry_a_transient_status_once_when_the_next_attempt_succeeds(int status) {
+        server.stubFor(post(urlPathEqualTo(CHAT))
+                .inScenario("transient")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(OpenAiSse.error("try later", "server_error")))
+                .willSetStateTo("recovered"));
+        server.stubFor(post(urlPathEqualTo(CHAT))
+                .inScenario("transient")
+                .whenScenarioStateIs("recovered")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(OpenAiSse.stream(List.of("back")))));
+
+        ResponseAndReasoning result = call(wrapper(config(0)), Map.of("a0_retry_delay_seconds", 0.01));
+
+        assertThat(result.response()).isEqualTo("back");
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(CHAT)))).hasSize(2);
+    }
+
+    @Test
+    void should_retry_when_the_connection_drops_before_any_answer_and_give_up_after_the_retries() throws Exception {
+        try (RawHttpServer raw = new RawHttpServer(exchange -> exchange.reset())) {
+            ModelConfig config = new ModelConfig(
+                    ModelType.CHAT, "other", "m-drop", raw.baseUrl() + "/v1", 0, 0, 0, 0, false, new HashMap<>());
+
+            assertThatThrownBy(() -> call(wrapper(config), Map.of("a0_retry_delay_seconds", 0.01)))
+                    .isInstanceOf(LlmUnavailableException.class);
+            assertThat(raw.connections.get()).isEqualTo(3);
+            assertThat(events).isEmpty();
+        }
+    }
+
+    @Test
+    void should_retry_a_stream_that_stays_silent_before_its_first_chunk() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
+        try (RawHttpServer raw = new RawHttpServer(exchange -> {
+            exchange.startChunked("text/event-stream");
+            if (attempt.incrementAndGet() == 1) {
+                exchange.awaitClientClose(3000); // silent until the client gives up
+                return;
+            }
+            exchange.chunk(OpenAiSse.content("late"));
+            exchange.chunk(OpenAiSse.end());
+            exchange.endChunked();
+        })) {
+            ModelConfig config = new ModelConfig(
+                    ModelType.CHAT, "other", "m-silent", raw.baseUrl() + "/v1", 0, 0, 0, 0, false, new HashMap<>());
+
+            ResponseAndReasoning result =
+                    call(wrapper(config), Map.of("stream_timeout", 0.5, "a0_retry_delay_seconds", 0.01));
+
+            assertThat(result.response()).isEqualTo("late");
+            assertThat(raw.connections.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void should_raise_not_configured_when_the_provider_cannot_be_called() {
+        LiteLLMChatWrapper model = Models.getChatModel("other", "m", null, Map.of());
+
+        assertThatThrownBy(() -> model.unifiedCall("", "hi", null, null, null, null, null, null))
+                .isInstanceOf(LLMNotConfiguredError.class)
+                .hasMessageContaining("needs an api base");
+        assertThat(model.toString()).doesNotContain("sk-other-0123456789").contains("other/m");
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {400, 401, 404})
     void should_raise_at_once_without_retrying_when_the_provider_refuses_the_request(int status) {
         server.stubFor(post(urlPathEqualTo(CHAT))
