@@ -100,6 +100,13 @@ public final class LegacyServices {
         return services;
     }
 
+    /** Forgets the services built from the container, so that the next call resolves them again (for tests). */
+    static void forgetContainer() {
+        synchronized (LegacyServices.class) {
+            fromContainer = null;
+        }
+    }
+
     private static LegacyServices fromCdi() {
         CDI<Object> container;
         try {
