@@ -87,7 +87,7 @@ public final class LiteLLMEmbeddingWrapper {
      */
     @Deprecated(forRemoval = true, since = "0.1.0")
     public List<float[]> embedDocuments(List<String> texts) {
-        String caller = LegacyCalls.count("embed_documents");
+        String caller = LegacyCalls.count("LiteLLMEmbeddingWrapper.embed_documents");
         Objects.requireNonNull(texts, "texts");
         return embed(texts, String.join(" ", texts), caller);
     }
@@ -99,7 +99,7 @@ public final class LiteLLMEmbeddingWrapper {
      */
     @Deprecated(forRemoval = true, since = "0.1.0")
     public float[] embedQuery(String text) {
-        String caller = LegacyCalls.count("embed_query");
+        String caller = LegacyCalls.count("LiteLLMEmbeddingWrapper.embed_query");
         return embed(List.of(Objects.requireNonNull(text, "text")), text, caller)
                 .get(0);
     }

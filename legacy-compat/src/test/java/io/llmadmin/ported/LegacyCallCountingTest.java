@@ -2,6 +2,8 @@ package io.llmadmin.ported;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmadmin.legacy.ModelConfig;
+import io.llmadmin.legacy.ModelType;
 import io.llmadmin.legacy.Models;
 import io.llmadmin.services.legacycalls.LegacyCallCount;
 import io.llmadmin.services.legacycalls.LegacyCallCounts;
@@ -33,5 +35,15 @@ class LegacyCallCountingTest {
         assertThat(counted.calls()).isEqualTo(before + 2);
         assertThat(counted.lastSeen()).isAfterOrEqualTo(start);
         assertThat(count("turn_off_logging")).isPresent();
+    }
+
+    @Test
+    void should_count_building_a_model_config_and_parsing_a_model_type() {
+        long before = count("ModelConfig").map(LegacyCallCount::calls).orElse(0L);
+
+        new ModelConfig(ModelType.fromValue("Chat"), "openai", "gpt-4o");
+
+        assertThat(count("ModelConfig").orElseThrow().calls()).isEqualTo(before + 1);
+        assertThat(count("ModelType")).isPresent();
     }
 }
