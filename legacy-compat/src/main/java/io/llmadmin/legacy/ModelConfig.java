@@ -36,6 +36,7 @@ public record ModelConfig(
 
     /** Python's defaults for the optional fields; a null {@code apiBase} or {@code kwargs} means the default. */
     public ModelConfig {
+        LegacyCalls.count("ModelConfig");
         apiBase = apiBase == null ? "" : apiBase;
         kwargs = kwargs == null ? new LinkedHashMap<>() : kwargs;
     }

@@ -38,6 +38,7 @@ public enum ModelType {
      */
     @Deprecated(forRemoval = true, since = "0.1.0")
     public static ModelType fromValue(String value) {
+        LegacyCalls.count("ModelType");
         return Arrays.stream(values())
                 .filter(type -> type.value().equals(value))
                 .findFirst()

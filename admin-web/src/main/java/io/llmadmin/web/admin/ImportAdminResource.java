@@ -33,7 +33,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ public class ImportAdminResource {
             @QueryParam("strict") boolean strict,
             @QueryParam("dropSecrets") boolean dropSecrets,
             @Context SecurityContext security) {
-        Path upload = spool(body);
+        java.nio.file.Path upload = spool(body);
         try {
             return run(
                     LegacySource.fixture(
@@ -110,7 +109,7 @@ public class ImportAdminResource {
             @QueryParam("strict") boolean strict,
             @QueryParam("dropSecrets") boolean dropSecrets,
             @Context SecurityContext security) {
-        Path upload = spool(body);
+        java.nio.file.Path upload = spool(body);
         try {
             return run(
                     LegacySource.agentSettings("settings " + name, () -> Files.newInputStream(upload)),
@@ -255,13 +254,13 @@ public class ImportAdminResource {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static Path spool(InputStream body) {
+    private static java.nio.file.Path spool(InputStream body) {
         if (body == null) {
             throw new ApiException(
                     ApiError.of(Response.Status.BAD_REQUEST, "body: the JSON file to import is required"));
         }
         try {
-            Path file = Files.createTempFile("llmadmin-import-", ".json");
+            java.nio.file.Path file = Files.createTempFile("llmadmin-import-", ".json");
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
@@ -269,7 +268,7 @@ public class ImportAdminResource {
         }
     }
 
-    private static void delete(Path file) {
+    private static void delete(java.nio.file.Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -690,6 +690,36 @@ public class LangChain4jChatService implements ChatService {
         }
     }
 
+    /**
+     * A chat service built outside CDI that makes exactly one upstream attempt per call: no retries, no fallbacks, no
+     * rate limit of its own, and no directory (only the {@code (ModelConfiguration, ...)} methods work). For callers
+     * that keep a retry loop of their own, as the legacy facade does with its {@code a0_retry_attempts}.
+     *
+     * @param vault where each attempt gets its key (the caller may decorate it)
+     * @param recorder receives every attempt, e.g. the usage recorder; {@link CallRecorder#none()} for nothing
+     * @param callTimeout how long one attempt may take (for a stream: the longest silence)
+     * @param inferenceServiceUrl where image and speech models are called
+     * @param dataDirectory the data directory (the in-process model's native files go under it); may be null
+     */
+    public static ChatService singleAttempt(
+            ApiKeyVault vault,
+            CallRecorder recorder,
+            Duration callTimeout,
+            String inferenceServiceUrl,
+            String dataDirectory) {
+        return new LangChain4jChatService(
+                new Settings(
+                        callTimeout,
+                        RetryPolicy.of(0, Duration.ZERO, Duration.ZERO),
+                        inferenceServiceUrl,
+                        dataDirectory),
+                catalogId -> Optional.empty(),
+                vault,
+                CallGuard.unlimited(),
+                recorder,
+                Clock.systemUTC());
+    }
+
     /** Runs {@code once} until it succeeds or the retry policy gives up; waits on the calling thread. */
     private <T> T withRetries(Supplier<T> once) {
         for (int retry = 1; ; retry++) {
