@@ -42,7 +42,8 @@ import java.util.Map;
  * {@code .../settings} (the legacy agent's settings JSON) and {@code .../django} (a live Django database), each with
  * {@code dryRun}, {@code strict} and {@code dropSecrets}; {@code GET /api/admin/imports} lists the runs. API keys found
  * in the legacy data go into the encrypted vault in the run's transaction. The answer is the import report: 200 when
- * the run committed or was a dry run, 422 when strict mode refused it, 400 when the input could not be read.
+ * the run committed or was a dry run, 422 when it wrote nothing (strict mode refused it, or it failed: the input could
+ * not be read, the database refused a row), 400 for a request without a body or a database URL.
  */
 @Path("/imports")
 @RequestScoped
@@ -203,10 +204,11 @@ public class ImportAdminResource {
             catalog.invalidate();
             audit(report, security);
         }
-        Response.Status status = switch (report.status()) {
-            case COMMITTED, DRY_RUN -> Response.Status.OK;
-            case REJECTED -> Response.Status.fromStatusCode(422);
-            default -> Response.Status.INTERNAL_SERVER_ERROR;
+        // 422 for a run that wrote nothing: refused by strict mode, or failed (unreadable input, a row the database
+        // refused); the report says which and why.
+        int status = switch (report.status()) {
+            case COMMITTED, DRY_RUN -> 200;
+            default -> 422;
         };
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)

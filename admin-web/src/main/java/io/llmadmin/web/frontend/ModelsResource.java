@@ -1,11 +1,14 @@
 package io.llmadmin.web.frontend;
 
 import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.web.errors.ApiError;
 import io.llmadmin.web.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code GET /v1/models[?type=]} and {@code GET /v1/models/{id}}: the active catalog, from memory. */
 @Path("/models")
@@ -21,7 +26,19 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelsResource {
 
+    /** Renders the lists exactly as JAX-RS would (Yasson, default configuration): the seed's bytes are the contract. */
+    private static final Jsonb JSON = JsonbBuilder.create();
+
     private final ModelCatalog catalog;
+
+    /**
+     * Each type's list rendered once per catalog snapshot: the catalog hands out the same immutable list until it
+     * reloads, so an identity check tells when to render again. Serialising a few hundred models on every request was
+     * most of this endpoint's cost.
+     */
+    private final Map<ModelType, RenderedList> rendered = new ConcurrentHashMap<>();
+
+    private record RenderedList(List<CatalogEntry> source, String json) {}
 
     @Inject
     public ModelsResource(ModelCatalog catalog) {
@@ -38,9 +55,17 @@ public class ModelsResource {
      * models, which is what the frontend's model dropdown shows.
      */
     @GET
-    public List<ModelInfo> list(@QueryParam("type") String type) {
+    public Response list(@QueryParam("type") String type) {
         ModelType modelType = type == null || type.isBlank() ? ModelType.CHAT : parse(type);
-        return catalog.activeModels(modelType).stream().map(ModelInfo::of).toList();
+        List<CatalogEntry> entries = catalog.activeModels(modelType);
+        RenderedList cached = rendered.get(modelType);
+        if (cached == null || cached.source() != entries) {
+            cached = new RenderedList(
+                    entries, JSON.toJson(entries.stream().map(ModelInfo::of).toList()));
+            rendered.put(modelType, cached);
+        }
+        return Response.ok(cached.json(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     @GET
