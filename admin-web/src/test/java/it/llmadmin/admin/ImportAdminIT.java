@@ -58,6 +58,36 @@ class ImportAdminIT {
     }
 
     @Test
+    void should_run_in_the_background_and_report_progress_and_result_when_async() throws InterruptedException {
+        String name = AdminClient.unique("it-import-async");
+        AdminClient admin = AdminClient.admin();
+
+        HttpResponse<String> accepted = admin.post("/api/admin/imports/fixture?async=true", fixture(name));
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        String taskPath = location.substring(location.indexOf("/api/admin/imports/tasks/"));
+        JsonObject task = AdminClient.json(accepted);
+        for (int poll = 0; poll < 300 && task.getString("state").equals("RUNNING"); poll++) {
+            Thread.sleep(100);
+            task = AdminClient.json(admin.get(taskPath));
+        }
+        assertThat(task.getString("state")).isEqualTo("DONE");
+        assertThat(task.getInt("rowsProcessed")).isEqualTo(2);
+        assertThat(task.getJsonObject("report").getString("status")).isEqualTo("COMMITTED");
+        assertThat(task.toString()).doesNotContain(SECRET);
+        assertThat(ServerUnderTest.get("/v1/models/" + name).statusCode()).isEqualTo(200);
+
+        assertThat(admin.delete("/api/admin/models/" + name).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void should_answer_404_for_an_unknown_task() {
+        assertThat(AdminClient.admin().get("/api/admin/imports/tasks/nope").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void should_plan_without_writing_when_dry_run() {
         String name = AdminClient.unique("it-import-dry");
 

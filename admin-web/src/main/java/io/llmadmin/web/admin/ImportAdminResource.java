@@ -5,18 +5,15 @@ import io.llmadmin.migration.legacy.DjangoTables;
 import io.llmadmin.migration.legacy.FixtureModels;
 import io.llmadmin.migration.legacy.ImportOptions;
 import io.llmadmin.migration.legacy.ImportReport;
-import io.llmadmin.migration.legacy.LegacyImporter;
 import io.llmadmin.migration.legacy.LegacySource;
-import io.llmadmin.migration.legacy.LegacySourceException;
-import io.llmadmin.services.audit.AuditLog;
-import io.llmadmin.services.catalog.ModelCatalog;
-import io.llmadmin.services.vault.ApiCredentials;
 import io.llmadmin.web.errors.ApiError;
 import io.llmadmin.web.errors.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,8 +26,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
@@ -40,42 +39,29 @@ import java.util.Map;
 /**
  * The legacy importer as an admin action: {@code POST /api/admin/imports/fixture} (a {@code dumpdata} JSON body),
  * {@code .../settings} (the legacy agent's settings JSON) and {@code .../django} (a live Django database), each with
- * {@code dryRun}, {@code strict} and {@code dropSecrets}; {@code GET /api/admin/imports} lists the runs. API keys found
- * in the legacy data go into the encrypted vault in the run's transaction. The answer is the import report: 200 when
- * the run committed or was a dry run, 422 when it wrote nothing (strict mode refused it, or it failed: the input could
- * not be read, the database refused a row), 400 for a request without a body or a database URL.
+ * {@code dryRun}, {@code strict} and {@code dropSecrets}. Without {@code async} the answer is the import report: 200
+ * when the run committed or was a dry run, 422 when it wrote nothing (strict mode refused it, or it failed: the input
+ * could not be read, the database refused a row). With {@code async=true} the run goes to the background: 202 with the
+ * task's address, where {@code GET /api/admin/imports/tasks/{id}} shows the rows processed so far and, at the end, the
+ * report. {@code GET /api/admin/imports} lists the recorded runs.
  */
 @Path("/imports")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportAdminResource {
 
-    /** A bulk import can run for minutes; the container's default transaction timeout would cut it off. */
-    private static final int TRANSACTION_TIMEOUT_SECONDS = 3600;
-
     private final EntityManager entityManager;
-    private final UserTransaction transaction;
-    private final ApiCredentials credentials;
-    private final ModelCatalog catalog;
-    private final AuditLog auditLog;
+    private final ImportRunner runner;
 
     @Inject
-    public ImportAdminResource(
-            EntityManager entityManager,
-            UserTransaction transaction,
-            ApiCredentials credentials,
-            ModelCatalog catalog,
-            AuditLog auditLog) {
+    public ImportAdminResource(EntityManager entityManager, ImportRunner runner) {
         this.entityManager = entityManager;
-        this.transaction = transaction;
-        this.credentials = credentials;
-        this.catalog = catalog;
-        this.auditLog = auditLog;
+        this.runner = runner;
     }
 
     /** For the CDI proxy only. */
     protected ImportAdminResource() {
-        this(null, null, null, null, null);
+        this(null, null);
     }
 
     @POST
@@ -87,17 +73,13 @@ public class ImportAdminResource {
             @QueryParam("dryRun") boolean dryRun,
             @QueryParam("strict") boolean strict,
             @QueryParam("dropSecrets") boolean dropSecrets,
-            @Context SecurityContext security) {
+            @QueryParam("async") boolean async,
+            @Context SecurityContext security,
+            @Context UriInfo uri) {
         java.nio.file.Path upload = spool(body);
-        try {
-            return run(
-                    LegacySource.fixture(
-                            "fixture " + name, () -> Files.newInputStream(upload), FixtureModels.defaults()),
-                    options(dryRun, strict, dropSecrets),
-                    security);
-        } finally {
-            delete(upload);
-        }
+        LegacySource source =
+                LegacySource.fixture("fixture " + name, () -> Files.newInputStream(upload), FixtureModels.defaults());
+        return start(source, options(dryRun, strict, dropSecrets), async, upload, security, uri);
     }
 
     @POST
@@ -109,16 +91,12 @@ public class ImportAdminResource {
             @QueryParam("dryRun") boolean dryRun,
             @QueryParam("strict") boolean strict,
             @QueryParam("dropSecrets") boolean dropSecrets,
-            @Context SecurityContext security) {
+            @QueryParam("async") boolean async,
+            @Context SecurityContext security,
+            @Context UriInfo uri) {
         java.nio.file.Path upload = spool(body);
-        try {
-            return run(
-                    LegacySource.agentSettings("settings " + name, () -> Files.newInputStream(upload)),
-                    options(dryRun, strict, dropSecrets),
-                    security);
-        } finally {
-            delete(upload);
-        }
+        LegacySource source = LegacySource.agentSettings("settings " + name, () -> Files.newInputStream(upload));
+        return start(source, options(dryRun, strict, dropSecrets), async, upload, security, uri);
     }
 
     /**
@@ -133,7 +111,8 @@ public class ImportAdminResource {
             String metadataTable,
             boolean dryRun,
             boolean strict,
-            boolean dropSecrets) {
+            boolean dropSecrets,
+            boolean async) {
 
         @Override
         public String toString() {
@@ -144,7 +123,8 @@ public class ImportAdminResource {
     @POST
     @Path("/django")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response importDjangoDatabase(DjangoDatabaseRequest request, @Context SecurityContext security) {
+    public Response importDjangoDatabase(
+            DjangoDatabaseRequest request, @Context SecurityContext security, @Context UriInfo uri) {
         if (request == null || request.jdbcUrl() == null || !request.jdbcUrl().startsWith("jdbc:postgresql:")) {
             throw new ApiException(ApiError.of(
                     Response.Status.BAD_REQUEST, "jdbcUrl: a jdbc:postgresql: URL of the Django database is required"));
@@ -152,10 +132,13 @@ public class ImportAdminResource {
         DjangoTables tables = new DjangoTables(
                 orDefault(request.configurationTable(), DjangoTables.DEFAULT_CONFIGURATION_TABLE),
                 orDefault(request.metadataTable(), DjangoTables.DEFAULT_METADATA_TABLE));
-        return run(
+        return start(
                 LegacySource.djangoDatabase(request.jdbcUrl(), request.user(), request.password(), tables),
                 options(request.dryRun(), request.strict(), request.dropSecrets()),
-                security);
+                request.async(),
+                null,
+                security,
+                uri);
     }
 
     /** The recorded runs, newest first, without their reports. */
@@ -172,7 +155,7 @@ public class ImportAdminResource {
 
     /** One run's full report, as JSON. */
     @GET
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     public Response report(@PathParam("id") long id) {
         ImportRun run = entityManager.find(ImportRun.class, id);
         if (run == null) {
@@ -182,58 +165,62 @@ public class ImportAdminResource {
                 .build();
     }
 
-    private Response run(LegacySource source, ImportOptions options, SecurityContext security) {
-        ImportReport report;
-        try {
-            transaction.setTransactionTimeout(TRANSACTION_TIMEOUT_SECONDS);
-            report = new LegacyImporter(
-                            entityManager, new JtaImportTransaction(transaction), new VaultSecretSink(credentials))
-                    .run(source, options);
-        } catch (LegacySourceException e) {
-            throw new ApiException(ApiError.of(Response.Status.BAD_REQUEST, e.getMessage()));
-        } catch (jakarta.transaction.SystemException e) {
-            throw new IllegalStateException("Cannot set the import's transaction timeout", e);
-        } finally {
-            try {
-                transaction.setTransactionTimeout(0);
-            } catch (jakarta.transaction.SystemException e) {
-                // Only resets the timeout to the container default for this thread; nothing to undo.
-            }
-        }
-        if (report.committed()) {
-            catalog.invalidate();
-            audit(report, security);
-        }
-        // 422 for a run that wrote nothing: refused by strict mode, or failed (unreadable input, a row the database
-        // refused); the report says which and why.
-        int status = switch (report.status()) {
-            case COMMITTED, DRY_RUN -> 200;
-            default -> 422;
-        };
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(report.toJson())
-                .build();
+    /** A background import: its state, the rows processed so far, and its report once it has ended. */
+    @GET
+    @Path("/tasks/{taskId}")
+    public Response task(@PathParam("taskId") String taskId) {
+        ImportRunner.Task task = runner.task(taskId)
+                .orElseThrow(() ->
+                        new ApiException(ApiError.of(Response.Status.NOT_FOUND, "No import task '" + taskId + "'")));
+        return Response.ok(taskJson(task), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** One audit event per committed run, in its own transaction after the rows committed. */
-    private void audit(ImportReport report, SecurityContext security) {
+    private Response start(
+            LegacySource source,
+            ImportOptions options,
+            boolean async,
+            java.nio.file.Path upload,
+            SecurityContext security,
+            UriInfo uri) {
         String actor = security.getUserPrincipal() == null
                 ? "anonymous"
                 : security.getUserPrincipal().getName();
-        try {
-            transaction.begin();
-            auditLog.record(
-                    actor,
-                    "IMPORT",
-                    "ImportRun",
-                    String.valueOf(report.runId()),
-                    null,
-                    "{\"source\":\"" + report.sourceKind() + "\",\"counts\":\"" + report.counts() + "\"}");
-            transaction.commit();
-        } catch (Exception e) {
-            throw new IllegalStateException("The import committed but its audit event could not be written", e);
+        Runnable cleanup = () -> delete(upload);
+        if (async) {
+            ImportRunner.Task task = runner.submit(source, options, actor, cleanup);
+            return Response.accepted(taskJson(task))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .location(uri.getBaseUriBuilder().path("imports/tasks/{id}").build(task.id()))
+                    .build();
         }
+        try {
+            ImportReport report = runner.run(source, options, actor, row -> {});
+            // 422 for a run that wrote nothing: refused by strict mode, or failed; the report says which and why.
+            int status = switch (report.status()) {
+                case COMMITTED, DRY_RUN -> 200;
+                default -> 422;
+            };
+            return Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(report.toJson())
+                    .build();
+        } finally {
+            cleanup.run();
+        }
+    }
+
+    private static String taskJson(ImportRunner.Task task) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("taskId", task.id())
+                .add("state", task.state())
+                .add("rowsProcessed", task.rowsProcessed());
+        task.report().ifPresent(report -> {
+            try (JsonReader reader = Json.createReader(new StringReader(report.toJson()))) {
+                json.add("report", reader.readObject());
+            }
+        });
+        task.failure().ifPresent(failure -> json.add("failure", failure));
+        return json.build().toString();
     }
 
     private static Map<String, Object> summary(ImportRun run) {
@@ -271,10 +258,13 @@ public class ImportAdminResource {
     }
 
     private static void delete(java.nio.file.Path file) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // A temporary file left behind holds no secret that is not also in the caller's own copy; the OS reaps it.
+            // A temporary file left behind holds nothing the caller did not send; the OS reaps it.
         }
     }
 }

@@ -1,0 +1,177 @@
+package io.llmadmin.web.admin;
+
+import io.llmadmin.migration.legacy.ImportOptions;
+import io.llmadmin.migration.legacy.ImportReport;
+import io.llmadmin.migration.legacy.LegacyImporter;
+import io.llmadmin.migration.legacy.LegacySource;
+import io.llmadmin.migration.legacy.RowOutcome;
+import io.llmadmin.services.audit.AuditLog;
+import io.llmadmin.services.catalog.ModelCatalog;
+import io.llmadmin.services.vault.ApiCredentials;
+import io.llmadmin.web.platform.AdminTasks;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the legacy importer inside the server: keys into the encrypted vault in the run's transaction, the catalog
+ * refreshed and the run audited once it committed. A run either answers its request when done, or runs as a task on
+ * the managed executor whose progress (rows processed so far) and report can be polled.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class.getName());
+
+    /** A bulk import can run for minutes; the container's default transaction timeout would cut it off. */
+    private static final int TRANSACTION_TIMEOUT_SECONDS = 3600;
+
+    /** Finished tasks kept for polling; the runs themselves stay in the database. */
+    private static final int KEPT_TASKS = 100;
+
+    /** One import running in the background, as its poller sees it. */
+    public static final class Task {
+        private final String id = UUID.randomUUID().toString();
+        private final AtomicInteger rowsProcessed = new AtomicInteger();
+        private volatile ImportReport report;
+        private volatile String failure;
+
+        public String id() {
+            return id;
+        }
+
+        public int rowsProcessed() {
+            return rowsProcessed.get();
+        }
+
+        /** The report once the run has ended. */
+        public Optional<ImportReport> report() {
+            return Optional.ofNullable(report);
+        }
+
+        /** Why the task ended without a report (the server failed around the importer), or empty. */
+        public Optional<String> failure() {
+            return Optional.ofNullable(failure);
+        }
+
+        public String state() {
+            return report != null ? "DONE" : failure != null ? "FAILED" : "RUNNING";
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final UserTransaction transaction;
+    private final ApiCredentials credentials;
+    private final ModelCatalog catalog;
+    private final AuditLog auditLog;
+    private final ManagedExecutorService executor;
+    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+
+    @Inject
+    public ImportRunner(
+            EntityManager entityManager,
+            UserTransaction transaction,
+            ApiCredentials credentials,
+            ModelCatalog catalog,
+            AuditLog auditLog,
+            @AdminTasks ManagedExecutorService executor) {
+        this.entityManager = entityManager;
+        this.transaction = transaction;
+        this.credentials = credentials;
+        this.catalog = catalog;
+        this.auditLog = auditLog;
+        this.executor = executor;
+    }
+
+    /** For the CDI proxy only. */
+    protected ImportRunner() {
+        this(null, null, null, null, null, null);
+    }
+
+    /** Runs an import on the calling thread and returns its report. */
+    public ImportReport run(LegacySource source, ImportOptions options, String actor, Consumer<RowOutcome> progress) {
+        ImportReport report;
+        try {
+            transaction.setTransactionTimeout(TRANSACTION_TIMEOUT_SECONDS);
+            report = new LegacyImporter(
+                            entityManager, new JtaImportTransaction(transaction), new VaultSecretSink(credentials))
+                    .run(source, options, progress);
+        } catch (SystemException e) {
+            throw new IllegalStateException("Cannot set the import's transaction timeout", e);
+        } finally {
+            resetTimeout();
+        }
+        if (report.committed()) {
+            catalog.invalidate();
+            audit(report, actor);
+        }
+        return report;
+    }
+
+    /**
+     * Starts an import on the managed executor and returns its task at once; {@code cleanup} runs when it ends,
+     * whatever the outcome (it deletes the uploaded file).
+     */
+    public Task submit(LegacySource source, ImportOptions options, String actor, Runnable cleanup) {
+        Task task = new Task();
+        forgetOldTasks();
+        tasks.put(task.id(), task);
+        executor.submit(() -> {
+            try {
+                task.report = run(source, options, actor, row -> task.rowsProcessed.incrementAndGet());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Import task " + task.id() + " failed", e);
+                task.failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            } finally {
+                cleanup.run();
+            }
+        });
+        return task;
+    }
+
+    public Optional<Task> task(String id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    private void forgetOldTasks() {
+        if (tasks.size() >= KEPT_TASKS) {
+            tasks.values().removeIf(task -> !task.state().equals("RUNNING"));
+        }
+    }
+
+    /** One audit event per committed run, in its own transaction right after the rows committed. */
+    private void audit(ImportReport report, String actor) {
+        try {
+            transaction.begin();
+            auditLog.record(
+                    actor,
+                    "IMPORT",
+                    "ImportRun",
+                    String.valueOf(report.runId()),
+                    null,
+                    "{\"source\":\"" + report.sourceKind() + "\",\"counts\":\"" + report.counts() + "\"}");
+            transaction.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("The import committed but its audit event could not be written", e);
+        }
+    }
+
+    private void resetTimeout() {
+        try {
+            transaction.setTransactionTimeout(0);
+        } catch (SystemException e) {
+            // Only resets this thread's timeout to the container default; nothing to undo.
+        }
+    }
+}
