@@ -21,6 +21,7 @@ import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatMessage;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatStream;
+import io.llmadmin.services.testsupport.RawHttpServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -1,4 +1,4 @@
-package io.llmadmin.services.llm.internal;
+package io.llmadmin.services.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,22 +17,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback HTTP/1.1 server on a bare socket, for what a stub library cannot do: send a chunked stream in steps,
  * reset the connection mid-stream, and notice when the client closes its connection.
  */
-final class RawHttpServer implements AutoCloseable {
+public final class RawHttpServer implements AutoCloseable {
 
     /** What the server does with one connection after reading the request. */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         void run(Exchange exchange) throws Exception;
     }
 
     private final ServerSocket socket;
     private final Script script;
     private final Thread acceptor;
-    final AtomicInteger connections = new AtomicInteger();
+    public final AtomicInteger connections = new AtomicInteger();
     /** Completes when a client closed its connection while the script was waiting for that. */
-    final CompletableFuture<Void> clientClosed = new CompletableFuture<>();
+    public final CompletableFuture<Void> clientClosed = new CompletableFuture<>();
 
-    RawHttpServer(Script script) throws IOException {
+    public RawHttpServer(Script script) throws IOException {
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.script = script;
         this.acceptor = new Thread(this::acceptLoop, "raw-http-server");
@@ -40,7 +40,7 @@ final class RawHttpServer implements AutoCloseable {
         acceptor.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + socket.getLocalPort();
     }
 
@@ -101,7 +101,7 @@ final class RawHttpServer implements AutoCloseable {
     }
 
     /** One connection, after its request was read. */
-    final class Exchange {
+    public final class Exchange {
         private final Socket client;
         private final OutputStream out;
 
@@ -110,13 +110,13 @@ final class RawHttpServer implements AutoCloseable {
             this.out = out;
         }
 
-        void startChunked(String contentType) throws IOException {
+        public void startChunked(String contentType) throws IOException {
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
         }
 
-        void chunk(String text) throws IOException {
+        public void chunk(String text) throws IOException {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(bytes);
@@ -124,12 +124,12 @@ final class RawHttpServer implements AutoCloseable {
             out.flush();
         }
 
-        void endChunked() throws IOException {
+        public void endChunked() throws IOException {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
         }
 
-        void respond(int status, String contentType, String body) throws IOException {
+        public void respond(int status, String contentType, String body) throws IOException {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             out.write(("HTTP/1.1 " + status + " X\r\nContent-Type: " + contentType + "\r\nContent-Length: "
                             + bytes.length + "\r\n\r\n")
@@ -139,13 +139,13 @@ final class RawHttpServer implements AutoCloseable {
         }
 
         /** Drops the connection with a TCP reset, as a crashed upstream or proxy does. */
-        void reset() throws IOException {
+        public void reset() throws IOException {
             client.setSoLinger(true, 0);
             client.close();
         }
 
         /** Waits (at most {@code millis}) for the client to close its end; completes {@link #clientClosed} if so. */
-        boolean awaitClientClose(long millis) throws IOException {
+        public boolean awaitClientClose(long millis) throws IOException {
             client.setSoTimeout(50);
             long deadline = System.currentTimeMillis() + millis;
             while (System.currentTimeMillis() < deadline) {
