@@ -1,15 +1,13 @@
 package io.llmadmin.migration.legacy;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.llmadmin.domain.imports.ImportRun;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.migration.schema.SchemaMigrator;
+import io.llmadmin.migration.schema.TestDatabases;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -17,8 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -30,8 +26,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  * loudly, unless {@code LLMADMIN_REQUIRE_SERVICES=true}.
  */
 final class Databases {
-
-    private static final Logger LOG = Logger.getLogger(Databases.class.getName());
 
     private Databases() {}
 
@@ -56,39 +50,12 @@ final class Databases {
     }
 
     static Schema freshPostgresSchema() {
-        String url = env("LLMADMIN_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = env("LLMADMIN_TEST_POSTGRES_USER", "postgres");
-        String password = env("LLMADMIN_TEST_POSTGRES_PASSWORD", "");
-        String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection admin = DriverManager.getConnection(url, user, password);
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            String message = "PostgreSQL at " + url + " is not reachable (" + e.getMessage() + ")";
-            if (Boolean.parseBoolean(env("LLMADMIN_REQUIRE_SERVICES", "false"))) {
-                throw new IllegalStateException(message + " and LLMADMIN_REQUIRE_SERVICES=true", e);
-            }
-            LOG.severe(() -> "SKIPPED: " + message);
-            assumeTrue(false, "SKIPPED: " + message);
-        }
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser(user);
-        dataSource.setPassword(password);
-        dataSource.setCurrentSchema(schema);
-        return new Schema(dataSource, schema);
+        TestDatabases.PostgresSchema postgres = TestDatabases.freshPostgresSchema();
+        return new Schema(postgres.dataSource(), postgres.schema());
     }
 
     static JdbcDataSource freshH2() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        return h2;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
+        return TestDatabases.freshH2();
     }
 
     /** Every row of a table as text, in id order: to compare before and after, and to search for secrets. */

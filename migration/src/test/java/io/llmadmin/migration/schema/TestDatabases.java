@@ -13,17 +13,17 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The real databases the changelog tests run on. PostgreSQL's address comes from the environment
+ * The real databases the tests of this module and of llm-services (through this module's test-jar) run on. PostgreSQL's address comes from the environment
  * ({@code LLMADMIN_TEST_POSTGRES_URL}, {@code _USER}, {@code _PASSWORD}); when it cannot be reached the test is
  * skipped with a loud message, unless {@code LLMADMIN_REQUIRE_SERVICES=true} (as in CI), where that is a failure.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     private static final Logger LOG = Logger.getLogger(TestDatabases.class.getName());
 
     private TestDatabases() {}
 
-    static JdbcDataSource freshH2() {
+    public static JdbcDataSource freshH2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
@@ -31,7 +31,7 @@ final class TestDatabases {
     }
 
     /** A new, empty schema in the test PostgreSQL database; dropped with {@link #drop(PostgresSchema)}. */
-    static PostgresSchema freshPostgresSchema() {
+    public static PostgresSchema freshPostgresSchema() {
         String url = env("LLMADMIN_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = env("LLMADMIN_TEST_POSTGRES_USER", "postgres");
         String password = env("LLMADMIN_TEST_POSTGRES_PASSWORD", "");
@@ -55,7 +55,7 @@ final class TestDatabases {
         return new PostgresSchema(dataSource, schema);
     }
 
-    static void drop(PostgresSchema postgres) throws SQLException {
+    public static void drop(PostgresSchema postgres) throws SQLException {
         try (Connection connection = postgres.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA " + postgres.schema() + " CASCADE");
@@ -67,7 +67,7 @@ final class TestDatabases {
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
-    record PostgresSchema(PGSimpleDataSource dataSource, String schema) {
+    public record PostgresSchema(PGSimpleDataSource dataSource, String schema) {
         @Override
         public String toString() {
             return "PostgreSQL schema " + schema.toLowerCase(Locale.ROOT);
