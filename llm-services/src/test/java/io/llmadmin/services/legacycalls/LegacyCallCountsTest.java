@@ -63,4 +63,43 @@ class LegacyCallCountsTest {
                 .extracting(LegacyCallCount::calls)
                 .isEqualTo(40_000L);
     }
+
+    @Test
+    void should_keep_calls_pending_until_stored_and_count_the_ones_made_meanwhile() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+        LegacyCallCounts counts = new LegacyCallCounts(clock);
+        counts.record("get_api_key", "a.Agent");
+        counts.record("get_api_key", "a.Agent");
+
+        List<LegacyCallCount> taken = counts.pending();
+        counts.record("get_api_key", "a.Agent"); // while the flush is writing
+        counts.stored(taken);
+
+        assertThat(taken).singleElement().extracting(LegacyCallCount::calls).isEqualTo(2L);
+        assertThat(counts.pending())
+                .singleElement()
+                .extracting(LegacyCallCount::calls)
+                .isEqualTo(1L);
+        counts.stored(counts.pending());
+        assertThat(counts.pending()).isEmpty();
+        assertThat(counts.counts())
+                .singleElement()
+                .extracting(LegacyCallCount::calls)
+                .isEqualTo(3L);
+    }
+
+    @Test
+    void should_tell_a_subscribed_listener_of_each_call_until_unsubscribed() {
+        LegacyCallCounts counts = new LegacyCallCounts(new MutableClock(Instant.EPOCH));
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LegacyCallCounts.Listener listener = (function, caller) -> heard.add(function + "@" + caller);
+        counts.subscribe(listener);
+
+        counts.record("get_api_key", "a.Agent");
+        counts.record("build_kwargs", "b.Memory");
+        counts.unsubscribe(listener);
+        counts.record("get_api_key", "a.Agent");
+
+        assertThat(heard).containsExactly("get_api_key@a.Agent", "build_kwargs@b.Memory");
+    }
 }

@@ -1,7 +1,7 @@
 package io.llmadmin.services.usage.internal;
 
+import io.llmadmin.services.testing.ResourceLocalTransactions;
 import io.llmadmin.services.usage.UsageEvent;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 
@@ -16,18 +16,9 @@ final class ResourceLocalUsageWriter implements UsageWriter {
 
     @Override
     public void write(List<UsageEvent> batch) {
-        EntityManager entityManager = factory.createEntityManager();
-        try {
-            entityManager.getTransaction().begin();
+        ResourceLocalTransactions.inTransaction(factory, entityManager -> {
             new JpaUsageWriter(entityManager).write(batch);
-            entityManager.getTransaction().commit();
-        } catch (RuntimeException e) {
-            if (entityManager.getTransaction().isActive()) {
-                entityManager.getTransaction().rollback();
-            }
-            throw e;
-        } finally {
-            entityManager.close();
-        }
+            return null;
+        });
     }
 }

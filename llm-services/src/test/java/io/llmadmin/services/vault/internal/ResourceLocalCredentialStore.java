@@ -2,7 +2,7 @@ package io.llmadmin.services.vault.internal;
 
 import io.llmadmin.domain.credential.ApiCredential;
 import io.llmadmin.domain.credential.EncryptedSecret;
-import jakarta.persistence.EntityManager;
+import io.llmadmin.services.testing.ResourceLocalTransactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Optional;
@@ -23,20 +23,8 @@ final class ResourceLocalCredentialStore implements CredentialStore {
     }
 
     private <T> T inTransaction(Function<JpaCredentialStore, T> work) {
-        EntityManager entityManager = factory.createEntityManager();
-        try {
-            entityManager.getTransaction().begin();
-            T result = work.apply(new JpaCredentialStore(entityManager));
-            entityManager.getTransaction().commit();
-            return result;
-        } catch (RuntimeException e) {
-            if (entityManager.getTransaction().isActive()) {
-                entityManager.getTransaction().rollback();
-            }
-            throw e;
-        } finally {
-            entityManager.close();
-        }
+        return ResourceLocalTransactions.inTransaction(
+                factory, entityManager -> work.apply(new JpaCredentialStore(entityManager)));
     }
 
     @Override
