@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,6 +61,12 @@ public final class LegacyCallCounts {
         for (Listener listener : listeners) {
             listener.called(function, callerClass);
         }
+    }
+
+    /** When {@code function} was last called by {@code callerClass} in this process, if it was. */
+    public Optional<Instant> lastSeen(String function, String callerClass) {
+        Counter counter = counters.get(new Key(function, callerClass));
+        return counter == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(counter.lastSeenMillis));
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -82,7 +83,15 @@ public class FlushingLegacyCallHistory implements LegacyCallHistory {
         schedule = executor.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the schedule and stores what is left. */
+    /**
+     * Stores what is left while the application is stopping, before the container closes the persistence unit (it
+     * does so before {@code @PreDestroy}, where a flush would find the entity manager factory closed).
+     */
+    void flushBeforeStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping) {
+        close();
+    }
+
+    /** Stops the schedule and stores what is left (nothing, when {@link #flushBeforeStop} did already). */
     @PreDestroy
     public void close() {
         ScheduledFuture<?> running = schedule;

@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -269,9 +270,20 @@ public class BatchingUsageRecorder implements UsageRecorder {
         return written.get();
     }
 
+    /**
+     * Writes what is left while the application is stopping, before the container closes the persistence unit (it
+     * does so before {@code @PreDestroy}, where a write would find the entity manager factory closed).
+     */
+    void writeBeforeStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping) {
+        close();
+    }
+
     /** Stops the schedule and writes what is left, trying a few times if the database refuses. */
     @PreDestroy
     public void close() {
+        if (closed && pending() == 0) {
+            return; // written before the stop already
+        }
         closed = true;
         ScheduledFuture<?> scheduled = schedule;
         if (scheduled != null) {
