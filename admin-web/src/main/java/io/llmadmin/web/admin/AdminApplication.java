@@ -39,6 +39,7 @@ public class AdminApplication extends Application {
                 UserAdminResource.class,
                 AccountResource.class,
                 ImportAdminResource.class,
+                LegacyCallsResource.class,
                 io.llmadmin.web.security.AdminRoleFilter.class,
                 ApiExceptionMapper.class,
                 ChangeExceptionMappers.Invalid.class,
