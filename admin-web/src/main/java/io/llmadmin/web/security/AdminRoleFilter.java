@@ -26,7 +26,7 @@ public class AdminRoleFilter implements ContainerRequestFilter {
         SecurityContext security = request.getSecurityContext();
         if (security.getUserPrincipal() == null) {
             request.abortWith(json(Response.Status.UNAUTHORIZED, SecurityErrorServlet.UNAUTHORIZED_JSON)
-                    .header("WWW-Authenticate", "Basic realm=\"" + ApiBasicAuthentication.REALM + "\"")
+                    .header("WWW-Authenticate", "Basic realm=\"" + ConsoleAndApiAuthentication.REALM + "\"")
                     .build());
             return;
         }

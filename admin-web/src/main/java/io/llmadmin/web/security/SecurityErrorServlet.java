@@ -8,10 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The container's own 401 and 403 (web.xml error pages) as the API's JSON error, instead of an HTML page. The admin
- * API's sign-in ({@link ApiBasicAuthentication}) and role checks ({@link AdminRoleFilter}) write their JSON answers
- * themselves; this is the fallback for anything else the container refuses. Mapped to {@code /security-error} in
- * web.xml.
+ * The container's own 401 and 403 (web.xml error pages): the API's JSON error everywhere, except under the console
+ * ({@code /console/*}), where a person in a browser gets a short HTML page instead (a viewer on an admin-only page).
+ * The admin API's sign-in ({@link ConsoleAndApiAuthentication}) and role checks ({@link AdminRoleFilter}) write their
+ * JSON answers themselves; this is the fallback for anything else the container refuses. Mapped to
+ * {@code /security-error} in web.xml.
  */
 public class SecurityErrorServlet extends HttpServlet {
 
@@ -27,6 +28,10 @@ public class SecurityErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : HttpServletResponse.SC_FORBIDDEN;
+        if (isConsole(request)) {
+            writeHtml(response, status, request.getContextPath() + ConsoleAndApiAuthentication.CONSOLE_HOME);
+            return;
+        }
         String json = switch (status) {
             case HttpServletResponse.SC_UNAUTHORIZED ->
                 "{\"status\":401,\"error\":\"Unauthorized\","
@@ -40,5 +45,26 @@ public class SecurityErrorServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(json);
+    }
+
+    /** Whether the refused request asked for a console page. */
+    static boolean isConsole(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri instanceof String path
+                && path.startsWith(request.getContextPath() + ConsoleAndApiAuthentication.CONSOLE_PREFIX);
+    }
+
+    private static void writeHtml(HttpServletResponse response, int status, String home) throws IOException {
+        String title = status == HttpServletResponse.SC_FORBIDDEN ? "Not allowed for your role" : "Not signed in";
+        String text = status == HttpServletResponse.SC_FORBIDDEN
+                ? "This page is for admins only. You are signed in as a viewer, who may read but not change."
+                : "Sign in to use the console.";
+        response.setStatus(status);
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + title
+                        + " - llm-admin</title></head><body><h1>" + title + "</h1><p>" + text
+                        + "</p><p><a href=\"" + home + "\">Back to the console</a></p></body></html>");
     }
 }

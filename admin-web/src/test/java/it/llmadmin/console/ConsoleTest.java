@@ -1,0 +1,87 @@
+package it.llmadmin.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import it.llmadmin.ServerUnderTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What every console IT shares: a fresh browser context and page per test on the one shared browser, signing in
+ * through the real sign-in page, and a screenshot in {@code target/console-screenshots} when a test fails.
+ */
+@ExtendWith(ConsoleTest.ScreenshotOnFailure.class)
+abstract class ConsoleTest {
+
+    static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-password-not-secret");
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void openBrowserContext() {
+        context = ConsoleBrowser.browser().newContext();
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowserContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    static String url(String path) {
+        return ServerUnderTest.uri(path).toString();
+    }
+
+    /** Fills the sign-in page the browser is on and submits it. */
+    void submitSignIn(String username, String password) {
+        assertThat(page).hasURL(Pattern.compile(".*/login\\.xhtml.*"));
+        page.locator("input[id='signInForm:username']").fill(username);
+        page.locator("input[id='signInForm:password']").fill(password);
+        page.locator("[id='signInForm:signIn']").click();
+    }
+
+    /** Opens a console page, signs in on the way as this user, and waits for the page. */
+    void signInAndOpen(String path, String username, String password) {
+        page.navigate(url(path));
+        submitSignIn(username, password);
+        // Playwright hands the pattern to JavaScript, which knows no \\Q...\\E quoting.
+        assertThat(page).hasURL(Pattern.compile(".*" + path.replace(".", "\\.") + "$"));
+    }
+
+    Locator byId(String id) {
+        return page.locator("[id='" + id + "']");
+    }
+
+    /** Saves a screenshot of a failed test's page, before the context is closed. */
+    static final class ScreenshotOnFailure implements AfterTestExecutionCallback {
+        @Override
+        public void afterTestExecution(ExtensionContext extension) throws Exception {
+            if (extension.getExecutionException().isEmpty()
+                    || !(extension.getRequiredTestInstance() instanceof ConsoleTest test)
+                    || test.page == null
+                    || test.page.isClosed()) {
+                return;
+            }
+            Path directory = Paths.get(System.getProperty("it.screenshot.dir", "target/console-screenshots"));
+            Files.createDirectories(directory);
+            test.page.screenshot(new Page.ScreenshotOptions()
+                    .setFullPage(true)
+                    .setPath(directory.resolve(extension.getRequiredTestClass().getSimpleName() + "-"
+                            + extension.getRequiredTestMethod().getName() + ".png")));
+        }
+    }
+}
