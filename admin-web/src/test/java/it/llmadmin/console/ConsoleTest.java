@@ -25,6 +25,12 @@ abstract class ConsoleTest {
 
     static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-password-not-secret");
 
+    static {
+        // Playwright's assertions wait 5 s by default: a page's first postback (classes loading, a cold JIT) on two
+        // cores shared with the build can take longer. They still fail fast on a wrong text once the page is there.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
     BrowserContext context;
     Page page;
 

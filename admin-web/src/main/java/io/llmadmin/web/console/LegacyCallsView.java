@@ -12,8 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The migration page's first section: who still calls the legacy facade ({@link LegacyCallHistory}), one row per
- * legacy function and calling class. View scoped so that sorting the table keeps the rows it was shown.
+ * The migration page's first section: who still calls the legacy facade ({@link LegacyCallHistory}: every instance,
+ * every restart), one row per legacy function and calling class. View scoped so that sorting the table keeps the rows
+ * it was shown.
  */
 @Named("legacyCalls")
 @ViewScoped
@@ -59,6 +60,15 @@ public class LegacyCallsView implements Serializable {
 
     public long getCallers() {
         return getRows().stream().map(CallSite::getCallerClass).distinct().count();
+    }
+
+    /** When the facade was last called by anyone, or an empty text when never. */
+    public String getLastCallText() {
+        return getRows().stream()
+                .map(CallSite::getLastSeen)
+                .max(Instant::compareTo)
+                .map(last -> LAST_SEEN.format(last.atZone(ZoneId.systemDefault())))
+                .orElse("");
     }
 
     static List<CallSite> rowsOf(List<LegacyCallCount> counts, ZoneId zone) {
