@@ -1,5 +1,6 @@
 package io.llmadmin.domain.audit;
 
+import io.llmadmin.domain.support.RequiredText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -61,23 +62,13 @@ public class AuditEvent {
      */
     public AuditEvent(
             String actor, String action, String entityType, String entityId, String beforeJson, String afterJson) {
-        this.actor = requireText(actor, "actor", 100);
-        this.action = requireText(action, "action", 40);
-        this.entityType = requireText(entityType, "entityType", 60);
-        this.entityId = requireText(entityId, "entityId", 200);
+        this.actor = RequiredText.require(actor, "actor", 100);
+        this.action = RequiredText.require(action, "action", 40);
+        this.entityType = RequiredText.require(entityType, "entityType", 60);
+        this.entityId = RequiredText.require(entityId, "entityId", 200);
         this.beforeJson = beforeJson;
         this.afterJson = afterJson;
         this.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
-    private static String requireText(String value, String name, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters");
-        }
-        return value;
     }
 
     public Long id() {

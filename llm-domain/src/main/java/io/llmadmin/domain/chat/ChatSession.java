@@ -1,5 +1,6 @@
 package io.llmadmin.domain.chat;
 
+import io.llmadmin.domain.support.RequiredText;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -71,19 +72,9 @@ public class ChatSession {
      */
     public ChatSession(String owner, String modelId, String title) {
         this.publicId = UUID.randomUUID().toString();
-        this.owner = requireText(owner, "owner", 100);
-        this.modelId = requireText(modelId, "model", 100);
-        this.title = title == null || title.isBlank() ? null : requireText(title, "title", 255);
-    }
-
-    private static String requireText(String value, String name, int max) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        if (value.length() > max) {
-            throw new IllegalArgumentException(name + " must be at most " + max + " characters");
-        }
-        return value;
+        this.owner = RequiredText.require(owner, "owner", 100);
+        this.modelId = RequiredText.require(modelId, "model", 100);
+        this.title = title == null || title.isBlank() ? null : RequiredText.require(title, "title", 255);
     }
 
     @PrePersist
@@ -124,7 +115,7 @@ public class ChatSession {
 
     /** Lets another model answer from now on. */
     public void switchModel(String newModelId) {
-        this.modelId = requireText(newModelId, "model", 100);
+        this.modelId = RequiredText.require(newModelId, "model", 100);
     }
 
     public Long id() {

@@ -1,5 +1,6 @@
 package io.llmadmin.domain.legacycalls;
 
+import io.llmadmin.domain.support.RequiredText;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,21 +58,14 @@ public class LegacyCallSite {
      * @param lastSeen when the last of them was made (also the first time seen)
      */
     public LegacyCallSite(String functionName, String callerClass, long calls, OffsetDateTime lastSeen) {
-        this.functionName = requireText(functionName, "functionName", MAX_FUNCTION_LENGTH);
-        this.callerClass = requireText(callerClass, "callerClass", MAX_CALLER_CLASS_LENGTH);
+        this.functionName = RequiredText.require(functionName, "functionName", MAX_FUNCTION_LENGTH);
+        this.callerClass = RequiredText.require(callerClass, "callerClass", MAX_CALLER_CLASS_LENGTH);
         if (calls < 1) {
             throw new IllegalArgumentException("calls must be >= 1");
         }
         this.calls = calls;
         this.lastSeen = Objects.requireNonNull(lastSeen, "lastSeen");
         this.firstSeen = lastSeen;
-    }
-
-    private static String requireText(String value, String name, int maxLength) {
-        if (value == null || value.isBlank() || value.length() > maxLength) {
-            throw new IllegalArgumentException(name + " must be 1 to " + maxLength + " characters");
-        }
-        return value;
     }
 
     public Long id() {

@@ -1,5 +1,6 @@
 package io.llmadmin.domain.usage;
 
+import io.llmadmin.domain.support.RequiredText;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -78,8 +79,8 @@ public class UsageRecord {
             long latencyMillis,
             UsageOutcome outcome,
             OffsetDateTime occurredAt) {
-        this.modelId = requireText(modelId, "modelId", MAX_MODEL_ID_LENGTH);
-        this.caller = requireText(caller, "caller", MAX_CALLER_LENGTH);
+        this.modelId = RequiredText.require(modelId, "modelId", MAX_MODEL_ID_LENGTH);
+        this.caller = RequiredText.require(caller, "caller", MAX_CALLER_LENGTH);
         if (tokensIn < 0 || tokensOut < 0) {
             throw new IllegalArgumentException("tokensIn and tokensOut must be >= 0");
         }
@@ -92,13 +93,6 @@ public class UsageRecord {
         this.latencyMillis = latencyMillis;
         this.outcome = Objects.requireNonNull(outcome, "outcome");
         this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
-    }
-
-    private static String requireText(String value, String name, int maxLength) {
-        if (value == null || value.isBlank() || value.length() > maxLength) {
-            throw new IllegalArgumentException(name + " must be 1 to " + maxLength + " characters");
-        }
-        return value;
     }
 
     public Long id() {
