@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The catalog held as one immutable snapshot in memory. Reads never touch the database while the snapshot is fresh;
  * it is dropped on {@link #invalidate()} and at the latest {@code MODEL_CACHE_TIMEOUT} seconds after it was loaded, so
- * a change made by another instance shows within that time even before cross-instance invalidation exists.
+ * a change made by another instance shows within that time even when its notice ({@link CatalogBroadcast}) is lost.
  */
 @ApplicationScoped
 public class CachingModelCatalog implements ModelCatalog {

@@ -13,12 +13,12 @@ import io.llmadmin.services.errors.LlmUnavailableException;
 import io.llmadmin.services.ratelimit.RateLimiter;
 import io.llmadmin.services.ratelimit.RateLimits;
 import io.llmadmin.services.ratelimit.RatePermit;
+import io.llmadmin.services.redis.RedisUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,7 +38,6 @@ import java.util.logging.Logger;
 public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class.getName());
-    private static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
     /**
      * How many of the oldest reservations a refusal walks to compute its retry-after, so that a storm of refusals on a
@@ -72,18 +71,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      * benchmarks, whose instances share one clock. Production uses the server's clock, which all instances agree on.
      */
     public static RedisRateLimiter create(String redisUrl, String keyPrefix, Clock clock) {
-        RedisURI uri;
-        try {
-            uri = RedisURI.create(Objects.requireNonNull(redisUrl, "redisUrl"));
-        } catch (IllegalArgumentException e) {
-            // The message of the cause could repeat the URL and its password.
-            throw new IllegalArgumentException("REDIS_URL is not a valid redis:// or rediss:// URL");
-        }
-        if (RedisURI.DEFAULT_TIMEOUT_DURATION.equals(uri.getTimeout())) {
-            uri.setTimeout(DEFAULT_COMMAND_TIMEOUT);
-        }
-        String where = uri.getHost() + ":" + uri.getPort();
-        return new RedisRateLimiter(RedisClient.create(uri), where, keyPrefix, clock);
+        RedisURI uri = RedisUrls.parse(redisUrl);
+        return new RedisRateLimiter(RedisClient.create(uri), RedisUrls.where(uri), keyPrefix, clock);
     }
 
     private RedisRateLimiter(RedisClient client, String where, String keyPrefix, Clock clock) {

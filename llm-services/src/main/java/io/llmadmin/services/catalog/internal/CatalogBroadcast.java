@@ -1,0 +1,12 @@
+package io.llmadmin.services.catalog.internal;
+
+/**
+ * Tells the other instances that the model catalog changed, so that they drop their snapshot too (DESIGN.md: nothing
+ * another instance must see lives only in one instance's memory). Without it, another instance shows a change after
+ * {@code MODEL_CACHE_TIMEOUT} at the latest.
+ */
+public interface CatalogBroadcast {
+
+    /** Announces a committed change; never throws (a lost notice only delays the others until the snapshot's age). */
+    void changed();
+}

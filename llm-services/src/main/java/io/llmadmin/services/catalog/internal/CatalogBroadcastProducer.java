@@ -1,0 +1,54 @@
+package io.llmadmin.services.catalog.internal;
+
+import io.llmadmin.services.catalog.ModelCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Chooses how catalog changes reach the other instances: through Redis when {@code REDIS_URL} is set (the same Redis
+ * as the shared rate limits), not at all otherwise (one instance; the snapshot's age bounds the rest).
+ */
+@ApplicationScoped
+public class CatalogBroadcastProducer {
+
+    private static final Logger LOG = Logger.getLogger(CatalogBroadcastProducer.class.getName());
+
+    private final Optional<String> redisUrl;
+    private final String channel;
+
+    @Inject
+    public CatalogBroadcastProducer(
+            @ConfigProperty(name = "REDIS_URL") Optional<String> redisUrl,
+            @ConfigProperty(name = "CATALOG_REDIS_CHANNEL", defaultValue = "llmadmin:catalog:changed") String channel) {
+        this.redisUrl = redisUrl.map(String::trim).filter(url -> !url.isEmpty());
+        this.channel = channel;
+    }
+
+    /** For the CDI proxy only. */
+    protected CatalogBroadcastProducer() {
+        this.redisUrl = Optional.empty();
+        this.channel = null;
+    }
+
+    @Produces
+    @ApplicationScoped
+    public CatalogBroadcast catalogBroadcast(ModelCatalog catalog) {
+        if (redisUrl.isPresent()) {
+            return RedisCatalogBroadcast.start(redisUrl.get(), channel, catalog::invalidate);
+        }
+        LOG.info("Model catalog changes are not shared between instances (no REDIS_URL): another instance shows a"
+                + " change within MODEL_CACHE_TIMEOUT");
+        return () -> {};
+    }
+
+    public void close(@Disposes CatalogBroadcast broadcast) {
+        if (broadcast instanceof RedisCatalogBroadcast redis) {
+            redis.close();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * What every Redis user of llm-services shares: reading {@code REDIS_URL} without ever repeating its password. Redis
+ * holds the rate-limit windows every instance shares and carries the catalog's change notices between instances.
+ */
+package io.llmadmin.services.redis;
