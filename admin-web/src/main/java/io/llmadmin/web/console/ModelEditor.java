@@ -14,6 +14,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -70,7 +72,7 @@ public class ModelEditor implements Serializable {
         }
     }
 
-    /** Creates or updates the model; on success back to the list, else messages on the fields and nothing stored. */
+    /** Creates or updates the model; on success back to the list (which says so), else messages on the fields and nothing stored. */
     public String save() {
         if (!signedIn.isAdmin()) {
             message(null, ADMINS_ONLY);
@@ -82,12 +84,11 @@ public class ModelEditor implements Serializable {
         try {
             if (form.isStored()) {
                 registry.update(signedIn.getName(), form.getCatalogId(), form.getVersion(), form.toDraft());
-                done("Saved " + form.getCatalogId() + ".");
             } else {
                 registry.create(signedIn.getName(), form.toDraft());
-                done("Created " + form.getCatalogId() + ".");
             }
-            return "/console/models?faces-redirect=true";
+            return "/console/models?faces-redirect=true&saved="
+                    + URLEncoder.encode(form.getCatalogId().trim(), StandardCharsets.UTF_8);
         } catch (InvalidChangeException e) {
             showFieldErrors(e.fieldErrors());
         } catch (StaleVersionException e) {
@@ -121,12 +122,6 @@ public class ModelEditor implements Serializable {
     private static void message(String clientId, String text) {
         FacesContext.getCurrentInstance()
                 .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-    }
-
-    private static void done(String text) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-        faces.getExternalContext().getFlash().setKeepMessages(true);
     }
 
     public List<String> getTypes() {

@@ -57,6 +57,7 @@ public class ModelsView implements Serializable {
 
     private String type;
     private String text;
+    private String saved;
 
     @Inject
     public ModelsView(ModelRegistry registry, SignedInUser signedIn) {
@@ -91,6 +92,14 @@ public class ModelsView implements Serializable {
                 : ModelType.fromLabel(type).orElse(null);
         String filter = text == null || text.isBlank() ? null : text.trim();
         return new ModelQuery(modelType, null, null, filter, sortField, descending, first / size, size);
+    }
+
+    /** After the model page saved a model ({@code ?saved=id}): says so, if there is such a model. */
+    public void announceSaved() {
+        if (saved != null && !saved.isBlank() && registry.find(saved).isPresent()) {
+            FacesContext.getCurrentInstance()
+                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved " + saved + ".", null));
+        }
     }
 
     /** After a filter changed: back to the first page. */
@@ -151,6 +160,14 @@ public class ModelsView implements Serializable {
 
     public void setType(String type) {
         this.type = type;
+    }
+
+    public String getSaved() {
+        return saved;
+    }
+
+    public void setSaved(String saved) {
+        this.saved = saved;
     }
 
     public String getText() {
