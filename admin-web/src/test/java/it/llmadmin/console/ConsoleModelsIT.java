@@ -82,6 +82,13 @@ class ConsoleModelsIT extends ConsoleTest {
         assertThat(row("sdxl")).hasCount(0);
         assertThat(ids()).hasCount(2);
         assertThat(ids().allTextContents()).containsExactlyInAnyOrder("flux-schnell", "flux-pro");
+
+        Locator byCatalogId = page.locator("[id='modelsForm:models'] thead th")
+                .filter(new Locator.FilterOptions().setHasText("Catalog id"));
+        byCatalogId.click();
+        assertThat(ids()).hasText(new String[] {"flux-pro", "flux-schnell"});
+        byCatalogId.click();
+        assertThat(ids()).hasText(new String[] {"flux-schnell", "flux-pro"});
     }
 
     @Test
@@ -154,6 +161,10 @@ class ConsoleModelsIT extends ConsoleTest {
             assertThat(byId("modelForm:contextLengthMessage")).containsText("must be a whole number");
             assertThat(byId("modelForm:displayNameMessage")).not().containsText("must not be blank");
             assertThat(ModelsApi.find(id)).isNull();
+
+            page.navigate(url("/console/model.xhtml?id=" + id));
+            assertThat(byId("missingNote")).containsText("There is no model '" + id + "'");
+            assertThat(byId("modelForm")).hasCount(0);
         } finally {
             ModelsApi.deleteQuietly(id);
         }

@@ -16,6 +16,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,18 +69,33 @@ public class ModelEditor implements Serializable {
         form = registry.find(id).map(ModelForm::of).orElse(null);
         if (form == null) {
             missing = true;
-            message(null, "No model '" + id + "'.");
         }
     }
 
-    /** Creates or updates the model; on success back to the list (which says so), else messages on the fields and nothing stored. */
+    /**
+     * Creates or updates the model; on success back to the list (which says so), else messages on the fields and
+     * nothing stored.
+     */
     public String save() {
+        Saved result = store();
+        if (result.outcome() != null) {
+            return result.outcome();
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        for (Refusal refusal : result.refusals()) {
+            faces.addMessage(refusal.clientId(), new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.text(), null));
+        }
+        faces.validationFailed();
+        return null;
+    }
+
+    /** The save itself, without the page: where to go next, or why nothing was stored. */
+    Saved store() {
         if (!signedIn.isAdmin()) {
-            message(null, ADMINS_ONLY);
-            return null;
+            return Saved.refused(List.of(new Refusal(null, ADMINS_ONLY)));
         }
         if (form == null) {
-            return null;
+            return Saved.refused(List.of(new Refusal(null, "No model to save.")));
         }
         try {
             if (form.isStored()) {
@@ -87,41 +103,50 @@ public class ModelEditor implements Serializable {
             } else {
                 registry.create(signedIn.getName(), form.toDraft());
             }
-            return "/console/models?faces-redirect=true&saved="
-                    + URLEncoder.encode(form.getCatalogId().trim(), StandardCharsets.UTF_8);
+            return new Saved(
+                    "/console/models?faces-redirect=true&saved="
+                            + URLEncoder.encode(form.getCatalogId().trim(), StandardCharsets.UTF_8),
+                    List.of());
         } catch (InvalidChangeException e) {
-            showFieldErrors(e.fieldErrors());
+            return Saved.refused(fieldRefusals(e.fieldErrors()));
         } catch (StaleVersionException e) {
-            message(null, CONFLICT);
+            return Saved.refused(List.of(new Refusal(null, CONFLICT)));
         } catch (UnknownEntityException e) {
-            message(null, "This model was deleted by someone else since you opened it. Nothing was saved.");
+            return Saved.refused(List.of(new Refusal(
+                    null, "This model was deleted by someone else since you opened it. Nothing was saved.")));
         } catch (ConflictingChangeException e) {
             String target = form.isStored() ? null : clientId("catalogId");
-            message(target, e.getMessage());
+            return Saved.refused(List.of(new Refusal(target, e.getMessage())));
         }
-        FacesContext.getCurrentInstance().validationFailed();
-        return null;
     }
 
-    private void showFieldErrors(List<FieldError> errors) {
+    /** Each of the registry's field errors on its input (or on the form when the form does not show the field). */
+    static List<Refusal> fieldRefusals(List<FieldError> errors) {
+        List<Refusal> refusals = new ArrayList<>();
         for (FieldError error : errors) {
             String component = ModelForm.componentOf(error.field()).orElse(null);
             if (component == null) {
-                message(null, error.field() + " " + error.message());
+                refusals.add(new Refusal(null, error.field() + " " + error.message()));
             } else {
-                message(clientId(component), error.message());
+                refusals.add(new Refusal(clientId(component), error.message()));
             }
         }
-        message(null, "Nothing was saved: correct the fields marked.");
+        refusals.add(new Refusal(null, "Nothing was saved: correct the fields marked."));
+        return refusals;
     }
 
     private static String clientId(String component) {
         return FORM + ":" + component;
     }
 
-    private static void message(String clientId, String text) {
-        FacesContext.getCurrentInstance()
-                .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    /** One reason a save was refused, for an input ({@code clientId}) or for the whole form (null). */
+    record Refusal(String clientId, String text) {}
+
+    /** A save's end: the outcome to navigate to, or (outcome null) the refusals to show. */
+    record Saved(String outcome, List<Refusal> refusals) {
+        static Saved refused(List<Refusal> refusals) {
+            return new Saved(null, refusals);
+        }
     }
 
     public List<String> getTypes() {

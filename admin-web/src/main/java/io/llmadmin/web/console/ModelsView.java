@@ -112,37 +112,30 @@ public class ModelsView implements Serializable {
 
     /** Shows a model to clients again. */
     public void activate(String catalogId, long version) {
-        setActive(catalogId, version, true);
+        FacesContext.getCurrentInstance().addMessage(null, setActive(catalogId, version, true));
     }
 
     /** Hides a model from clients (it stays stored). */
     public void deactivate(String catalogId, long version) {
-        setActive(catalogId, version, false);
+        FacesContext.getCurrentInstance().addMessage(null, setActive(catalogId, version, false));
     }
 
-    private void setActive(String catalogId, long version, boolean active) {
-        FacesContext faces = FacesContext.getCurrentInstance();
+    /** Activates or deactivates a model if the signed-in user is an admin; what happened, as a message. */
+    FacesMessage setActive(String catalogId, long version, boolean active) {
         if (!signedIn.isAdmin()) {
-            faces.addMessage(null, error(ModelEditor.ADMINS_ONLY));
-            return;
+            return error(ModelEditor.ADMINS_ONLY);
         }
         try {
             registry.setActive(signedIn.getName(), catalogId, active, OptionalLong.of(version));
-            faces.addMessage(
-                    null,
-                    new FacesMessage(
-                            FacesMessage.SEVERITY_INFO,
-                            (active ? "Activated " : "Deactivated ") + catalogId + ".",
-                            null));
+            return new FacesMessage(
+                    FacesMessage.SEVERITY_INFO, (active ? "Activated " : "Deactivated ") + catalogId + ".", null);
         } catch (StaleVersionException e) {
-            faces.addMessage(
-                    null,
-                    error(catalogId + " was changed by someone else since the list was shown; the list now shows it"
-                            + " as it is: try again."));
+            return error(catalogId + " was changed by someone else since the list was shown; the list now shows it"
+                    + " as it is: try again.");
         } catch (UnknownEntityException e) {
-            faces.addMessage(null, error("No model '" + catalogId + "' any more: someone deleted it."));
+            return error("No model '" + catalogId + "' any more: someone deleted it.");
         } catch (ConflictingChangeException e) {
-            faces.addMessage(null, error(e.getMessage()));
+            return error(e.getMessage());
         }
     }
 
