@@ -1,6 +1,6 @@
 /**
  * The web console's backing beans (Jakarta Faces + PrimeFaces): signing in and out, the overview of the model catalog,
- * and the migration status (calls into the legacy facade, Python modules still importing {@code models}). The pages
+ * the models (listed, created, edited, activated through the model registry), and the migration status (calls into the legacy facade, Python modules still importing {@code models}). The pages
  * live in {@code src/main/webapp} ({@code /login.xhtml}, {@code /console/*.xhtml}, layout in {@code
  * /WEB-INF/templates/console.xhtml}); who may see them is web.xml's constraints and {@link
  * io.llmadmin.web.security.ConsoleAndApiAuthentication}. Beans read through the services of llm-services and

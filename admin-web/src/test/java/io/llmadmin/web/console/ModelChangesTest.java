@@ -1,0 +1,166 @@
+package io.llmadmin.web.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.changes.FieldError;
+import io.llmadmin.services.changes.InvalidChangeException;
+import io.llmadmin.services.changes.Page;
+import io.llmadmin.services.changes.StaleVersionException;
+import io.llmadmin.services.registry.ModelDraft;
+import io.llmadmin.services.registry.ModelQuery;
+import io.llmadmin.services.registry.ModelRegistry;
+import jakarta.faces.application.FacesMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** The console's model changes without a page: who may change, and how the registry's refusals are shown. */
+class ModelChangesTest {
+
+    /** A registry that records each change and answers it with what the test says. */
+    private static final class ScriptedRegistry implements ModelRegistry {
+        final List<String> changes = new ArrayList<>();
+        Supplier<RuntimeException> refusal = () -> null;
+        final ModelConfiguration stored = new ModelConfiguration("gpt", ModelType.CHAT, "openai", "gpt-4o", "GPT");
+
+        private ModelConfiguration change(String what) {
+            changes.add(what);
+            RuntimeException refused = refusal.get();
+            if (refused != null) {
+                throw refused;
+            }
+            return stored;
+        }
+
+        @Override
+        public Page<ModelConfiguration> list(ModelQuery query) {
+            return new Page<>(List.of(stored), 0, query.size(), 1);
+        }
+
+        @Override
+        public Optional<ModelConfiguration> find(String catalogId) {
+            return Optional.of(stored);
+        }
+
+        @Override
+        public ModelConfiguration create(String actor, ModelDraft draft) {
+            return change("create " + draft.catalogId() + " by " + actor);
+        }
+
+        @Override
+        public ModelConfiguration update(String actor, String catalogId, long expectedVersion, ModelDraft draft) {
+            return change("update " + catalogId + "@" + expectedVersion + " by " + actor);
+        }
+
+        @Override
+        public ModelConfiguration setActive(
+                String actor, String catalogId, boolean active, OptionalLong expectedVersion) {
+            return change((active ? "activate " : "deactivate ") + catalogId + " by " + actor);
+        }
+
+        @Override
+        public void delete(String actor, String catalogId, OptionalLong expectedVersion) {
+            change("delete " + catalogId);
+        }
+    }
+
+    private static SignedInUser user(String name, boolean admin) {
+        return new SignedInUser() {
+            @Override
+            public String getName() {
+                return name;
+            }
+
+            @Override
+            public boolean isAdmin() {
+                return admin;
+            }
+        };
+    }
+
+    private static ModelEditor editorOf(ScriptedRegistry registry, SignedInUser user, String id) {
+        ModelEditor editor = new ModelEditor(registry, user);
+        editor.setId(id);
+        editor.load();
+        return editor;
+    }
+
+    @Test
+    void should_refuse_and_change_nothing_when_a_viewer_saves_or_deactivates() {
+        // given
+        ScriptedRegistry registry = new ScriptedRegistry();
+        SignedInUser viewer = user("vera", false);
+
+        // when
+        ModelEditor.Saved saved = editorOf(registry, viewer, "gpt").store();
+        FacesMessage toggled = new ModelsView(registry, viewer).setActive("gpt", 0, false);
+
+        // then
+        assertThat(saved.outcome()).isNull();
+        assertThat(saved.refusals()).containsExactly(new ModelEditor.Refusal(null, ModelEditor.ADMINS_ONLY));
+        assertThat(toggled.getSeverity()).isEqualTo(FacesMessage.SEVERITY_ERROR);
+        assertThat(toggled.getSummary()).isEqualTo(ModelEditor.ADMINS_ONLY);
+        assertThat(registry.changes).isEmpty();
+    }
+
+    @Test
+    void should_save_as_the_signed_in_admin_at_the_loaded_version_and_go_back_to_the_list() {
+        // given
+        ScriptedRegistry registry = new ScriptedRegistry();
+        ModelEditor editor = editorOf(registry, user("ada", true), "gpt");
+
+        // when
+        ModelEditor.Saved saved = editor.store();
+
+        // then
+        assertThat(saved.outcome()).isEqualTo("/console/models?faces-redirect=true&saved=gpt");
+        assertThat(registry.changes).containsExactly("update gpt@" + registry.stored.version() + " by ada");
+    }
+
+    @Test
+    void should_say_someone_else_changed_it_when_the_registry_finds_the_version_stale() {
+        // given
+        ScriptedRegistry registry = new ScriptedRegistry();
+        registry.refusal = () -> new StaleVersionException("Model 'gpt'", 0, 1);
+        ModelEditor editor = editorOf(registry, user("ada", true), "gpt");
+
+        // when
+        ModelEditor.Saved saved = editor.store();
+
+        // then
+        assertThat(saved.outcome()).isNull();
+        assertThat(saved.refusals()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.clientId()).isNull();
+            assertThat(refusal.text()).contains("changed by someone else since you opened it; reload");
+        });
+    }
+
+    @Test
+    void should_put_each_field_error_on_its_input_when_the_registry_refuses_the_input() {
+        // given
+        ScriptedRegistry registry = new ScriptedRegistry();
+        registry.refusal = () -> new InvalidChangeException(List.of(
+                new FieldError("displayName", "must not be blank"),
+                new FieldError("limits.outputTokensPerMinute", "must be >= 0 (0 = unlimited or unknown)"),
+                new FieldError("fallbacks[0]", "no model 'x'")));
+        ModelEditor editor = editorOf(registry, user("ada", true), null);
+
+        // when
+        ModelEditor.Saved saved = editor.store();
+
+        // then
+        assertThat(saved.outcome()).isNull();
+        assertThat(saved.refusals())
+                .containsExactly(
+                        new ModelEditor.Refusal("modelForm:displayName", "must not be blank"),
+                        new ModelEditor.Refusal(
+                                "modelForm:outputTokensPerMinute", "must be >= 0 (0 = unlimited or unknown)"),
+                        new ModelEditor.Refusal(null, "fallbacks[0] no model 'x'"),
+                        new ModelEditor.Refusal(null, "Nothing was saved: correct the fields marked."));
+    }
+}

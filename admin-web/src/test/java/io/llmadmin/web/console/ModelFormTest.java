@@ -1,0 +1,69 @@
+package io.llmadmin.web.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.llmadmin.domain.model.ModelCapabilities;
+import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.domain.model.ParameterRanges;
+import io.llmadmin.services.registry.ModelDraft;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelFormTest {
+
+    @Test
+    void should_keep_what_the_form_does_not_show_when_a_loaded_model_is_saved() {
+        // given
+        ModelConfiguration model = new ModelConfiguration("gpt", ModelType.CHAT, "openai", "gpt-4o", "GPT");
+        model.routeTo("https://api.example.com/v1", "{\"seed\":3}", true);
+        model.declareCapabilities(new ModelCapabilities(false, true, true, true, false));
+        model.specify(128000, new ParameterRanges(0.1, 1.5, 0.2, 0.9, 4096));
+        model.fallBackTo(List.of("other"));
+
+        // when
+        ModelForm form = ModelForm.of(model);
+        form.setDisplayName("  GPT renamed ");
+        ModelDraft draft = form.toDraft();
+
+        // then
+        assertThat(form.isStored()).isTrue();
+        assertThat(draft.catalogId()).isEqualTo("gpt");
+        assertThat(draft.displayName()).isEqualTo("GPT renamed");
+        assertThat(draft.extraKwargsJson()).isEqualTo("{\"seed\":3}");
+        assertThat(draft.fallbacks()).containsExactly("other");
+        assertThat(draft.capabilities()).isEqualTo(new ModelCapabilities(false, true, true, true, false));
+        assertThat(draft.temperatureMin()).isEqualTo(0.1);
+        assertThat(draft.topPMax()).isEqualTo(0.9);
+        assertThat(draft.maxTokens()).isEqualTo(4096);
+        assertThat(draft.contextLength()).isEqualTo(128000);
+    }
+
+    @Test
+    void should_send_zero_for_empty_numbers_and_null_for_an_unknown_type_when_a_new_form_is_saved() {
+        // given
+        ModelForm form = new ModelForm();
+        form.setContextLength(null);
+        form.setType("nonsense");
+        form.setVendor(" ");
+
+        // when
+        ModelDraft draft = form.toDraft();
+
+        // then
+        assertThat(form.isStored()).isFalse();
+        assertThat(draft.contextLength()).isZero();
+        assertThat(draft.type()).isNull();
+        assertThat(draft.vendor()).isNull();
+        assertThat(draft.active()).isTrue();
+        assertThat(draft.capabilities()).isEqualTo(ModelCapabilities.DEFAULT);
+    }
+
+    @Test
+    void should_put_each_registry_field_error_on_its_input_when_the_form_shows_the_field() {
+        assertThat(ModelForm.componentOf("id")).contains("catalogId");
+        assertThat(ModelForm.componentOf("limits.requestsPerMinute")).contains("requestsPerMinute");
+        assertThat(ModelForm.componentOf("contextLength")).contains("contextLength");
+        assertThat(ModelForm.componentOf("extraKwargs")).isEmpty();
+    }
+}

@@ -1,0 +1,85 @@
+package it.llmadmin.console;
+
+import static it.llmadmin.ServerUnderTest.send;
+import static it.llmadmin.ServerUnderTest.uri;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The admin API's models and audit, as the ITs' admin sees them over HTTP Basic: set-up, checks and clean-up. */
+final class ModelsApi {
+
+    private ModelsApi() {}
+
+    /** Creates a chat model through the API (active or not) and returns it as the API shows it. */
+    static JsonObject create(String id, boolean active) {
+        HttpResponse<String> created = send(asAdmin("/api/admin/models")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"type\":\"chat\","
+                        + "\"provider\":\"openai\",\"providerModelName\":\"gpt-4o-mini\",\"displayName\":\"IT " + id
+                        + "\",\"description\":\"made by a console IT\",\"contextLength\":128000,\"active\":" + active
+                        + "}"))
+                .build());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "could not create " + id + ": " + created.statusCode() + " " + created.body());
+        }
+        return json(created);
+    }
+
+    /** The model as the API shows it, or null when there is none. */
+    static JsonObject find(String id) {
+        HttpResponse<String> found =
+                send(asAdmin("/api/admin/models/" + id).GET().build());
+        return found.statusCode() == 404 ? null : json(found);
+    }
+
+    /** Changes the display name through the API at the given version; returns the HTTP status. */
+    static int rename(String id, String displayName, long version) {
+        return send(asAdmin("/api/admin/models/" + id)
+                        .header("Content-Type", "application/merge-patch+json")
+                        .method(
+                                "PATCH",
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"displayName\":\"" + displayName + "\",\"version\":" + version + "}"))
+                        .build())
+                .statusCode();
+    }
+
+    /** The audit events of one entity, newest first, as the API pages them. */
+    static JsonObject audit(String entityId) {
+        return json(send(asAdmin("/api/admin/audit?entityId=" + entityId).GET().build()));
+    }
+
+    /** The frontend's list (anonymous). */
+    static String frontendList(String type) {
+        return send(HttpRequest.newBuilder(uri("/v1/models?type=" + type))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build())
+                .body();
+    }
+
+    /** Deletes a model a test made, whatever state it is in; missing is fine. */
+    static void deleteQuietly(String id) {
+        send(asAdmin("/api/admin/models/" + id).DELETE().build());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static HttpRequest.Builder asAdmin(String path) {
+        return HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("Authorization", UsersApi.basic("admin", ConsoleTest.ADMIN_PASSWORD));
+    }
+}
