@@ -1,0 +1,376 @@
+package it.llmadmin.gateway;
+
+import static it.llmadmin.gateway.GatewayAdmin.json;
+import static it.llmadmin.gateway.GatewayAdmin.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import it.llmadmin.ServerUnderTest;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAI-compatible gateway end to end: LangChain4j's OpenAI client (as any application would use it) talks to
+ * {@code /openai/v1} with a gateway key; the server calls a stub OpenAI provider in this JVM through models created
+ * with the admin API.
+ */
+class OpenAiGatewayIT {
+
+    private static UpstreamStub upstream;
+    private static String answering;
+    private static String endless;
+    private static String forbidden;
+    private static JsonObject key;
+    private static String token;
+
+    @BeforeAll
+    static void createModelsAndKey() throws Exception {
+        upstream = new UpstreamStub();
+        answering = unique("it-gw-answer");
+        endless = unique("it-gw-endless");
+        forbidden = unique("it-gw-forbidden");
+        GatewayAdmin.createChatModel(answering, UpstreamStub.ANSWER_MODEL, upstream.apiBase());
+        GatewayAdmin.createChatModel(endless, UpstreamStub.ENDLESS, upstream.apiBase());
+        GatewayAdmin.createChatModel(forbidden, UpstreamStub.ANSWER_MODEL, upstream.apiBase());
+        key = GatewayAdmin.issueKey(unique("it-gw-key"), "[\"" + answering + "\",\"" + endless + "\"]", "{}");
+        token = key.getString("token");
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        GatewayAdmin.revokeQuietly(key);
+        for (String model : new String[] {answering, endless, forbidden}) {
+            if (model != null) {
+                GatewayAdmin.deleteModelQuietly(model);
+            }
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    private static String gatewayBase() {
+        return ServerUnderTest.uri("/openai/v1").toString();
+    }
+
+    @Test
+    void should_answer_an_openai_client_with_the_text_and_usage_and_pass_its_parameters_upstream() {
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .baseUrl(gatewayBase())
+                .apiKey(token)
+                .modelName(answering)
+                .timeout(Duration.ofSeconds(30))
+                .maxRetries(0)
+                .build();
+
+        ChatResponse response = model.chat(ChatRequest.builder()
+                .messages(UserMessage.from("Say hello"))
+                .temperature(0.25)
+                .maxOutputTokens(50)
+                .build());
+
+        assertThat(response.aiMessage().text()).isEqualTo("Hello from the stub");
+        assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(11);
+        assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(4);
+        assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(15);
+        JsonObject sent = upstream.requests.get(upstream.requests.size() - 1);
+        assertThat(sent.getString("model")).isEqualTo(UpstreamStub.ANSWER_MODEL);
+        assertThat(sent.getJsonNumber("temperature").doubleValue()).isEqualTo(0.25);
+        assertThat(sent.toString()).contains("Say hello").contains("50");
+    }
+
+    @Test
+    void should_stream_the_tokens_in_order_to_an_openai_streaming_client() throws Exception {
+        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
+                .baseUrl(gatewayBase())
+                .apiKey(token)
+                .modelName(answering)
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        List<String> partials = new CopyOnWriteArrayList<>();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+        model.chat("Say hello", new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partialResponse) {
+                partials.add(partialResponse);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse completeResponse) {
+                done.complete(completeResponse);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+
+        ChatResponse response = done.get(30, TimeUnit.SECONDS);
+        assertThat(partials).containsExactlyElementsOf(UpstreamStub.STREAMED);
+        assertThat(response.aiMessage().text()).isEqualTo(String.join("", UpstreamStub.STREAMED));
+        assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(12);
+        assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(5);
+    }
+
+    @Test
+    void should_send_openai_chunks_then_done_as_server_sent_events() {
+        HttpResponse<String> response = gateway(
+                "POST",
+                "/chat/completions",
+                "Bearer " + token,
+                "{\"model\":\"" + answering + "\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Hi\"}]}]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        List<String> data = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("data: ")) {
+                data.add(line.substring(6));
+            }
+        }
+        assertThat(data).last().isEqualTo("[DONE]");
+        List<JsonObject> chunks = data.subList(0, data.size() - 1).stream()
+                .map(GatewayAdmin::parse)
+                .toList();
+        assertThat(chunks).allSatisfy(chunk -> {
+            assertThat(chunk.getString("object")).isEqualTo("chat.completion.chunk");
+            assertThat(chunk.getString("model")).isEqualTo(answering);
+            assertThat(chunk.getString("id")).isEqualTo(chunks.get(0).getString("id"));
+        });
+        List<String> contents = chunks.stream()
+                .filter(chunk -> !chunk.getJsonArray("choices").isEmpty())
+                .map(chunk -> chunk.getJsonArray("choices").getJsonObject(0).getJsonObject("delta"))
+                .filter(delta -> delta.containsKey("content")
+                        && !delta.getString("content").isEmpty())
+                .map(delta -> delta.getString("content"))
+                .toList();
+        assertThat(contents).containsExactlyElementsOf(UpstreamStub.STREAMED);
+        assertThat(chunks.get(0)
+                        .getJsonArray("choices")
+                        .getJsonObject(0)
+                        .getJsonObject("delta")
+                        .getString("role"))
+                .isEqualTo("assistant");
+        JsonObject last = chunks.get(chunks.size() - 1);
+        assertThat(last.getJsonArray("choices")).isEmpty();
+        assertThat(last.getJsonObject("usage").getInt("total_tokens")).isEqualTo(17);
+        assertThat(chunks.get(chunks.size() - 2)
+                        .getJsonArray("choices")
+                        .getJsonObject(0)
+                        .getString("finish_reason"))
+                .isEqualTo("stop");
+    }
+
+    @Test
+    void should_answer_in_openai_json_with_the_raw_shape() {
+        HttpResponse<String> response = gateway(
+                "POST",
+                "/chat/completions",
+                "Bearer " + token,
+                "{\"model\":\"" + answering + "\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief\"},"
+                        + "{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":20}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject completion = json(response);
+        assertThat(completion.getString("id")).startsWith("chatcmpl-");
+        assertThat(completion.getString("object")).isEqualTo("chat.completion");
+        assertThat(completion.getJsonNumber("created").longValue()).isPositive();
+        assertThat(completion.getString("model")).isEqualTo(answering);
+        JsonObject choice = completion.getJsonArray("choices").getJsonObject(0);
+        assertThat(choice.getInt("index")).isZero();
+        assertThat(choice.getJsonObject("message").getString("role")).isEqualTo("assistant");
+        assertThat(choice.getJsonObject("message").getString("content")).isEqualTo("Hello from the stub");
+        assertThat(choice.getString("finish_reason")).isEqualTo("stop");
+        assertThat(completion.getJsonObject("usage").getInt("prompt_tokens")).isEqualTo(11);
+        assertThat(completion.getJsonObject("usage").getInt("completion_tokens"))
+                .isEqualTo(4);
+        assertThat(completion.getJsonObject("usage").getInt("total_tokens")).isEqualTo(15);
+    }
+
+    @Test
+    void should_list_only_the_active_chat_models_the_key_may_use() {
+        HttpResponse<String> response = gateway("GET", "/models", "Bearer " + token, null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject list = json(response);
+        assertThat(list.getString("object")).isEqualTo("list");
+        List<String> ids = list.getJsonArray("data").stream()
+                .map(JsonValue::asJsonObject)
+                .peek(model -> {
+                    assertThat(model.getString("object")).isEqualTo("model");
+                    assertThat(model.getString("owned_by")).isNotBlank();
+                    assertThat(model.getJsonNumber("created")).isNotNull();
+                })
+                .map(model -> model.getString("id"))
+                .toList();
+        assertThat(ids).containsExactlyInAnyOrder(answering, endless);
+        assertThat(gateway("GET", "/models/" + answering, "Bearer " + token, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(gateway("GET", "/models/" + forbidden, "Bearer " + token, null)
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void should_refuse_no_key_a_basic_login_an_unknown_key_and_a_revoked_key_with_an_openai_401() {
+        JsonObject revokedKey = GatewayAdmin.issueKey(unique("it-gw-revoked"), "[]", "{}");
+        GatewayAdmin.revokeQuietly(revokedKey);
+        String body = "{\"model\":\"" + answering + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+        String basicAdmin = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(("admin:" + GatewayAdmin.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        List<HttpResponse<String>> refusals = List.of(
+                gateway("POST", "/chat/completions", null, body),
+                gateway("POST", "/chat/completions", basicAdmin, body),
+                gateway("POST", "/chat/completions", "Bearer llmk_notAKeyOfOursAtAll000000000000000000000", body),
+                gateway("POST", "/chat/completions", "Bearer " + revokedKey.getString("token"), body),
+                gateway("GET", "/models", "Bearer " + revokedKey.getString("token"), null),
+                gateway("GET", "/models", null, null));
+
+        assertThat(refusals).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+            JsonObject error = json(response).getJsonObject("error");
+            assertThat(error.getString("message")).isNotBlank();
+            assertThat(error.getString("type")).isEqualTo("invalid_request_error");
+            assertThat(error.getString("code")).isEqualTo("invalid_api_key");
+        });
+    }
+
+    @Test
+    void should_refuse_a_model_outside_the_keys_list_as_not_found() {
+        HttpResponse<String> response = gateway(
+                "POST",
+                "/chat/completions",
+                "Bearer " + token,
+                "{\"model\":\"" + forbidden + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonObject error = json(response).getJsonObject("error");
+        assertThat(error.getString("code")).isEqualTo("model_not_found");
+        assertThat(error.getString("param")).isEqualTo("model");
+    }
+
+    @Test
+    void should_refuse_bad_requests_with_a_400_naming_the_parameter() {
+        String user = "[{\"role\":\"user\",\"content\":\"Hi\"}]";
+        String model = "\"model\":\"" + answering + "\"";
+
+        assertThat(badRequest("{not json")).isNull();
+        assertThat(badRequest("{\"messages\":" + user + "}")).isEqualTo("model");
+        assertThat(badRequest("{" + model + ",\"messages\":[]}")).isEqualTo("messages");
+        assertThat(badRequest("{" + model + ",\"messages\":" + user + ",\"temperature\":5}"))
+                .isEqualTo("temperature");
+        assertThat(badRequest("{" + model + ",\"messages\":" + user + ",\"max_tokens\":\"many\"}"))
+                .isEqualTo("max_tokens");
+        assertThat(badRequest("{" + model + ",\"messages\":" + user + ",\"tools\":[{\"type\":\"function\"}]}"))
+                .isEqualTo("tools");
+        assertThat(badRequest("{" + model + ",\"messages\":[{\"role\":\"wizard\",\"content\":\"Hi\"}]}"))
+                .isEqualTo("messages[0].role");
+    }
+
+    @Test
+    void should_refuse_a_call_over_the_keys_own_limit_with_a_429_and_retry_after() {
+        JsonObject limited =
+                GatewayAdmin.issueKey(unique("it-gw-limited"), "[\"" + answering + "\"]", "{\"requestsPerMinute\":1}");
+        try {
+            String body = "{\"model\":\"" + answering + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+            String bearer = "Bearer " + limited.getString("token");
+
+            HttpResponse<String> first = gateway("POST", "/chat/completions", bearer, body);
+            HttpResponse<String> second = gateway("POST", "/chat/completions", bearer, body);
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(429);
+            assertThat(json(second).getJsonObject("error").getString("code")).isEqualTo("rate_limit_exceeded");
+            assertThat(second.headers().firstValue("Retry-After"))
+                    .hasValueSatisfying(
+                            seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        } finally {
+            GatewayAdmin.revokeQuietly(limited);
+        }
+    }
+
+    @Test
+    void should_cancel_the_upstream_stream_when_the_client_hangs_up() throws Exception {
+        URI base = ServerUnderTest.uri("/openai/v1/chat/completions");
+        String body = "{\"model\":\"" + endless + "\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Count forever\"}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + base.getPath() + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                            + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 200");
+            String line;
+            do {
+                line = in.readLine();
+            } while (line != null && !line.contains("tick"));
+            assertThat(line).as("a streamed chunk arrived").isNotNull();
+        }
+
+        assertThat(upstream.endlessStreamClosed.await(20, TimeUnit.SECONDS))
+                .as("the upstream stream was closed after the client left")
+                .isTrue();
+    }
+
+    /** The 400's {@code error.param}, failing when the answer is not an OpenAI 400. */
+    private String badRequest(String body) {
+        HttpResponse<String> response = gateway("POST", "/chat/completions", "Bearer " + token, body);
+        assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
+        JsonObject error = json(response).getJsonObject("error");
+        assertThat(error.getString("type")).isEqualTo("invalid_request_error");
+        assertThat(error.getString("message")).isNotBlank();
+        return error.isNull("param") ? null : error.getString("param");
+    }
+
+    private static HttpResponse<String> gateway(String method, String path, String authorization, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(ServerUnderTest.uri("/openai/v1" + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return ServerUnderTest.send(request.build());
+    }
+}
