@@ -70,10 +70,14 @@ public class OpenAiException extends RuntimeException {
             response.header("WWW-Authenticate", "Bearer realm=\"openai\"");
         }
         if (retryAfter != null) {
-            long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-            response.header("Retry-After", Long.toString(seconds));
+            response.header("Retry-After", Long.toString(retryAfterSeconds()));
         }
         return response.build();
+    }
+
+    /** Retry-After in whole seconds, rounded up, at least 1; 0 when not known. */
+    long retryAfterSeconds() {
+        return retryAfter == null ? 0 : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     private static void addOrNull(JsonObjectBuilder builder, String name, String value) {
