@@ -42,6 +42,7 @@ class OpenAiGatewayIT {
     private static String answering;
     private static String endless;
     private static String forbidden;
+    private static String rateLimited;
     private static JsonObject key;
     private static String token;
 
@@ -51,17 +52,20 @@ class OpenAiGatewayIT {
         answering = unique("it-gw-answer");
         endless = unique("it-gw-endless");
         forbidden = unique("it-gw-forbidden");
+        rateLimited = unique("it-gw-429");
         GatewayAdmin.createChatModel(answering, UpstreamStub.ANSWER_MODEL, upstream.apiBase());
         GatewayAdmin.createChatModel(endless, UpstreamStub.ENDLESS, upstream.apiBase());
         GatewayAdmin.createChatModel(forbidden, UpstreamStub.ANSWER_MODEL, upstream.apiBase());
-        key = GatewayAdmin.issueKey(unique("it-gw-key"), "[\"" + answering + "\",\"" + endless + "\"]", "{}");
+        GatewayAdmin.createChatModel(rateLimited, UpstreamStub.RATE_LIMITED, upstream.apiBase());
+        key = GatewayAdmin.issueKey(
+                unique("it-gw-key"), "[\"" + answering + "\",\"" + endless + "\",\"" + rateLimited + "\"]", "{}");
         token = key.getString("token");
     }
 
     @AfterAll
     static void cleanUp() {
         GatewayAdmin.revokeQuietly(key);
-        for (String model : new String[] {answering, endless, forbidden}) {
+        for (String model : new String[] {answering, endless, forbidden, rateLimited}) {
             if (model != null) {
                 GatewayAdmin.deleteModelQuietly(model);
             }
@@ -229,7 +233,7 @@ class OpenAiGatewayIT {
                 })
                 .map(model -> model.getString("id"))
                 .toList();
-        assertThat(ids).containsExactlyInAnyOrder(answering, endless);
+        assertThat(ids).containsExactlyInAnyOrder(answering, endless, rateLimited);
         assertThat(gateway("GET", "/models/" + answering, "Bearer " + token, null)
                         .statusCode())
                 .isEqualTo(200);
@@ -316,6 +320,29 @@ class OpenAiGatewayIT {
         } finally {
             GatewayAdmin.revokeQuietly(limited);
         }
+    }
+
+    @Test
+    void should_answer_a_providers_429_with_an_openai_429_and_its_retry_after_whole_or_streamed() {
+        String messages = "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]";
+
+        HttpResponse<String> whole = gateway(
+                "POST", "/chat/completions", "Bearer " + token, "{\"model\":\"" + rateLimited + "\"," + messages + "}");
+        HttpResponse<String> streamed = gateway(
+                "POST",
+                "/chat/completions",
+                "Bearer " + token,
+                "{\"model\":\"" + rateLimited + "\",\"stream\":true," + messages + "}");
+
+        assertThat(List.of(whole, streamed)).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.headers().firstValue("Retry-After")).contains("1");
+            JsonObject error = json(response).getJsonObject("error");
+            assertThat(error.getString("type")).isEqualTo("rate_limit_error");
+            assertThat(error.getString("code")).isEqualTo("rate_limit_exceeded");
+        });
     }
 
     @Test

@@ -20,12 +20,14 @@ import java.util.concurrent.Executors;
  * An OpenAI-compatible provider on loopback, in the IT's JVM: the Liberty server under test calls it through a model
  * whose api base is {@link #apiBase()}. It answers {@code POST /v1/chat/completions} as OpenAI does, in JSON or as
  * server-sent events; provider model {@value #ENDLESS} streams a chunk every 50 ms until its client hangs up, and
- * counts that down in {@link #endlessStreamClosed}.
+ * counts that down in {@link #endlessStreamClosed}; provider model {@value #RATE_LIMITED} always answers 429 with
+ * {@code Retry-After: 1}.
  */
 final class UpstreamStub implements AutoCloseable {
 
     static final String ANSWER_MODEL = "stub-model";
     static final String ENDLESS = "stub-endless";
+    static final String RATE_LIMITED = "stub-rate-limited";
     static final List<String> STREAMED = List.of("Hel", "lo", " from", " the", " stub");
 
     final List<JsonObject> requests = new CopyOnWriteArrayList<>();
@@ -53,6 +55,18 @@ final class UpstreamStub implements AutoCloseable {
         requests.add(request);
         boolean stream = request.getBoolean("stream", false);
         String model = request.getString("model", "");
+        if (model.equals(RATE_LIMITED)) {
+            byte[] bytes = ("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\","
+                            + "\"param\":null,\"code\":\"rate_limit_exceeded\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            exchange.sendResponseHeaders(429, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+            return;
+        }
         if (!stream) {
             String body = "{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion\",\"created\":1700000000,"
                     + "\"model\":\"" + model + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","

@@ -62,6 +62,7 @@ public class GatewayKeyAdminResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One gateway key")
+    @APIResponse(responseCode = "200", description = "The key, without its token")
     @APIResponse(responseCode = "404", description = "No such key")
     public GatewayKeyResponse get(@PathParam("id") long id) {
         return keys.find(id).map(GatewayKeyResponse::of).orElseThrow(() -> notFound(id));
@@ -102,6 +103,7 @@ public class GatewayKeyAdminResource {
     @POST
     @Path("/{id}/revoke")
     @Operation(summary = "Revoke a gateway key", description = "For good; revoking twice changes nothing.")
+    @APIResponse(responseCode = "200", description = "The key, revoked")
     @APIResponse(responseCode = "404", description = "No such key")
     public GatewayKeyResponse revoke(@PathParam("id") long id, @Context SecurityContext security) {
         return GatewayKeyResponse.of(keys.revoke(ModelAdminResource.actor(security), id));
