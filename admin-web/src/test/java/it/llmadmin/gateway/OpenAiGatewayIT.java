@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class OpenAiGatewayIT {
 
     private static UpstreamStub upstream;
+    private static ResettingUpstream resetting;
+    private static String breaking;
     private static String answering;
     private static String endless;
     private static String forbidden;
@@ -53,25 +55,37 @@ class OpenAiGatewayIT {
         endless = unique("it-gw-endless");
         forbidden = unique("it-gw-forbidden");
         rateLimited = unique("it-gw-429");
+        resetting = new ResettingUpstream();
+        breaking = unique("it-gw-breaking");
+        GatewayAdmin.createChatModel(breaking, "breaks-mid-stream", resetting.apiBase());
         GatewayAdmin.createChatModel(answering, UpstreamStub.ANSWER_MODEL, upstream.apiBase());
         GatewayAdmin.createChatModel(endless, UpstreamStub.ENDLESS, upstream.apiBase());
         GatewayAdmin.createChatModel(forbidden, UpstreamStub.ANSWER_MODEL, upstream.apiBase());
         GatewayAdmin.createChatModel(rateLimited, UpstreamStub.RATE_LIMITED, upstream.apiBase());
         key = GatewayAdmin.issueKey(
-                unique("it-gw-key"), "[\"" + answering + "\",\"" + endless + "\",\"" + rateLimited + "\"]", "{}");
+                unique("it-gw-key"),
+                "[\"" + answering + "\",\"" + endless + "\",\"" + rateLimited + "\",\"" + breaking + "\"]",
+                "{}");
         token = key.getString("token");
     }
 
     @AfterAll
     static void cleanUp() {
         GatewayAdmin.revokeQuietly(key);
-        for (String model : new String[] {answering, endless, forbidden, rateLimited}) {
+        for (String model : new String[] {answering, endless, forbidden, rateLimited, breaking}) {
             if (model != null) {
                 GatewayAdmin.deleteModelQuietly(model);
             }
         }
         if (upstream != null) {
             upstream.close();
+        }
+        if (resetting != null) {
+            try {
+                resetting.close();
+            } catch (java.io.IOException e) {
+                // the test is over; the port goes with the JVM
+            }
         }
     }
 
@@ -233,7 +247,7 @@ class OpenAiGatewayIT {
                 })
                 .map(model -> model.getString("id"))
                 .toList();
-        assertThat(ids).containsExactlyInAnyOrder(answering, endless, rateLimited);
+        assertThat(ids).containsExactlyInAnyOrder(answering, endless, rateLimited, breaking);
         assertThat(gateway("GET", "/models/" + answering, "Bearer " + token, null)
                         .statusCode())
                 .isEqualTo(200);
@@ -343,6 +357,36 @@ class OpenAiGatewayIT {
             assertThat(error.getString("type")).isEqualTo("rate_limit_error");
             assertThat(error.getString("code")).isEqualTo("rate_limit_exceeded");
         });
+    }
+
+    @Test
+    void should_end_a_stream_with_an_openai_error_chunk_and_no_done_when_the_provider_fails_mid_answer() {
+        HttpResponse<String> response = gateway(
+                "POST",
+                "/chat/completions",
+                "Bearer " + token,
+                "{\"model\":\"" + breaking + "\",\"stream\":true,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonObject> events = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("data: ")) {
+                assertThat(line).isNotEqualTo("data: [DONE]");
+                events.add(GatewayAdmin.parse(line.substring(6)));
+            }
+        }
+        assertThat(events.subList(0, events.size() - 1).stream()
+                        .map(chunk ->
+                                chunk.getJsonArray("choices").getJsonObject(0).getJsonObject("delta"))
+                        .filter(delta -> delta.containsKey("content")
+                                && !delta.getString("content").isEmpty())
+                        .map(delta -> delta.getString("content"))
+                        .toList())
+                .containsExactly("Hel", "lo");
+        JsonObject error = events.get(events.size() - 1).getJsonObject("error");
+        assertThat(error.getString("type")).isEqualTo("api_error");
+        assertThat(error.getString("code")).isEqualTo("upstream_unavailable");
     }
 
     @Test
