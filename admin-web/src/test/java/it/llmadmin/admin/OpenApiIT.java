@@ -28,7 +28,8 @@ class OpenApiIT {
                         "/api/admin/gateway-keys/{id}/revoke",
                         "/v1/models",
                         "/openai/v1/models",
-                        "/openai/v1/chat/completions");
+                        "/openai/v1/chat/completions",
+                        "/openai/v1/embeddings");
         assertThat(openApi.getJsonObject("paths").keySet()).noneMatch(path -> path.startsWith("/openai/v1/users"));
         assertThat(openApi.getJsonObject("components")
                         .getJsonObject("securitySchemes")

@@ -70,9 +70,14 @@ final class GatewayAdmin {
 
     /** An active chat model of provider {@code other} (no key needed) whose api base is the stub. */
     static void createChatModel(String id, String providerModelName, String apiBase) {
+        createModel(id, "chat", providerModelName, apiBase);
+    }
+
+    /** An active model of this type, provider {@code other}, whose api base is the stub. */
+    static void createModel(String id, String type, String providerModelName, String apiBase) {
         HttpResponse<String> created = post(
                 "/api/admin/models",
-                "{\"id\":\"" + id + "\",\"type\":\"chat\",\"provider\":\"other\",\"providerModelName\":\""
+                "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"provider\":\"other\",\"providerModelName\":\""
                         + providerModelName + "\",\"displayName\":\"IT " + id + "\",\"description\":\"gateway IT\","
                         + "\"apiBase\":\"" + apiBase + "\",\"contextLength\":8192,\"active\":true}");
         if (created.statusCode() != 201) {

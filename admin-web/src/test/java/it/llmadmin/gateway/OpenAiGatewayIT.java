@@ -4,12 +4,16 @@ import static it.llmadmin.gateway.GatewayAdmin.json;
 import static it.llmadmin.gateway.GatewayAdmin.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.output.Response;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -41,6 +45,7 @@ class OpenAiGatewayIT {
     private static UpstreamStub upstream;
     private static ResettingUpstream resetting;
     private static String breaking;
+    private static String embedding;
     private static String answering;
     private static String endless;
     private static String forbidden;
@@ -57,6 +62,8 @@ class OpenAiGatewayIT {
         rateLimited = unique("it-gw-429");
         resetting = new ResettingUpstream();
         breaking = unique("it-gw-breaking");
+        embedding = unique("it-gw-embed");
+        GatewayAdmin.createModel(embedding, "embedding", "stub-embedder", upstream.apiBase());
         GatewayAdmin.createChatModel(breaking, "breaks-mid-stream", resetting.apiBase());
         GatewayAdmin.createChatModel(answering, UpstreamStub.ANSWER_MODEL, upstream.apiBase());
         GatewayAdmin.createChatModel(endless, UpstreamStub.ENDLESS, upstream.apiBase());
@@ -64,7 +71,8 @@ class OpenAiGatewayIT {
         GatewayAdmin.createChatModel(rateLimited, UpstreamStub.RATE_LIMITED, upstream.apiBase());
         key = GatewayAdmin.issueKey(
                 unique("it-gw-key"),
-                "[\"" + answering + "\",\"" + endless + "\",\"" + rateLimited + "\",\"" + breaking + "\"]",
+                "[\"" + answering + "\",\"" + endless + "\",\"" + rateLimited + "\",\"" + breaking + "\",\"" + embedding
+                        + "\"]",
                 "{}");
         token = key.getString("token");
     }
@@ -72,7 +80,7 @@ class OpenAiGatewayIT {
     @AfterAll
     static void cleanUp() {
         GatewayAdmin.revokeQuietly(key);
-        for (String model : new String[] {answering, endless, forbidden, rateLimited, breaking}) {
+        for (String model : new String[] {answering, endless, forbidden, rateLimited, breaking, embedding}) {
             if (model != null) {
                 GatewayAdmin.deleteModelQuietly(model);
             }
@@ -232,7 +240,7 @@ class OpenAiGatewayIT {
     }
 
     @Test
-    void should_list_only_the_active_chat_models_the_key_may_use() {
+    void should_list_only_the_active_chat_and_embedding_models_the_key_may_use() {
         HttpResponse<String> response = gateway("GET", "/models", "Bearer " + token, null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -247,7 +255,7 @@ class OpenAiGatewayIT {
                 })
                 .map(model -> model.getString("id"))
                 .toList();
-        assertThat(ids).containsExactlyInAnyOrder(answering, endless, rateLimited, breaking);
+        assertThat(ids).containsExactlyInAnyOrder(answering, endless, rateLimited, breaking, embedding);
         assertThat(gateway("GET", "/models/" + answering, "Bearer " + token, null)
                         .statusCode())
                 .isEqualTo(200);
@@ -387,6 +395,61 @@ class OpenAiGatewayIT {
         JsonObject error = events.get(events.size() - 1).getJsonObject("error");
         assertThat(error.getString("type")).isEqualTo("api_error");
         assertThat(error.getString("code")).isEqualTo("upstream_unavailable");
+    }
+
+    @Test
+    void should_embed_for_an_openai_embedding_client_with_its_usage() {
+        OpenAiEmbeddingModel model = OpenAiEmbeddingModel.builder()
+                .baseUrl(gatewayBase())
+                .apiKey(token)
+                .modelName(embedding)
+                .timeout(Duration.ofSeconds(30))
+                .maxRetries(0)
+                .build();
+
+        Response<List<Embedding>> response = model.embedAll(List.of(TextSegment.from("one"), TextSegment.from("two")));
+
+        assertThat(response.content()).hasSize(2);
+        assertThat(response.content().get(0).vector()).containsExactly(0.5f, 1f, -2.25f);
+        assertThat(response.content().get(1).vector()).containsExactly(1.5f, 1f, -2.25f);
+        assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(7);
+        JsonObject sent = upstream.requests.get(upstream.requests.size() - 1);
+        assertThat(sent.getString("model")).isEqualTo("stub-embedder");
+        assertThat(sent.getJsonArray("input").getString(1)).isEqualTo("two");
+    }
+
+    @Test
+    void should_embed_in_openais_base64_form_and_refuse_a_chat_model_or_a_missing_input() {
+        HttpResponse<String> response = gateway(
+                "POST",
+                "/embeddings",
+                "Bearer " + token,
+                "{\"model\":\"" + embedding + "\",\"input\":\"one\",\"encoding_format\":\"base64\"}");
+        HttpResponse<String> chatModel = gateway(
+                "POST", "/embeddings", "Bearer " + token, "{\"model\":\"" + answering + "\",\"input\":\"one\"}");
+        HttpResponse<String> noInput =
+                gateway("POST", "/embeddings", "Bearer " + token, "{\"model\":\"" + embedding + "\"}");
+        HttpResponse<String> notAllowed = gateway(
+                "POST", "/embeddings", "Bearer " + token, "{\"model\":\"" + forbidden + "\",\"input\":\"one\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject list = json(response);
+        assertThat(list.getString("object")).isEqualTo("list");
+        assertThat(list.getString("model")).isEqualTo(embedding);
+        JsonObject first = list.getJsonArray("data").getJsonObject(0);
+        assertThat(first.getString("object")).isEqualTo("embedding");
+        assertThat(first.getInt("index")).isZero();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(
+                        java.util.Base64.getDecoder().decode(first.getString("embedding")))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertThat(new float[] {bytes.getFloat(), bytes.getFloat(), bytes.getFloat()})
+                .containsExactly(0.5f, 1f, -2.25f);
+        assertThat(list.getJsonObject("usage").getInt("prompt_tokens")).isEqualTo(7);
+        assertThat(chatModel.statusCode()).isEqualTo(400);
+        assertThat(json(chatModel).getJsonObject("error").getString("param")).isEqualTo("model");
+        assertThat(noInput.statusCode()).isEqualTo(400);
+        assertThat(json(noInput).getJsonObject("error").getString("param")).isEqualTo("input");
+        assertThat(notAllowed.statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -39,6 +39,7 @@ final class UpstreamStub implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/chat/completions", this::answer);
+        server.createContext("/v1/embeddings", this::embed);
         server.start();
     }
 
@@ -113,6 +114,48 @@ final class UpstreamStub implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();
+        }
+    }
+
+    /**
+     * Embeds each input as {@code [index + 0.5, 1, -2.25]}, in floats or OpenAI's base64, with 7 prompt tokens.
+     */
+    private void embed(HttpExchange exchange) throws IOException {
+        JsonObject request;
+        try (JsonReader reader = Json.createReader(
+                new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
+            request = reader.readObject();
+        }
+        requests.add(request);
+        int count = request.get("input") instanceof jakarta.json.JsonArray inputs ? inputs.size() : 1;
+        boolean base64 = "base64".equals(request.getString("encoding_format", "float"));
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            float[] vector = {i + 0.5f, 1f, -2.25f};
+            String embedding;
+            if (base64) {
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                for (float value : vector) {
+                    bytes.putFloat(value);
+                }
+                embedding = "\"" + java.util.Base64.getEncoder().encodeToString(bytes.array()) + "\"";
+            } else {
+                embedding = "[" + vector[0] + "," + vector[1] + "," + vector[2] + "]";
+            }
+            data.append(i == 0 ? "" : ",")
+                    .append("{\"object\":\"embedding\",\"index\":")
+                    .append(i)
+                    .append(",\"embedding\":")
+                    .append(embedding)
+                    .append('}');
+        }
+        byte[] bytes = ("{\"object\":\"list\",\"data\":[" + data + "],\"model\":\"" + request.getString("model", "")
+                        + "\",\"usage\":{\"prompt_tokens\":7,\"total_tokens\":7}}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -10,6 +10,7 @@ import io.llmadmin.services.ratelimit.RatePermit;
 import io.llmadmin.services.tokens.TokenEstimator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,8 +46,20 @@ public class GatewayKeyLimiter {
      * @throws io.llmadmin.services.errors.LlmRateLimitedException when the key's limit is reached (a 429)
      */
     public Reservation admit(GatewayKeyView key, ChatCall call) {
-        int estimated = TokenEstimator.estimateChatInputTokens(
-                call.messages().stream().map(ChatMessage::text).toList());
+        return admit(
+                key,
+                call.messages().stream().map(ChatMessage::text).toList(),
+                call.maxTokens() == null ? 0 : call.maxTokens());
+    }
+
+    /**
+     * Reserves a call with these texts as its input and at most {@code maxOutput} output tokens (0: not known) in the
+     * key's window.
+     *
+     * @throws io.llmadmin.services.errors.LlmRateLimitedException when the key's limit is reached (a 429)
+     */
+    public Reservation admit(GatewayKeyView key, List<String> texts, int maxOutput) {
+        int estimated = TokenEstimator.estimateChatInputTokens(texts);
         if (key.limits().unlimited()) {
             return new Reservation(NOTHING_RESERVED, estimated);
         }
@@ -54,7 +67,6 @@ public class GatewayKeyLimiter {
                 key.limits().requestsPerMinute(),
                 key.limits().inputTokensPerMinute(),
                 key.limits().outputTokensPerMinute());
-        int maxOutput = call.maxTokens() == null ? 0 : call.maxTokens();
         return new Reservation(limiter.admit("gateway-key:" + key.id(), limits, estimated, maxOutput), estimated);
     }
 

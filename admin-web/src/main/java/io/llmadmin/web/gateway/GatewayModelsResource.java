@@ -15,12 +15,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
-/** {@code GET /openai/v1/models[/{id}]}: the active chat models the caller's key may use, in OpenAI's list shape. */
+/**
+ * {@code GET /openai/v1/models[/{id}]}: the active chat and embedding models the caller's key may use, in OpenAI's list
+ * shape.
+ */
 @Path("/models")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class GatewayModelsResource {
+
+    private static final Set<ModelType> SERVED = Set.of(ModelType.CHAT, ModelType.EMBEDDING);
 
     private final ModelCatalog catalog;
     private final GatewayAuthentication authentication;
@@ -39,7 +46,8 @@ public class GatewayModelsResource {
     @GET
     public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         GatewayKeyView key = authentication.require(authorization);
-        List<CatalogEntry> models = catalog.activeModels(ModelType.CHAT).stream()
+        List<CatalogEntry> models = Stream.of(ModelType.CHAT, ModelType.EMBEDDING)
+                .flatMap(type -> catalog.activeModels(type).stream())
                 .filter(model -> key.allowsModel(model.id()))
                 .toList();
         return json(OpenAiResponses.modelList(models).toString());
@@ -50,7 +58,7 @@ public class GatewayModelsResource {
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         GatewayKeyView key = authentication.require(authorization);
         CatalogEntry model = catalog.activeModel(id)
-                .filter(entry -> entry.type() == ModelType.CHAT && key.allowsModel(entry.id()))
+                .filter(entry -> SERVED.contains(entry.type()) && key.allowsModel(entry.id()))
                 .orElseThrow(() -> OpenAiException.modelNotFound(id));
         return json(OpenAiResponses.model(model).toString());
     }

@@ -16,6 +16,7 @@ public class OpenAiApplication extends Application {
         return Set.of(
                 GatewayModelsResource.class,
                 ChatCompletionsResource.class,
+                EmbeddingsResource.class,
                 OpenAiErrorMappers.Gateway.class,
                 OpenAiErrorMappers.Llm.class,
                 OpenAiErrorMappers.WebApplication.class,
