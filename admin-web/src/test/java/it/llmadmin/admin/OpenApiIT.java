@@ -24,7 +24,13 @@ class OpenApiIT {
                         "/api/admin/audit",
                         "/api/admin/users",
                         "/api/admin/me/password",
-                        "/v1/models");
+                        "/api/admin/gateway-keys",
+                        "/api/admin/gateway-keys/{id}/revoke",
+                        "/v1/models",
+                        "/openai/v1/models",
+                        "/openai/v1/chat/completions",
+                        "/openai/v1/embeddings");
+        assertThat(openApi.getJsonObject("paths").keySet()).noneMatch(path -> path.startsWith("/openai/v1/users"));
         assertThat(openApi.getJsonObject("components")
                         .getJsonObject("securitySchemes")
                         .getJsonObject("basic")

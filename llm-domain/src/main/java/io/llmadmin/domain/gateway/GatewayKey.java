@@ -148,13 +148,21 @@ public class GatewayKey {
 
     /** Whether this key, as presented, opens the gateway for this model. */
     public boolean allows(String presentedToken, String catalogId) {
+        return matches(presentedToken)
+                && (allowedModels == null || allowedModels().contains(catalogId));
+    }
+
+    /**
+     * Whether the presented token is this key's and the key still works, whatever the model: the hashes are compared
+     * in constant time.
+     */
+    public boolean matches(String presentedToken) {
         if (revoked || presentedToken == null) {
             return false;
         }
-        boolean tokenMatches = MessageDigest.isEqual(
+        return MessageDigest.isEqual(
                 hash(presentedToken).getBytes(StandardCharsets.US_ASCII),
                 tokenHash.getBytes(StandardCharsets.US_ASCII));
-        return tokenMatches && (allowedModels == null || allowedModels().contains(catalogId));
     }
 
     public Long id() {

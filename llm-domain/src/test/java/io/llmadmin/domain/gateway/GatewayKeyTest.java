@@ -46,4 +46,19 @@ class GatewayKeyTest {
         assertThat(issued.key().allows(issued.token(), "anything")).isTrue();
         assertThat(issued.key().allowedModels()).isEmpty();
     }
+
+    @Test
+    void should_match_only_its_own_token_and_nothing_once_revoked() {
+        GatewayKey.Issued issued = GatewayKey.issue("ci", new SecureRandom());
+        GatewayKey key = issued.key();
+        key.allowModels(List.of("gpt-4o-mini"));
+
+        assertThat(key.matches(issued.token())).isTrue();
+        assertThat(key.matches(issued.token() + "x")).isFalse();
+        assertThat(key.matches(null)).isFalse();
+
+        key.revoke();
+
+        assertThat(key.matches(issued.token())).isFalse();
+    }
 }

@@ -122,6 +122,14 @@ final class Conversions {
         return Optional.of(new TokenUsage(usage.inputTokenCount(), usage.outputTokenCount()));
     }
 
+    /** An embedding's usage: providers report the input tokens only, and an embedding has no output. */
+    static Optional<TokenUsage> embeddingUsage(dev.langchain4j.model.output.TokenUsage usage) {
+        if (usage == null || usage.inputTokenCount() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TokenUsage(usage.inputTokenCount(), 0));
+    }
+
     static Optional<String> finishReason(ChatResponse response) {
         FinishReason reason = response.finishReason();
         if (reason == null) {

@@ -568,7 +568,7 @@ public class LangChain4jChatService implements ChatService {
                 Response<List<Embedding>> response =
                         attempt.context.run(() -> factory.embeddingModel(model, attempt.key)
                                 .embedAll(texts.stream().map(TextSegment::from).toList()));
-                Optional<TokenUsage> usage = Conversions.usage(response.tokenUsage());
+                Optional<TokenUsage> usage = Conversions.embeddingUsage(response.tokenUsage());
                 attempt.end(CallOutcome.SUCCEEDED, null, usage);
                 return new Embeddings(
                         model.catalogId(),

@@ -197,6 +197,7 @@ class CapabilitiesTest {
         assertThat(embeddings.dimensions()).isEqualTo(3);
         assertThat(embeddings.vectors()).hasSize(2);
         assertThat(embeddings.vectors().get(1)).containsExactly(0.4f, 0.5f, 0.6f);
+        assertThat(embeddings.usage()).contains(new io.llmadmin.services.llm.TokenUsage(4, 0));
         server.verify(postRequestedFor(urlPathEqualTo("/v1/embeddings")).withRequestBody(containing("world")));
         assertThat(records)
                 .singleElement()

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.llmadmin.services.errors.LlmRateLimitedException;
 import io.llmadmin.services.errors.LlmUnavailableException;
 import io.llmadmin.services.ratelimit.RateLimiter;
@@ -62,6 +65,21 @@ class RedisRateLimiterTest extends RateLimiterContract {
             assertThat(refused.retryAfter())
                     .hasValueSatisfying(retryAfter ->
                             assertThat(retryAfter).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60)));
+        }
+    }
+
+    @Test
+    void should_keep_the_logs_expiry_when_its_only_reservation_is_settled() {
+        first.admit("lonely", new RateLimits(1, 0, 0), 10, 0).settle(11, 4);
+
+        RedisClient client = RedisClient.create(RedisURI.create(url));
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            Long logExpiry = connection.sync().pttl(prefix + "{lonely}:log");
+            Long sumsExpiry = connection.sync().pttl(prefix + "{lonely}:sums");
+
+            assertThat(logExpiry).isPositive().isLessThanOrEqualTo(sumsExpiry + 1000);
+        } finally {
+            client.shutdown();
         }
     }
 

@@ -1,0 +1,250 @@
+package io.llmadmin.web.gateway;
+
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.catalog.CatalogEntry;
+import io.llmadmin.services.catalog.ModelCatalog;
+import io.llmadmin.services.errors.LlmException;
+import io.llmadmin.services.gateway.GatewayKeyView;
+import io.llmadmin.services.llm.ChatResult;
+import io.llmadmin.services.llm.ChatService;
+import io.llmadmin.services.llm.ChatStream;
+import io.llmadmin.services.llm.ChatStreamListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code POST /openai/v1/chat/completions}: OpenAI's chat completion, whole or streamed as server-sent events. Usage is
+ * recorded by the chat service as {@code gateway:<key name>}. A stream's status is decided by its first event, so a
+ * call refused before any token (a rate limit, an upstream failure) is a plain JSON error with its status; a client
+ * that goes away mid-stream cancels the upstream call.
+ */
+@Path("/chat/completions")
+@ApplicationScoped
+public class ChatCompletionsResource {
+
+    static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream;charset=UTF-8");
+
+    /** A backstop only: the chat service's own timeout ends a silent upstream much sooner. */
+    static final Duration LONGEST_SILENCE = Duration.ofMinutes(15);
+
+    private static final Logger LOG = Logger.getLogger(ChatCompletionsResource.class.getName());
+
+    private final ChatService chat;
+    private final ModelCatalog catalog;
+    private final GatewayAuthentication authentication;
+    private final GatewayKeyLimiter limiter;
+
+    @Inject
+    public ChatCompletionsResource(
+            ChatService chat, ModelCatalog catalog, GatewayAuthentication authentication, GatewayKeyLimiter limiter) {
+        this.chat = chat;
+        this.catalog = catalog;
+        this.authentication = authentication;
+        this.limiter = limiter;
+    }
+
+    /** For the CDI proxy only. */
+    protected ChatCompletionsResource() {
+        this(null, null, null, null);
+    }
+
+    @POST
+    public Response complete(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        GatewayKeyView key = authentication.require(authorization);
+        JsonObject json = ChatCompletionRequest.object(body);
+        String model = ChatCompletionRequest.modelOf(json);
+        if (model != null) {
+            requireChatModel(key, model);
+        }
+        ChatCompletionRequest request = ChatCompletionRequest.parse(json, key.caller());
+        GatewayKeyLimiter.Reservation reservation = limiter.admit(key, request.call());
+        String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+        long created = Instant.now().getEpochSecond();
+        if (request.stream()) {
+            return stream(request, reservation, id, created);
+        }
+        ChatResult result;
+        try {
+            result = chat.chat(request.call());
+        } catch (LlmException e) {
+            reservation.settle(Optional.empty());
+            throw e;
+        }
+        reservation.settle(result.usage());
+        return Response.ok(
+                        OpenAiResponses.completion(id, created, result).toString(),
+                        MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
+    private void requireChatModel(GatewayKeyView key, String model) {
+        GatewayAuthentication.requireModel(key, model);
+        CatalogEntry entry = catalog.activeModel(model).orElseThrow(() -> OpenAiException.modelNotFound(model));
+        if (entry.type() != ModelType.CHAT) {
+            throw OpenAiException.invalid(
+                    "model",
+                    "The model '" + model + "' is a " + entry.type().name().toLowerCase(java.util.Locale.ROOT)
+                            + " model; /chat/completions needs a chat model");
+        }
+    }
+
+    private Response stream(
+            ChatCompletionRequest request, GatewayKeyLimiter.Reservation reservation, String id, long created) {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        ChatStream upstream;
+        try {
+            upstream = chat.stream(request.call(), new QueueingListener(events));
+        } catch (LlmException e) {
+            reservation.settle(Optional.empty());
+            throw e;
+        }
+        Event first = next(events, upstream);
+        if (first instanceof Failed failed) {
+            reservation.settle(failed.partial().usage());
+            throw failed.failure();
+        }
+        StreamingOutput output =
+                out -> new EventWriter(out, id, created, request, reservation, upstream).writeAll(first, events);
+        return Response.ok(output, EVENT_STREAM)
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .header("X-Accel-Buffering", "no")
+                .build();
+    }
+
+    /** The next event, or a timeout failure (the upstream call cancelled) after the longest silence. */
+    private static Event next(BlockingQueue<Event> events, ChatStream upstream) {
+        try {
+            Event event = events.poll(LONGEST_SILENCE.toMillis(), TimeUnit.MILLISECONDS);
+            if (event != null) {
+                return event;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        upstream.cancel();
+        return new Failed(
+                new io.llmadmin.services.errors.LlmTimeoutException("The model stopped answering", null),
+                new ChatResult(null, null, null, null, null, null));
+    }
+
+    /** What the listener hands over to the request's thread. */
+    private sealed interface Event permits Delta, Done, Failed {}
+
+    private record Delta(String text) implements Event {}
+
+    private record Done(ChatResult result) implements Event {}
+
+    private record Failed(LlmException failure, ChatResult partial) implements Event {}
+
+    private record QueueingListener(BlockingQueue<Event> events) implements ChatStreamListener {
+        @Override
+        public void onResponse(String delta) {
+            if (delta != null && !delta.isEmpty()) {
+                events.add(new Delta(delta));
+            }
+        }
+
+        @Override
+        public void onComplete(ChatResult result) {
+            events.add(new Done(result));
+        }
+
+        @Override
+        public void onError(LlmException failure, ChatResult partialOutput) {
+            events.add(new Failed(
+                    failure,
+                    partialOutput == null ? new ChatResult(null, null, null, null, null, null) : partialOutput));
+        }
+    }
+
+    /** Writes the events as OpenAI's chunks, one flushed {@code data:} line each, and ends with {@code [DONE]}. */
+    private static final class EventWriter {
+        private final OutputStream out;
+        private final String id;
+        private final long created;
+        private final ChatCompletionRequest request;
+        private final GatewayKeyLimiter.Reservation reservation;
+        private final ChatStream upstream;
+
+        EventWriter(
+                OutputStream out,
+                String id,
+                long created,
+                ChatCompletionRequest request,
+                GatewayKeyLimiter.Reservation reservation,
+                ChatStream upstream) {
+            this.out = out;
+            this.id = id;
+            this.created = created;
+            this.request = request;
+            this.reservation = reservation;
+            this.upstream = upstream;
+        }
+
+        void writeAll(Event first, BlockingQueue<Event> events) {
+            String model = request.call().model();
+            try {
+                data(OpenAiResponses.chunk(id, created, model, OpenAiResponses.roleDelta(), null)
+                        .toString());
+                Event event = first;
+                while (event instanceof Delta delta) {
+                    data(OpenAiResponses.chunk(id, created, model, OpenAiResponses.contentDelta(delta.text()), null)
+                            .toString());
+                    event = next(events, upstream);
+                }
+                if (event instanceof Done done) {
+                    reservation.settle(done.result().usage());
+                    data(OpenAiResponses.chunk(
+                                    id,
+                                    created,
+                                    model,
+                                    Json.createObjectBuilder().build(),
+                                    OpenAiResponses.finishReason(done.result()))
+                            .toString());
+                    if (request.includeUsage() && done.result().usage().isPresent()) {
+                        data(OpenAiResponses.usageChunk(
+                                        id,
+                                        created,
+                                        model,
+                                        done.result().usage().get())
+                                .toString());
+                    }
+                    data("[DONE]");
+                } else if (event instanceof Failed failed) {
+                    reservation.settle(failed.partial().usage());
+                    data(OpenAiErrorMappers.of(failed.failure()).body().toString());
+                }
+            } catch (IOException clientGone) {
+                LOG.log(Level.FINE, "The client left a stream; cancelling the upstream call", clientGone);
+                upstream.cancel();
+                reservation.settle(Optional.empty());
+            }
+        }
+
+        private void data(String json) throws IOException {
+            out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+}

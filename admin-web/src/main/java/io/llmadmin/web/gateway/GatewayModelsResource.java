@@ -1,0 +1,70 @@
+package io.llmadmin.web.gateway;
+
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.catalog.CatalogEntry;
+import io.llmadmin.services.catalog.ModelCatalog;
+import io.llmadmin.services.gateway.GatewayKeyView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code GET /openai/v1/models[/{id}]}: the active chat and embedding models the caller's key may use, in OpenAI's list
+ * shape.
+ */
+@Path("/models")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class GatewayModelsResource {
+
+    private static final Set<ModelType> SERVED = Set.of(ModelType.CHAT, ModelType.EMBEDDING);
+
+    private final ModelCatalog catalog;
+    private final GatewayAuthentication authentication;
+
+    @Inject
+    public GatewayModelsResource(ModelCatalog catalog, GatewayAuthentication authentication) {
+        this.catalog = catalog;
+        this.authentication = authentication;
+    }
+
+    /** For the CDI proxy only. */
+    protected GatewayModelsResource() {
+        this(null, null);
+    }
+
+    @GET
+    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        GatewayKeyView key = authentication.require(authorization);
+        List<CatalogEntry> models = Stream.of(ModelType.CHAT, ModelType.EMBEDDING)
+                .flatMap(type -> catalog.activeModels(type).stream())
+                .filter(model -> key.allowsModel(model.id()))
+                .toList();
+        return json(OpenAiResponses.modelList(models).toString());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        GatewayKeyView key = authentication.require(authorization);
+        CatalogEntry model = catalog.activeModel(id)
+                .filter(entry -> SERVED.contains(entry.type()) && key.allowsModel(entry.id()))
+                .orElseThrow(() -> OpenAiException.modelNotFound(id));
+        return json(OpenAiResponses.model(model).toString());
+    }
+
+    private static Response json(String body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+}
