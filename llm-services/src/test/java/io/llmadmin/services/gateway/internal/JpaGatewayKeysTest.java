@@ -13,6 +13,7 @@ import io.llmadmin.services.changes.UnknownEntityException;
 import io.llmadmin.services.gateway.GatewayKeyLimits;
 import io.llmadmin.services.gateway.GatewayKeyView;
 import io.llmadmin.services.gateway.IssuedGatewayKey;
+import io.llmadmin.services.testing.ResourceLocalTransactions;
 import io.llmadmin.services.testing.TestDatabases;
 import io.llmadmin.services.testing.TestDatabases.Database;
 import io.llmadmin.services.testing.TestDatabases.Kind;
@@ -58,25 +59,12 @@ class JpaGatewayKeysTest {
         }
     }
 
-    /** Runs a change in a transaction, as the container's @Transactional would; rolls back when it throws. */
     private <T> T inTransaction(Supplier<T> change) {
-        entityManager.getTransaction().begin();
-        try {
-            T result = change.get();
-            entityManager.getTransaction().commit();
-            return result;
-        } catch (RuntimeException e) {
-            entityManager.getTransaction().rollback();
-            throw e;
-        } finally {
-            entityManager.clear();
-        }
+        return ResourceLocalTransactions.inTransaction(entityManager, change);
     }
 
     private List<AuditEvent> audit() {
-        return entityManager
-                .createQuery("SELECT a FROM AuditEvent a ORDER BY a.id", AuditEvent.class)
-                .getResultList();
+        return ResourceLocalTransactions.auditEvents(entityManager);
     }
 
     @ParameterizedTest

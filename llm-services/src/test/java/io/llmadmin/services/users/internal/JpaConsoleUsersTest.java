@@ -10,6 +10,7 @@ import io.llmadmin.services.changes.ConflictingChangeException;
 import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.testdb.QueryDatabases;
+import io.llmadmin.services.testing.ResourceLocalTransactions;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -42,25 +43,12 @@ class JpaConsoleUsersTest {
         database.close();
     }
 
-    /** Runs a change in a transaction, as the container's @Transactional would; rolls back when it throws. */
     private <T> T inTransaction(Supplier<T> change) {
-        entityManager.getTransaction().begin();
-        try {
-            T result = change.get();
-            entityManager.getTransaction().commit();
-            return result;
-        } catch (RuntimeException e) {
-            entityManager.getTransaction().rollback();
-            throw e;
-        } finally {
-            entityManager.clear();
-        }
+        return ResourceLocalTransactions.inTransaction(entityManager, change);
     }
 
     private List<AuditEvent> audit() {
-        return entityManager
-                .createQuery("SELECT a FROM AuditEvent a ORDER BY a.id", AuditEvent.class)
-                .getResultList();
+        return ResourceLocalTransactions.auditEvents(entityManager);
     }
 
     @Test
