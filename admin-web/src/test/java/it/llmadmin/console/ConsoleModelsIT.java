@@ -31,8 +31,15 @@ class ConsoleModelsIT extends ConsoleTest {
 
     private void filterByType(String type) {
         byId("modelsForm:typeFilter").click();
+        // The menu fades in; a click on an item before it is fully shown is lost (seen on a loaded machine: the panel
+        // stayed open and nothing was filtered), so wait until it is opaque, as a person would see it.
+        page.waitForFunction(
+                "id => { const panel = document.getElementById(id);"
+                        + " return panel && getComputedStyle(panel).opacity === '1'; }",
+                "modelsForm:typeFilter_panel");
         page.locator("[id='modelsForm:typeFilter_items'] li[data-label='" + type + "']")
                 .click();
+        assertThat(byId("modelsForm:typeFilter_label")).hasText(type);
     }
 
     private void filterByText(String text) {
