@@ -1,16 +1,14 @@
 package it.llmadmin.console;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import it.llmadmin.MissingService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * One headless Chromium for every console IT class of the run (Debian's, at {@code /usr/bin/chromium} or
@@ -20,8 +18,6 @@ import java.util.logging.Logger;
  * {@code LLMADMIN_REQUIRE_SERVICES=true}.
  */
 final class ConsoleBrowser {
-
-    private static final Logger LOG = Logger.getLogger(ConsoleBrowser.class.getName());
 
     private static final Path CHROMIUM = Paths.get(env("LLMADMIN_TEST_CHROMIUM", "/usr/bin/chromium"));
 
@@ -68,11 +64,7 @@ final class ConsoleBrowser {
         }
         String message = "no Chromium at " + CHROMIUM + " (apt-get install chromium, or set LLMADMIN_TEST_CHROMIUM):"
                 + " the console's browser tests cannot run";
-        if (Boolean.parseBoolean(env("LLMADMIN_REQUIRE_SERVICES", "false"))) {
-            throw new IllegalStateException(message + " and LLMADMIN_REQUIRE_SERVICES=true");
-        }
-        LOG.severe(() -> "SKIPPED: " + message);
-        assumeTrue(false, "SKIPPED: " + message);
+        MissingService.skipOrFail(message, null);
     }
 
     private static String env(String name, String fallback) {
