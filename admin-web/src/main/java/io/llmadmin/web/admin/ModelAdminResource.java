@@ -1,13 +1,13 @@
 package io.llmadmin.web.admin;
 
 import io.llmadmin.domain.model.ModelCapabilities;
-import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.changes.Page;
 import io.llmadmin.services.registry.ModelDraft;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
+import io.llmadmin.services.registry.ModelView;
 import io.llmadmin.web.admin.ModelRequest.CapabilitiesJson;
 import io.llmadmin.web.admin.ModelRequest.LimitsJson;
 import io.llmadmin.web.admin.ModelRequest.ParametersJson;
@@ -123,7 +123,7 @@ public class ModelAdminResource {
             }
         }
         QueryParameters.throwIfAny(errors);
-        Page<ModelConfiguration> found = registry.list(
+        Page<ModelView> found = registry.list(
                 new ModelQuery(modelType, provider, activeFilter, text, sortField, descending, pageNumber, pageSize));
         return PageResponse.of(found, ModelResponse::of);
     }
@@ -134,7 +134,7 @@ public class ModelAdminResource {
     @APIResponse(responseCode = "200", description = "The model")
     @APIResponse(responseCode = "404", description = "No such model")
     public Response get(@PathParam("id") String id) {
-        ModelConfiguration model = require(id);
+        ModelView model = require(id);
         return Response.ok(ModelResponse.of(model))
                 .tag(RequestBodies.etag(model.version()))
                 .build();
@@ -152,7 +152,7 @@ public class ModelAdminResource {
         if (request.id() == null) {
             throw RequestBodies.invalid("Invalid input: id must not be empty", "id", "must not be empty");
         }
-        ModelConfiguration created = registry.create(actor(security), draft(request, request.id()));
+        ModelView created = registry.create(actor(security), draft(request, request.id()));
         return Response.created(uriInfo.getAbsolutePathBuilder()
                         .path(created.catalogId())
                         .build())
@@ -178,7 +178,7 @@ public class ModelAdminResource {
             @Context SecurityContext security) {
         ModelRequest request = bodies.bind(bodies.object(body), ModelRequest.class);
         long version = expectedVersion(ifMatch, request.version());
-        ModelConfiguration updated = registry.update(actor(security), id, version, draft(request, id));
+        ModelView updated = registry.update(actor(security), id, version, draft(request, id));
         return ok(updated);
     }
 
@@ -205,14 +205,14 @@ public class ModelAdminResource {
             bodyVersion = patch.getJsonNumber("version").longValue();
         }
         long version = expectedVersion(ifMatch, bodyVersion);
-        ModelConfiguration current = require(id);
+        ModelView current = require(id);
         JsonObject base = bodies.toJson(ModelResponse.of(current, false));
         JsonValue merged = Json.createMergePatch(patch).apply(base);
         if (merged.getValueType() != JsonValue.ValueType.OBJECT) {
             throw RequestBodies.invalid("The patch must be a JSON object", "body", "must be a JSON object");
         }
         ModelRequest request = bodies.bind(merged.asJsonObject(), ModelRequest.class);
-        ModelConfiguration updated = registry.update(actor(security), id, version, draft(request, id));
+        ModelView updated = registry.update(actor(security), id, version, draft(request, id));
         return ok(updated);
     }
 
@@ -252,12 +252,12 @@ public class ModelAdminResource {
         return Response.noContent().build();
     }
 
-    private ModelConfiguration require(String id) {
+    private ModelView require(String id) {
         return registry.find(id)
                 .orElseThrow(() -> new ApiException(ApiError.of(Response.Status.NOT_FOUND, "No model '" + id + "'")));
     }
 
-    private static Response ok(ModelConfiguration model) {
+    private static Response ok(ModelView model) {
         return Response.ok(ModelResponse.of(model))
                 .tag(RequestBodies.etag(model.version()))
                 .build();

@@ -1,9 +1,9 @@
 package io.llmadmin.web.admin;
 
 import io.llmadmin.domain.model.ModelCapabilities;
-import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.audit.SecretMasking;
+import io.llmadmin.services.registry.ModelView;
 import io.llmadmin.web.admin.ModelRequest.CapabilitiesJson;
 import io.llmadmin.web.admin.ModelRequest.LimitsJson;
 import io.llmadmin.web.admin.ModelRequest.ParametersJson;
@@ -59,14 +59,14 @@ public record ModelResponse(
         long version) {
 
     /** What the API shows: secrets in the api base and the extra arguments masked. */
-    public static ModelResponse of(ModelConfiguration model) {
+    public static ModelResponse of(ModelView model) {
         return of(model, true);
     }
 
     /**
      * @param masked false only for the base of a merge patch, which never leaves the server
      */
-    static ModelResponse of(ModelConfiguration model, boolean masked) {
+    static ModelResponse of(ModelView model, boolean masked) {
         ModelCapabilities capabilities = model.capabilities();
         ParameterRanges ranges = model.parameterRanges();
         JsonValue kwargs = parse(model.extraKwargsJson());

@@ -1,10 +1,10 @@
 package io.llmadmin.web.console;
 
 import io.llmadmin.domain.model.ModelCapabilities;
-import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.registry.ModelDraft;
+import io.llmadmin.services.registry.ModelView;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +72,7 @@ public class ModelForm implements Serializable {
     public ModelForm() {}
 
     /** A form holding a stored model, at the version it was read. */
-    static ModelForm of(ModelConfiguration model) {
+    static ModelForm of(ModelView model) {
         ModelForm form = new ModelForm();
         form.catalogId = model.catalogId();
         form.type = model.type().apiName();

@@ -1,6 +1,5 @@
 package io.llmadmin.web.console;
 
-import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.changes.ConflictingChangeException;
 import io.llmadmin.services.changes.Page;
@@ -8,6 +7,7 @@ import io.llmadmin.services.changes.StaleVersionException;
 import io.llmadmin.services.changes.UnknownEntityException;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
+import io.llmadmin.services.registry.ModelView;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -171,7 +171,7 @@ public class ModelsView implements Serializable {
         this.text = text;
     }
 
-    static ModelRow rowOf(ModelConfiguration model, ZoneId zone) {
+    static ModelRow rowOf(ModelView model, ZoneId zone) {
         OffsetDateTime updated = model.updatedAt();
         return new ModelRow(
                 model.catalogId(),
@@ -197,7 +197,7 @@ public class ModelsView implements Serializable {
         @Override
         public List<ModelRow> load(
                 int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            Page<ModelConfiguration> found = registry.list(query(first, pageSize, sortBy));
+            Page<ModelView> found = registry.list(query(first, pageSize, sortBy));
             setRowCount((int) found.totalItems());
             ZoneId zone = ZoneId.systemDefault();
             return found.items().stream().map(model -> rowOf(model, zone)).toList();

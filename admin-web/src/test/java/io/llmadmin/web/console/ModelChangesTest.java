@@ -11,6 +11,7 @@ import io.llmadmin.services.changes.StaleVersionException;
 import io.llmadmin.services.registry.ModelDraft;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
+import io.llmadmin.services.registry.ModelView;
 import jakarta.faces.application.FacesMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,9 @@ class ModelChangesTest {
     private static final class ScriptedRegistry implements ModelRegistry {
         final List<String> changes = new ArrayList<>();
         Supplier<RuntimeException> refusal = () -> null;
-        final ModelConfiguration stored = new ModelConfiguration("gpt", ModelType.CHAT, "openai", "gpt-4o", "GPT");
+        final ModelView stored = ModelView.of(new ModelConfiguration("gpt", ModelType.CHAT, "openai", "gpt-4o", "GPT"));
 
-        private ModelConfiguration change(String what) {
+        private ModelView change(String what) {
             changes.add(what);
             RuntimeException refused = refusal.get();
             if (refused != null) {
@@ -38,28 +39,27 @@ class ModelChangesTest {
         }
 
         @Override
-        public Page<ModelConfiguration> list(ModelQuery query) {
+        public Page<ModelView> list(ModelQuery query) {
             return new Page<>(List.of(stored), 0, query.size(), 1);
         }
 
         @Override
-        public Optional<ModelConfiguration> find(String catalogId) {
+        public Optional<ModelView> find(String catalogId) {
             return Optional.of(stored);
         }
 
         @Override
-        public ModelConfiguration create(String actor, ModelDraft draft) {
+        public ModelView create(String actor, ModelDraft draft) {
             return change("create " + draft.catalogId() + " by " + actor);
         }
 
         @Override
-        public ModelConfiguration update(String actor, String catalogId, long expectedVersion, ModelDraft draft) {
+        public ModelView update(String actor, String catalogId, long expectedVersion, ModelDraft draft) {
             return change("update " + catalogId + "@" + expectedVersion + " by " + actor);
         }
 
         @Override
-        public ModelConfiguration setActive(
-                String actor, String catalogId, boolean active, OptionalLong expectedVersion) {
+        public ModelView setActive(String actor, String catalogId, boolean active, OptionalLong expectedVersion) {
             return change((active ? "activate " : "deactivate ") + catalogId + " by " + actor);
         }
 

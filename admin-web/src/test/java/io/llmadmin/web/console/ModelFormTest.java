@@ -7,6 +7,7 @@ import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.registry.ModelDraft;
+import io.llmadmin.services.registry.ModelView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class ModelFormTest {
         model.fallBackTo(List.of("other"));
 
         // when
-        ModelForm form = ModelForm.of(model);
+        ModelForm form = ModelForm.of(ModelView.of(model));
         form.setDisplayName("  GPT renamed ");
         ModelDraft draft = form.toDraft();
 

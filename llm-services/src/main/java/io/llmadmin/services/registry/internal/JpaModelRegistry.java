@@ -12,6 +12,7 @@ import io.llmadmin.services.changes.UnknownEntityException;
 import io.llmadmin.services.registry.ModelDraft;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
+import io.llmadmin.services.registry.ModelView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ public class JpaModelRegistry implements ModelRegistry {
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ModelConfiguration> list(ModelQuery query) {
+    public Page<ModelView> list(ModelQuery query) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (query.type() != null) {
@@ -94,12 +95,20 @@ public class JpaModelRegistry implements ModelRegistry {
             count.setParameter(name, value);
             select.setParameter(name, value);
         });
-        return new Page<>(select.getResultList(), query.page(), query.size(), count.getSingleResult());
+        return new Page<>(
+                select.getResultList().stream().map(ModelView::of).toList(),
+                query.page(),
+                query.size(),
+                count.getSingleResult());
     }
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ModelConfiguration> find(String catalogId) {
+    public Optional<ModelView> find(String catalogId) {
+        return stored(catalogId).map(ModelView::of);
+    }
+
+    private Optional<ModelConfiguration> stored(String catalogId) {
         if (catalogId == null) {
             return Optional.empty();
         }
@@ -112,7 +121,7 @@ public class JpaModelRegistry implements ModelRegistry {
 
     @Override
     @Transactional
-    public ModelConfiguration create(String actor, ModelDraft draft) {
+    public ModelView create(String actor, ModelDraft draft) {
         List<FieldError> errors = ModelDraftValidator.validate(draft, this::exists);
         if (!errors.isEmpty()) {
             throw new InvalidChangeException(errors);
@@ -132,12 +141,12 @@ public class JpaModelRegistry implements ModelRegistry {
         }
         auditLog.record(actor, "CREATE", ENTITY_TYPE, model.catalogId(), null, ModelSnapshots.maskedJson(model));
         modelsChanged.fire(new ModelsChanged(model.catalogId()));
-        return model;
+        return ModelView.of(model);
     }
 
     @Override
     @Transactional
-    public ModelConfiguration update(String actor, String catalogId, long expectedVersion, ModelDraft draft) {
+    public ModelView update(String actor, String catalogId, long expectedVersion, ModelDraft draft) {
         if (draft.catalogId() != null && !draft.catalogId().equals(catalogId)) {
             throw new InvalidChangeException(
                     "id", "must be the id in the path ('" + catalogId + "'); a model's id never changes");
@@ -153,16 +162,16 @@ public class JpaModelRegistry implements ModelRegistry {
         flush(model, expectedVersion);
         auditLog.record(actor, "UPDATE", ENTITY_TYPE, catalogId, before, ModelSnapshots.maskedJson(model));
         modelsChanged.fire(new ModelsChanged(catalogId));
-        return model;
+        return ModelView.of(model);
     }
 
     @Override
     @Transactional
-    public ModelConfiguration setActive(String actor, String catalogId, boolean active, OptionalLong expectedVersion) {
+    public ModelView setActive(String actor, String catalogId, boolean active, OptionalLong expectedVersion) {
         ModelConfiguration model = require(catalogId);
         expectedVersion.ifPresent(version -> checkVersion(model, version));
         if (model.active() == active) {
-            return model;
+            return ModelView.of(model);
         }
         String before = ModelSnapshots.maskedJson(model);
         if (active) {
@@ -179,7 +188,7 @@ public class JpaModelRegistry implements ModelRegistry {
                 before,
                 ModelSnapshots.maskedJson(model));
         modelsChanged.fire(new ModelsChanged(catalogId));
-        return model;
+        return ModelView.of(model);
     }
 
     @Override
@@ -216,7 +225,7 @@ public class JpaModelRegistry implements ModelRegistry {
     }
 
     private ModelConfiguration require(String catalogId) {
-        return find(catalogId).orElseThrow(() -> new UnknownEntityException("No model '" + catalogId + "'"));
+        return stored(catalogId).orElseThrow(() -> new UnknownEntityException("No model '" + catalogId + "'"));
     }
 
     private static void checkVersion(ModelConfiguration model, long expectedVersion) {

@@ -9,6 +9,7 @@ import io.llmadmin.services.audit.AuditQuery;
 import io.llmadmin.services.audit.internal.JpaAuditLog;
 import io.llmadmin.services.changes.Page;
 import io.llmadmin.services.registry.ModelQuery;
+import io.llmadmin.services.registry.ModelView;
 import io.llmadmin.services.testdb.QueryDatabases;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
@@ -44,8 +45,8 @@ class RegistryQueriesTest {
         return model;
     }
 
-    private static List<String> ids(Page<ModelConfiguration> page) {
-        return page.items().stream().map(ModelConfiguration::catalogId).toList();
+    private static List<String> ids(Page<ModelView> page) {
+        return page.items().stream().map(ModelView::catalogId).toList();
     }
 
     @ParameterizedTest
@@ -60,17 +61,15 @@ class RegistryQueriesTest {
                     model("q-gamma", ModelType.EMBEDDING, "openai", false));
             JpaModelRegistry registry = new JpaModelRegistry(entityManager, null, null);
 
-            Page<ModelConfiguration> inactive =
-                    registry.list(new ModelQuery(null, null, false, "q-", "id", false, 0, 10));
-            Page<ModelConfiguration> activeChat =
+            Page<ModelView> inactive = registry.list(new ModelQuery(null, null, false, "q-", "id", false, 0, 10));
+            Page<ModelView> activeChat =
                     registry.list(new ModelQuery(ModelType.CHAT, null, true, "Q-", null, false, 0, 10));
-            Page<ModelConfiguration> openAiByNameDesc =
+            Page<ModelView> openAiByNameDesc =
                     registry.list(new ModelQuery(null, "openai", null, "q-", "displayName", true, 0, 1));
-            Page<ModelConfiguration> wildcardsAreText =
+            Page<ModelView> wildcardsAreText =
                     registry.list(new ModelQuery(null, null, null, "50%_", null, false, 0, 10));
-            Page<ModelConfiguration> percentAlone =
-                    registry.list(new ModelQuery(null, null, null, "%", null, false, 0, 10));
-            Page<ModelConfiguration> underscoreIsText =
+            Page<ModelView> percentAlone = registry.list(new ModelQuery(null, null, null, "%", null, false, 0, 10));
+            Page<ModelView> underscoreIsText =
                     registry.list(new ModelQuery(null, null, null, "r_", null, false, 0, 10));
 
             assertThat(ids(inactive)).containsExactly("q-beta", "q-gamma");
