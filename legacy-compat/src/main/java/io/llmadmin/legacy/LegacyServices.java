@@ -2,7 +2,7 @@ package io.llmadmin.legacy;
 
 import io.llmadmin.services.llm.CallRecorder;
 import io.llmadmin.services.llm.ChatService;
-import io.llmadmin.services.llm.internal.LangChain4jChatService;
+import io.llmadmin.services.llm.ChatServices;
 import io.llmadmin.services.ratelimit.LegacyRateLimiters;
 import io.llmadmin.services.vault.ApiKeyVault;
 import jakarta.enterprise.inject.Instance;
@@ -40,7 +40,7 @@ public final class LegacyServices {
         this.vault = Objects.requireNonNull(vault, "vault");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.keys = new BoundKeyVault(vault);
-        this.chat = LangChain4jChatService.singleAttempt(
+        this.chat = ChatServices.singleAttempt(
                 keys,
                 Objects.requireNonNull(recorder, "recorder"),
                 Duration.ofSeconds(

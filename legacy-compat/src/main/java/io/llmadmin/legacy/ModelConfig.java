@@ -34,7 +34,12 @@ public record ModelConfig(
         boolean vision,
         Map<String, Object> kwargs) {
 
-    /** Python's defaults for the optional fields; a null {@code apiBase} or {@code kwargs} means the default. */
+    /**
+     * Python's defaults for the optional fields; a null {@code apiBase} or {@code kwargs} means the default.
+     *
+     * @deprecated Use {@link ModelConfiguration} from the registry instead.
+     */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     public ModelConfig {
         LegacyCalls.count("ModelConfig");
         apiBase = apiBase == null ? "" : apiBase;

@@ -11,7 +11,11 @@ import java.util.Arrays;
 @Deprecated(forRemoval = true, since = "0.1.0")
 @ReplacedBy("io.llmadmin.domain.model.ModelType")
 public enum ModelType {
+    /** @deprecated Use {@link io.llmadmin.domain.model.ModelType#CHAT} instead. */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     CHAT(io.llmadmin.domain.model.ModelType.CHAT),
+    /** @deprecated Use {@link io.llmadmin.domain.model.ModelType#EMBEDDING} instead. */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     EMBEDDING(io.llmadmin.domain.model.ModelType.EMBEDDING);
 
     private final io.llmadmin.domain.model.ModelType replacement;

@@ -19,6 +19,11 @@ import java.lang.annotation.Target;
 @Deprecated(forRemoval = true, since = "0.1.0")
 public @interface ReplacedBy {
 
-    /** The fully qualified name of the replacement type (or types, comma separated). */
+    /**
+     * The fully qualified name of the replacement type (or types, comma separated).
+     *
+     * @deprecated Goes with the facade.
+     */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     String value();
 }

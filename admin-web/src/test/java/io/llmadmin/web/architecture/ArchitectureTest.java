@@ -19,5 +19,8 @@ class ArchitectureTest {
     static final ArchTests coding_rules = ArchTests.in(CodingRules.class);
 
     @ArchTest
+    static final ArchTests feature_rules = ArchTests.in(FeatureRules.class);
+
+    @ArchTest
     static final ArchTests legacy_facade_rules = ArchTests.in(LegacyFacadeRules.class);
 }

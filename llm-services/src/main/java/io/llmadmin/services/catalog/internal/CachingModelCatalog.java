@@ -1,6 +1,7 @@
 package io.llmadmin.services.catalog.internal;
 
 import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.catalog.CatalogBroadcast;
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;

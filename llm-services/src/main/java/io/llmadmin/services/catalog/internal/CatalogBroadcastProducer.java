@@ -1,5 +1,6 @@
 package io.llmadmin.services.catalog.internal;
 
+import io.llmadmin.services.catalog.CatalogBroadcast;
 import io.llmadmin.services.catalog.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;

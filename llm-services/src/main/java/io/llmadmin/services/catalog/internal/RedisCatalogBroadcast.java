@@ -7,6 +7,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.llmadmin.services.catalog.CatalogBroadcast;
 import io.llmadmin.services.redis.RedisUrls;
 import java.net.SocketAddress;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.TokenUsage;
-import io.llmadmin.services.sessions.internal.TransactionRunner;
+import io.llmadmin.services.transactions.TransactionRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

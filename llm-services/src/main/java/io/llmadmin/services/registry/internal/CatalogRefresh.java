@@ -1,7 +1,7 @@
 package io.llmadmin.services.registry.internal;
 
+import io.llmadmin.services.catalog.CatalogBroadcast;
 import io.llmadmin.services.catalog.ModelCatalog;
-import io.llmadmin.services.catalog.internal.CatalogBroadcast;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -13,6 +13,7 @@ import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.sessions.ChatSessions;
 import io.llmadmin.services.sessions.SessionMessage;
 import io.llmadmin.services.sessions.SessionView;
+import io.llmadmin.services.transactions.TransactionRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

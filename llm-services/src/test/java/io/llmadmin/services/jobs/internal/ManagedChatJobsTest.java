@@ -19,7 +19,7 @@ import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatMessage;
 import io.llmadmin.services.llm.TokenUsage;
 import io.llmadmin.services.llm.internal.ChatServices;
-import io.llmadmin.services.sessions.internal.TransactionRunner;
+import io.llmadmin.services.transactions.TransactionRunner;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;

@@ -1,4 +1,4 @@
-package io.llmadmin.services.sessions.internal;
+package io.llmadmin.services.transactions;
 
 import java.util.function.Supplier;
 

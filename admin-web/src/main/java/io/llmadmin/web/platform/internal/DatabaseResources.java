@@ -1,4 +1,4 @@
-package io.llmadmin.web.platform;
+package io.llmadmin.web.platform.internal;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
-package io.llmadmin.services.sessions.internal;
+package io.llmadmin.services.transactions.internal;
 
+import io.llmadmin.services.transactions.TransactionRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
