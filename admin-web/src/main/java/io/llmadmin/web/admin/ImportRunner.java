@@ -7,8 +7,8 @@ import io.llmadmin.migration.legacy.LegacySource;
 import io.llmadmin.migration.legacy.RowOutcome;
 import io.llmadmin.services.audit.AuditLog;
 import io.llmadmin.services.catalog.ModelCatalog;
+import io.llmadmin.services.concurrency.ContainerExecutor;
 import io.llmadmin.services.vault.ApiCredentials;
-import io.llmadmin.web.platform.AdminTasks;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,7 +85,7 @@ public class ImportRunner {
             ApiCredentials credentials,
             ModelCatalog catalog,
             AuditLog auditLog,
-            @AdminTasks ManagedExecutorService executor) {
+            @ContainerExecutor ManagedExecutorService executor) {
         this.entityManager = entityManager;
         this.transaction = transaction;
         this.credentials = credentials;

@@ -1,5 +1,6 @@
 /**
- * What the container gives the application and what must happen before it serves: the data source and entity
- * manager producers, and the schema migration that runs at start-up.
+ * What must happen before the application serves: the schema migration that runs at start-up and the state it
+ * reports to the readiness check. The container's resources are turned into CDI beans in {@code platform.internal}
+ * (the database) and in {@code io.llmadmin.services.concurrency} (the managed executor).
  */
 package io.llmadmin.web.platform;

@@ -2,6 +2,7 @@ package io.llmadmin.services.jobs.internal;
 
 import io.llmadmin.domain.jobs.ChatJob;
 import io.llmadmin.domain.jobs.JobStatus;
+import io.llmadmin.services.concurrency.ContainerExecutor;
 import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.errors.LlmException;
 import io.llmadmin.services.errors.LlmNotFoundException;
@@ -43,7 +44,7 @@ public class ManagedChatJobs implements ChatJobs {
             EntityManager entityManager,
             ChatService chatService,
             TransactionRunner transactions,
-            @JobExecutor Executor executor) {
+            @ContainerExecutor Executor executor) {
         this.entityManager = entityManager;
         this.chatService = chatService;
         this.transactions = transactions;

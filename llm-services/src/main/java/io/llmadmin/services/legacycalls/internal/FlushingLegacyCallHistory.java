@@ -1,5 +1,6 @@
 package io.llmadmin.services.legacycalls.internal;
 
+import io.llmadmin.services.concurrency.ContainerExecutor;
 import io.llmadmin.services.legacycalls.LegacyCallCount;
 import io.llmadmin.services.legacycalls.LegacyCallCounts;
 import io.llmadmin.services.legacycalls.LegacyCallHistory;
@@ -47,7 +48,7 @@ public class FlushingLegacyCallHistory implements LegacyCallHistory {
     @Inject
     public FlushingLegacyCallHistory(
             LegacyCallStore store,
-            @LegacyCallsExecutor ManagedScheduledExecutorService executor,
+            @ContainerExecutor ManagedScheduledExecutorService executor,
             @ConfigProperty(name = "LLMADMIN_LEGACY_CALLS_FLUSH_SECONDS", defaultValue = "30") long flushSeconds) {
         this(store, LegacyCallCounts.processWide(), executor, Duration.ofSeconds(flushSeconds));
     }

@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.Response;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.concurrency.ContainerExecutor;
 import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.errors.LlmException;
 import io.llmadmin.services.errors.LlmNotFoundException;
@@ -112,7 +113,7 @@ public class LangChain4jChatService implements ChatService {
             @ConfigProperty(name = "LLM_RETRY_BASE_DELAY_MS", defaultValue = "1500") long baseDelayMillis,
             @ConfigProperty(name = "LLM_RETRY_MAX_DELAY_MS", defaultValue = "20000") long maxDelayMillis,
             @ConfigProperty(name = "LLMADMIN_DATA_DIR") Optional<String> dataDirectory,
-            @CallExecutor ScheduledExecutorService managedScheduler) {
+            @ContainerExecutor ScheduledExecutorService managedScheduler) {
         this(
                 new Settings(
                         Duration.ofSeconds(timeoutSeconds),

@@ -1,5 +1,6 @@
 package io.llmadmin.services.usage.internal;
 
+import io.llmadmin.services.concurrency.ContainerExecutor;
 import io.llmadmin.services.usage.UsageEvent;
 import io.llmadmin.services.usage.UsageRecorder;
 import jakarta.annotation.PostConstruct;
@@ -66,7 +67,7 @@ public class BatchingUsageRecorder implements UsageRecorder {
     @Inject
     public BatchingUsageRecorder(
             UsageWriter writer,
-            @UsageWriterExecutor ManagedScheduledExecutorService executor,
+            @ContainerExecutor ManagedScheduledExecutorService executor,
             @ConfigProperty(name = "LLMADMIN_USAGE_QUEUE_CAPACITY", defaultValue = "10000") int capacity,
             @ConfigProperty(name = "LLMADMIN_USAGE_BATCH_SIZE", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "LLMADMIN_USAGE_FLUSH_MILLIS", defaultValue = "1000") long flushMillis) {
