@@ -167,7 +167,10 @@ class AdminSecurityIT {
                             "/api/admin/users",
                             "{\"username\":\"" + name
                                     + "\",\"password\":\"long-enough-password\",\"role\":\"viewer\"}");
-            HttpResponse<String> promoted = admin().patch("/api/admin/users/" + name, "{\"role\":\"admin\"}", null);
+            HttpResponse<String> promoted = admin().patch(
+                            "/api/admin/users/" + name,
+                            "{\"role\":\"admin\",\"version\":" + json(created).getJsonNumber("version") + "}",
+                            null);
 
             assertThat(invalid.statusCode()).isEqualTo(400);
             assertThat(ModelAdminIT.fields(json(invalid))).containsExactlyInAnyOrder("username", "password");

@@ -34,8 +34,12 @@ final class UsersApi {
     }
 
     static void promoteToAdmin(String username) {
+        HttpResponse<String> current =
+                send(asAdmin("/api/admin/users/" + username).GET().build());
+        String etag = current.headers().firstValue("ETag").orElse("\"0\"");
         HttpResponse<String> changed = send(asAdmin("/api/admin/users/" + username)
                 .header("Content-Type", "application/merge-patch+json")
+                .header("If-Match", etag)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"role\":\"admin\"}"))
                 .build());
         if (changed.statusCode() != 200) {

@@ -201,8 +201,8 @@ public class ModelAdminResource {
             @Context SecurityContext security) {
         JsonObject patch = bodies.object(body);
         Long bodyVersion = null;
-        if (patch.containsKey("version") && patch.get("version").getValueType() == JsonValue.ValueType.NUMBER) {
-            bodyVersion = patch.getJsonNumber("version").longValue();
+        if (patch.containsKey("version") && patch.get("version").getValueType() != JsonValue.ValueType.NULL) {
+            bodyVersion = RequestBodies.version(patch.get("version"));
         }
         long version = expectedVersion(ifMatch, bodyVersion);
         ModelView current = require(id);

@@ -3,12 +3,13 @@ package io.llmadmin.web.admin;
 import io.llmadmin.web.errors.ApiError;
 import io.llmadmin.web.errors.ApiException;
 import io.llmadmin.web.errors.ApiFieldError;
+import io.llmadmin.web.json.JsonBodies;
+import io.llmadmin.web.json.JsonBodyException;
+import io.llmadmin.web.json.JsonNumbers;
+import io.llmadmin.web.json.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -18,7 +19,6 @@ import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -48,24 +48,24 @@ public class RequestBodies {
         this(null);
     }
 
-    /** The body as a JSON object, or a 400. */
+    /** The body as a JSON object (through the one JSON reading path, {@link JsonBodies}), or a 400. */
     public JsonObject object(String body) {
-        if (body == null || body.isBlank()) {
-            throw invalid("The request body is empty; send a JSON object", "body", "must be a JSON object");
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw invalid("The request body must be a JSON object", "body", "must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw invalid("The request body is not valid JSON", "body", "must be a JSON object");
+        try {
+            return JsonBodies.object(body);
+        } catch (JsonBodyException e) {
+            throw invalid("The request body " + e.fieldMessage(), e.field(), e.fieldMessage());
         }
     }
 
     /** The object bound to {@code type} and checked by Bean Validation, or a 400 naming each wrong field. */
     public <T> T bind(JsonObject json, Class<T> type) {
+        // Strict types and ranges first: JSON-B would wrap 4294967296 to 0 and read "12" as 12.
+        List<ApiFieldError> typeErrors = StrictJson.problems(json, type).stream()
+                .map(problem -> new ApiFieldError(problem.field(), problem.fieldMessage()))
+                .toList();
+        if (!typeErrors.isEmpty()) {
+            throw new ApiException(ApiError.invalid(describe(typeErrors), typeErrors));
+        }
         T bound;
         try {
             bound = JSONB.fromJson(json.toString(), type);
@@ -82,16 +82,18 @@ public class RequestBodies {
                 .sorted(Comparator.comparing(ApiFieldError::field))
                 .toList();
         if (!errors.isEmpty()) {
-            throw new ApiException(ApiError.invalid(
-                    "Invalid input: "
-                            + String.join(
-                                    "; ",
-                                    errors.stream()
-                                            .map(error -> error.field() + " " + error.message())
-                                            .toList()),
-                    errors));
+            throw new ApiException(ApiError.invalid(describe(errors), errors));
         }
         return bound;
+    }
+
+    private static String describe(List<ApiFieldError> errors) {
+        return "Invalid input: "
+                + String.join(
+                        "; ",
+                        errors.stream()
+                                .map(error -> error.field() + " " + error.message())
+                                .toList());
     }
 
     /** The JSON text of an object, for a merge patch's base. */
@@ -118,6 +120,15 @@ public class RequestBodies {
                     "If-Match must name a version this API gave as an ETag, like \"3\"",
                     "If-Match",
                     "must be an ETag this API gave");
+        }
+    }
+
+    /** A {@code version} member: a whole number from 0, exactly (never wrapped), or a 400 naming it. */
+    public static long version(JsonValue value) {
+        try {
+            return JsonNumbers.whole(value, "version", 0, Long.MAX_VALUE);
+        } catch (JsonBodyException e) {
+            throw invalid("Invalid input: version " + e.fieldMessage(), e.field(), e.fieldMessage());
         }
     }
 

@@ -95,7 +95,9 @@ public class UserAdminResource {
     @PATCH
     @Path("/{username}")
     @Consumes({ModelAdminResource.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change a user's role", description = "Refused (409) for the last admin.")
+    @Operation(
+            summary = "Change a user's role",
+            description = "Needs If-Match or version (428 without). Refused (409) for the last admin.")
     @RequestBody(content = @Content(schema = @Schema(implementation = UserRequests.RoleChange.class)))
     public Response changeRole(
             @PathParam("username") String username,
@@ -106,6 +108,10 @@ public class UserAdminResource {
         OptionalLong version = RequestBodies.ifMatchVersion(ifMatch);
         if (version.isEmpty() && request.version() != null) {
             version = OptionalLong.of(request.version());
+        }
+        if (version.isEmpty()) {
+            // As for models: a change based on no version could silently undo someone else's.
+            throw RequestBodies.versionRequired();
         }
         ConsoleUser changed =
                 users.changeRole(ModelAdminResource.actor(security), username, role(request.role()), version);

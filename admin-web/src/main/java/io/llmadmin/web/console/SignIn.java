@@ -27,6 +27,9 @@ public class SignIn {
     /** The one message for an unknown user and a wrong password alike: it must not tell which. */
     static final String FAILED = "Wrong user name or password.";
 
+    /** After too many failures in a row: no password is checked until the lock ends. */
+    static final String LOCKED = "Too many failed sign-ins. Try again in %s seconds.";
+
     private final SecurityContext security;
 
     private String username;
@@ -61,7 +64,9 @@ public class SignIn {
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
                 external.setResponseStatus(HttpServletResponse.SC_OK);
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FAILED, null));
+                Object locked = external.getRequestMap().get(ConsoleAndApiAuthentication.LOCKED_SECONDS);
+                String message = locked == null ? FAILED : String.format(LOCKED, locked);
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
                 faces.validationFailed();
             }
         }

@@ -4,14 +4,12 @@ import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatMessage;
 import io.llmadmin.services.llm.ChatRole;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
+import io.llmadmin.web.json.JsonBodies;
+import io.llmadmin.web.json.JsonBodyException;
+import io.llmadmin.web.json.JsonNumbers;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,17 +47,10 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
 
     /** The body as a JSON object, or a 400. */
     static JsonObject object(String body) {
-        if (body == null || body.isBlank()) {
-            throw OpenAiException.invalid(null, "The request body is empty; send a JSON object.");
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw OpenAiException.invalid(null, "The request body must be a JSON object.");
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw OpenAiException.invalid(null, "We could not parse the JSON body of your request.");
+        try {
+            return JsonBodies.object(body);
+        } catch (JsonBodyException e) {
+            throw OpenAiException.invalid(null, "The request body " + e.fieldMessage() + ".");
         }
     }
 
@@ -203,10 +194,11 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (value instanceof JsonNumber number) {
-            return number.doubleValue();
+        try {
+            return JsonNumbers.decimal(value, name, -Double.MAX_VALUE, Double.MAX_VALUE);
+        } catch (JsonBodyException e) {
+            throw OpenAiException.invalid(name, name + " " + e.fieldMessage());
         }
-        throw OpenAiException.invalid(name, name + " must be a number");
     }
 
     private static Integer integer(JsonObject request, String name, int minimum) {
@@ -214,14 +206,12 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            long whole = number.longValue();
-            if (whole < minimum || whole > Integer.MAX_VALUE) {
-                throw OpenAiException.invalid(name, name + " must be an integer >= " + minimum + ", was " + whole);
-            }
-            return (int) whole;
+        try {
+            // Exact: 18446744073709551617 is out of range, not 1; 1.5 is not whole, not 1.
+            return (int) JsonNumbers.whole(value, name, minimum, Integer.MAX_VALUE);
+        } catch (JsonBodyException e) {
+            throw OpenAiException.invalid(name, name + " " + e.fieldMessage());
         }
-        throw OpenAiException.invalid(name, name + " must be an integer");
     }
 
     private static boolean bool(JsonObject request, String name) {

@@ -20,6 +20,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -85,18 +86,24 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
         ANONYMOUS
     }
 
+    /** The request attribute telling the sign-in page that sign-ins are locked, and for how many seconds. */
+    public static final String LOCKED_SECONDS = ConsoleAndApiAuthentication.class.getName() + ".lockedSeconds";
+
     private final IdentityStoreHandler identityStores;
     private final ConsoleUsers users;
+    private final SignInThrottle throttle;
 
     @Inject
-    public ConsoleAndApiAuthentication(IdentityStoreHandler identityStores, ConsoleUsers users) {
+    public ConsoleAndApiAuthentication(
+            IdentityStoreHandler identityStores, ConsoleUsers users, SignInThrottle throttle) {
         this.identityStores = identityStores;
         this.users = users;
+        this.throttle = throttle;
     }
 
     /** For the CDI proxy only. */
     protected ConsoleAndApiAuthentication() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Override
@@ -105,17 +112,31 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
         String path = pathOf(request);
         Credential formCredential =
                 context.isAuthenticationRequest() ? context.getAuthParameters().getCredential() : null;
-        UsernamePasswordCredential basic = credentialOf(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        UsernamePasswordCredential basic = credentialOf(authorization);
+        if (formCredential == null && basic == null && isBasic(authorization)) {
+            // A Basic header that is not Base64 of "user:password" is a client error on every path: a 401, never a
+            // guess at what was meant, never a 500.
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            return context.responseUnauthorized();
+        }
         Decision decision = decide(
                 path, formCredential != null, basic != null, context.isProtected(), hasSessionSignIn(request, path));
         if (decision == Decision.FORM_SIGN_IN) {
             return signIn(formCredential, request, context);
         }
         if (decision == Decision.BASIC) {
+            String address = request.getRemoteAddr();
+            Optional<Duration> locked = throttle.lockedFor(basic.getCaller(), address);
+            if (locked.isPresent()) {
+                return tooManyFailures(response, locked.get());
+            }
             CredentialValidationResult result = identityStores.validate(basic);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                throttle.succeeded(basic.getCaller(), address);
                 return context.notifyContainerAboutLogin(result);
             }
+            throttle.failed(basic.getCaller(), address, "api");
             // Wrong Basic credentials are no credentials: decide again without them.
             decision = decide(path, false, false, context.isProtected(), hasSessionSignIn(request, path));
         }
@@ -183,12 +204,21 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
     }
 
     private AuthenticationStatus signIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {
+        String tried = credential instanceof UsernamePasswordCredential password ? password.getCaller() : "";
+        String address = request.getRemoteAddr();
+        Optional<Duration> locked = throttle.lockedFor(tried, address);
+        if (locked.isPresent()) {
+            request.setAttribute(LOCKED_SECONDS, Math.max(1, locked.get().toSeconds()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(tried, address, "console");
             // Not context.responseUnauthorized(): that sends the 401 error page, and the sign-in page must instead
             // render again with its message.
             return AuthenticationStatus.SEND_FAILURE;
         }
+        throttle.succeeded(tried, address);
         String username = result.getCallerPrincipal().getName();
         Optional<ConsoleUser> user = users.find(username);
         if (user.isEmpty()) {
@@ -205,6 +235,26 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
                         new ConsoleSignIn(
                                 username, user.get().passwordChangedAt().toInstant()));
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * A locked sign-in over the API: 429 with Retry-After, written here (the mechanism's SEND_CONTINUE leaves the
+     * answer as written). No password was checked.
+     */
+    private static AuthenticationStatus tooManyFailures(HttpServletResponse response, Duration lockedFor) {
+        long seconds = Math.max(1, lockedFor.toSeconds() + (lockedFor.toMillisPart() > 0 ? 1 : 0));
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter()
+                    .write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"Too many failed sign-ins;"
+                            + " try again in " + seconds + " s\"}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /** The signed-in user's roles now, or empty when the user is gone or their password changed since signing in. */
@@ -291,6 +341,13 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         return uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /** Whether a header names the Basic scheme (well-formed or not). */
+    static boolean isBasic(String header) {
+        return header != null
+                && (header.regionMatches(true, 0, "Basic ", 0, 6)
+                        || header.trim().equalsIgnoreCase("Basic"));
     }
 
     /** The user name and password of a {@code Basic} header, or null when there is none or it is malformed. */

@@ -138,7 +138,8 @@ class ConsoleAndApiAuthenticationTest {
                     : CredentialValidationResult.INVALID_RESULT,
             fake(
                     ConsoleUsers.class,
-                    (name, args) -> name.equals("find") ? Optional.ofNullable(stored.get((String) args[0])) : null));
+                    (name, args) -> name.equals("find") ? Optional.ofNullable(stored.get((String) args[0])) : null),
+            new SignInThrottle(null, java.time.Clock.systemUTC()));
 
     @Test
     void should_start_a_session_with_a_new_id_on_a_form_sign_in() {
@@ -290,6 +291,7 @@ class ConsoleAndApiAuthenticationTest {
                 case "getMethod" -> method;
                 case "getRequestURI" -> path;
                 case "getContextPath" -> "";
+                case "getRemoteAddr" -> "192.0.2.1";
                 case "getHeader" -> headers.get((String) args[0]);
                 case "getSession" -> {
                     sessionLookups++;
