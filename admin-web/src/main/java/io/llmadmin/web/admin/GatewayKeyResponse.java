@@ -8,9 +8,23 @@ import java.util.List;
 
 /**
  * A gateway key as the admin API shows it: never the token's hash, and the token itself only in the answer to its
- * creation ({@code token} is left out otherwise).
+ * creation or regeneration ({@code token} is left out otherwise). {@code status} is {@code active}, {@code expired}
+ * or {@code revoked}.
  */
-@JsonbPropertyOrder({"id", "name", "tokenStart", "token", "allowedModels", "limits", "revoked", "createdAt", "revokedAt"
+@JsonbPropertyOrder({
+    "id",
+    "name",
+    "tokenStart",
+    "token",
+    "allowedModels",
+    "limits",
+    "status",
+    "revoked",
+    "createdAt",
+    "revokedAt",
+    "expiresAt",
+    "lastUsedAt",
+    "version"
 })
 public record GatewayKeyResponse(
         long id,
@@ -19,9 +33,13 @@ public record GatewayKeyResponse(
         String token,
         List<String> allowedModels,
         GatewayKeyLimits limits,
+        String status,
         boolean revoked,
         OffsetDateTime createdAt,
-        OffsetDateTime revokedAt) {
+        OffsetDateTime revokedAt,
+        OffsetDateTime expiresAt,
+        OffsetDateTime lastUsedAt,
+        long version) {
 
     public static GatewayKeyResponse of(GatewayKeyView key) {
         return withToken(key, null);
@@ -36,9 +54,13 @@ public record GatewayKeyResponse(
                 token,
                 key.allowedModels(),
                 key.limits(),
+                key.status(),
                 key.revoked(),
                 key.createdAt(),
-                key.revokedAt());
+                key.revokedAt(),
+                key.expiresAt(),
+                key.lastUsedAt(),
+                key.version());
     }
 
     /** Never shows the token. */

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 /**
  * Who calls the gateway: the gateway key of the {@code Authorization: Bearer llmk_...} header. The console's users do
- * not open it (HTTP Basic is "no key" here), and no key, an unknown one or a revoked one is the same 401.
+ * not open it (HTTP Basic is "no key" here), and no key, an unknown, revoked or expired one is the same 401.
  */
 @ApplicationScoped
 public class GatewayAuthentication {
@@ -36,8 +36,8 @@ public class GatewayAuthentication {
         }
         String token = authorization.substring(7).strip();
         return keys.authenticate(token)
-                .orElseThrow(() ->
-                        OpenAiException.unauthenticated("Incorrect API key provided; the key is unknown or revoked."));
+                .orElseThrow(() -> OpenAiException.unauthenticated(
+                        "Incorrect API key provided; the key is unknown, revoked or expired."));
     }
 
     /**

@@ -73,6 +73,14 @@ public class GatewayKey {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** From this instant on the key no longer works; null: never. */
+    @Column(name = "expires_at")
+    private OffsetDateTime expiresAt;
+
+    /** When the key last opened the gateway (kept to the minute by the service, outside the version). */
+    @Column(name = "last_used_at")
+    private OffsetDateTime lastUsedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -85,8 +93,18 @@ public class GatewayKey {
             throw new IllegalArgumentException("name must be 1 to 100 characters");
         }
         this.name = name;
+        useToken(token);
+    }
+
+    private void useToken(String token) {
         this.tokenHash = hash(token);
         this.tokenStart = token.substring(0, SHOWN_CHARACTERS);
+    }
+
+    private static String newToken(SecureRandom random) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /**
@@ -95,10 +113,32 @@ public class GatewayKey {
      * @return the key to store and the token to show once
      */
     public static Issued issue(String name, SecureRandom random) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = newToken(random);
         return new Issued(new GatewayKey(name, token), token);
+    }
+
+    /**
+     * Gives the key a new random token: the old one stops working at once. A revoked key stays revoked.
+     *
+     * @return the new token, to show once
+     */
+    public String regenerate(SecureRandom random) {
+        if (revoked) {
+            throw new IllegalStateException("a revoked key cannot get a new token");
+        }
+        String token = newToken(random);
+        useToken(token);
+        return token;
+    }
+
+    /** Sets when the key stops working; null: never. */
+    public void expireAt(OffsetDateTime expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    /** Whether the key has expired at this instant. */
+    public boolean expiredAt(OffsetDateTime now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
     }
 
     /** The SHA-256 of a token, in lower-case hex: what is stored and looked up. */
@@ -157,7 +197,7 @@ public class GatewayKey {
      * in constant time.
      */
     public boolean matches(String presentedToken) {
-        if (revoked || presentedToken == null) {
+        if (revoked || presentedToken == null || expiredAt(OffsetDateTime.now(ZoneOffset.UTC))) {
             return false;
         }
         return MessageDigest.isEqual(
@@ -209,6 +249,14 @@ public class GatewayKey {
 
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    public OffsetDateTime expiresAt() {
+        return expiresAt;
+    }
+
+    public OffsetDateTime lastUsedAt() {
+        return lastUsedAt;
     }
 
     public long version() {

@@ -3,6 +3,8 @@ package io.llmadmin.domain.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,44 @@ class GatewayKeyTest {
         key.revoke();
 
         assertThat(key.matches(issued.token())).isFalse();
+    }
+
+    @Test
+    void should_stop_matching_the_old_token_when_a_new_one_is_generated() {
+        GatewayKey.Issued issued = GatewayKey.issue("ci", new SecureRandom());
+        GatewayKey key = issued.key();
+
+        String token = key.regenerate(new SecureRandom());
+
+        assertThat(token).startsWith(GatewayKey.TOKEN_PREFIX).isNotEqualTo(issued.token());
+        assertThat(key.matches(issued.token())).isFalse();
+        assertThat(key.matches(token)).isTrue();
+        assertThat(token).startsWith(key.tokenStart());
+    }
+
+    @Test
+    void should_refuse_a_new_token_for_a_revoked_key() {
+        GatewayKey key = GatewayKey.issue("ci", new SecureRandom()).key();
+        key.revoke();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> key.regenerate(new SecureRandom()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void should_stop_matching_once_the_expiry_has_passed() {
+        GatewayKey.Issued issued = GatewayKey.issue("ci", new SecureRandom());
+        GatewayKey key = issued.key();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+
+        key.expireAt(now.plusHours(1));
+        assertThat(key.matches(issued.token())).isTrue();
+        assertThat(key.expiredAt(now.plusHours(1))).isTrue();
+
+        key.expireAt(now.minusSeconds(1));
+        assertThat(key.matches(issued.token())).isFalse();
+
+        key.expireAt(null);
+        assertThat(key.matches(issued.token())).isTrue();
     }
 }

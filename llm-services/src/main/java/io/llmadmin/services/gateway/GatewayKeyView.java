@@ -2,6 +2,7 @@ package io.llmadmin.services.gateway;
 
 import io.llmadmin.domain.gateway.GatewayKey;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -15,6 +16,9 @@ import java.util.List;
  * @param revoked whether it was revoked
  * @param createdAt when it was issued
  * @param revokedAt when it was revoked, or null
+ * @param expiresAt when it stops working, or null for never
+ * @param lastUsedAt when it last opened the gateway (to the minute), or null for never
+ * @param version its version, for changes that must not overwrite someone else's
  */
 public record GatewayKeyView(
         long id,
@@ -24,7 +28,10 @@ public record GatewayKeyView(
         GatewayKeyLimits limits,
         boolean revoked,
         OffsetDateTime createdAt,
-        OffsetDateTime revokedAt) {
+        OffsetDateTime revokedAt,
+        OffsetDateTime expiresAt,
+        OffsetDateTime lastUsedAt,
+        long version) {
 
     public GatewayKeyView {
         allowedModels = List.copyOf(allowedModels);
@@ -42,12 +49,28 @@ public record GatewayKeyView(
                         key.limitOutputTokensPerMinute()),
                 key.revoked(),
                 key.createdAt(),
-                key.revokedAt());
+                key.revokedAt(),
+                key.expiresAt(),
+                key.lastUsedAt(),
+                key.version());
     }
 
-    /** Whether the key may call this model (its allow-list is empty or names it). */
+    /** Whether the key has expired by now. */
+    public boolean expired() {
+        return expiresAt != null && !OffsetDateTime.now(ZoneOffset.UTC).isBefore(expiresAt);
+    }
+
+    /** {@code revoked}, {@code expired} or {@code active}. */
+    public String status() {
+        if (revoked) {
+            return "revoked";
+        }
+        return expired() ? "expired" : "active";
+    }
+
+    /** Whether the key may call this model (it works, and its allow-list is empty or names it). */
     public boolean allowsModel(String catalogId) {
-        return !revoked && (allowedModels.isEmpty() || allowedModels.contains(catalogId));
+        return !revoked && !expired() && (allowedModels.isEmpty() || allowedModels.contains(catalogId));
     }
 
     /** The caller recorded with every call made with this key. */

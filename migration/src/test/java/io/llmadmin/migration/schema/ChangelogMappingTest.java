@@ -113,6 +113,8 @@ class ChangelogMappingTest {
             written.specify(128_000, new ParameterRanges(0.0, 1.5, 0.1, 1.0, 16_384));
             GatewayKey.Issued issued = GatewayKey.issue("mapping-test", new SecureRandom());
             issued.key().allowModels(List.of("gpt-4o-mini"));
+            java.time.OffsetDateTime expiry = java.time.OffsetDateTime.parse("2999-01-02T03:04:05Z");
+            issued.key().expireAt(expiry);
             entityManager.getTransaction().begin();
             entityManager.persist(written);
             entityManager.persist(new AuditEvent("tester", "CREATE", "ModelConfiguration", "gpt-4o-mini", null, "{}"));
@@ -151,6 +153,8 @@ class ChangelogMappingTest {
                     .getSingleResult();
             assertThat(key.allows(issued.token(), "gpt-4o-mini")).isTrue();
             assertThat(key.allows(issued.token(), "gemini-1.5-pro")).isFalse();
+            assertThat(key.expiresAt()).isEqualTo(expiry);
+            assertThat(key.lastUsedAt()).isNull();
 
             List<ModelConfiguration> seeded = entityManager
                     .createQuery(

@@ -9,6 +9,7 @@ import io.llmadmin.services.audit.internal.JpaAuditLog;
 import io.llmadmin.services.changes.ConflictingChangeException;
 import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.changes.InvalidChangeException;
+import io.llmadmin.services.changes.StaleVersionException;
 import io.llmadmin.services.changes.UnknownEntityException;
 import io.llmadmin.services.gateway.GatewayKeyLimits;
 import io.llmadmin.services.gateway.GatewayKeyView;
@@ -23,9 +24,12 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +67,11 @@ class JpaGatewayKeysTest {
         return ResourceLocalTransactions.inTransaction(entityManager, change);
     }
 
+    /** As the gateway does: in a transaction of its own (a use is noted). */
+    private java.util.Optional<GatewayKeyView> authenticate(String token) {
+        return inTransaction(() -> keys.authenticate(token));
+    }
+
     private List<AuditEvent> audit() {
         return ResourceLocalTransactions.auditEvents(entityManager);
     }
@@ -73,11 +82,11 @@ class JpaGatewayKeysTest {
         open(kind);
 
         IssuedGatewayKey issued = inTransaction(() -> keys.issue(
-                "alice", "ci-bot", List.of("gpt-4o-mini", "gemini-1.5-flash"), new GatewayKeyLimits(60, 1000, 500)));
+                "alice", "ci-bot", List.of("gemini-1.5-pro", "gemini-1.5-flash"), new GatewayKeyLimits(60, 1000, 500)));
 
         assertThat(issued.token()).startsWith("llmk_").startsWith(issued.key().tokenStart());
         assertThat(issued.toString()).doesNotContain(issued.token());
-        assertThat(issued.key().allowedModels()).containsExactly("gpt-4o-mini", "gemini-1.5-flash");
+        assertThat(issued.key().allowedModels()).containsExactly("gemini-1.5-pro", "gemini-1.5-flash");
         assertThat(issued.key().limits()).isEqualTo(new GatewayKeyLimits(60, 1000, 500));
         assertThat(issued.key().createdAt()).isNotNull();
         List<String> cells = rawCells();
@@ -90,7 +99,7 @@ class JpaGatewayKeysTest {
             assertThat(event.actor()).isEqualTo("alice");
             assertThat(event.action()).isEqualTo("CREATE");
             assertThat(event.afterJson())
-                    .contains("ci-bot", "gpt-4o-mini", issued.key().tokenStart())
+                    .contains("ci-bot", "gemini-1.5-pro", issued.key().tokenStart())
                     .doesNotContain(issued.token())
                     .doesNotContain(io.llmadmin.domain.gateway.GatewayKey.hash(issued.token()));
         });
@@ -101,15 +110,15 @@ class JpaGatewayKeysTest {
     void should_authenticate_only_its_token_and_nothing_once_revoked(Kind kind) {
         open(kind);
         IssuedGatewayKey first = inTransaction(() -> keys.issue("admin", "first", List.of(), null));
-        IssuedGatewayKey second = inTransaction(() -> keys.issue("admin", "second", List.of("m1"), null));
+        IssuedGatewayKey second = inTransaction(() -> keys.issue("admin", "second", List.of("sdxl"), null));
 
-        assertThat(keys.authenticate(first.token())).map(GatewayKeyView::name).contains("first");
-        assertThat(keys.authenticate(second.token())).map(GatewayKeyView::name).contains("second");
-        assertThat(keys.authenticate(first.token() + "x")).isEmpty();
-        assertThat(keys.authenticate(first.key().tokenStart())).isEmpty();
-        assertThat(keys.authenticate("sk-not-ours")).isEmpty();
-        assertThat(keys.authenticate(null)).isEmpty();
-        assertThat(keys.authenticate("llmk_" + "a".repeat(300))).isEmpty();
+        assertThat(authenticate(first.token())).map(GatewayKeyView::name).contains("first");
+        assertThat(authenticate(second.token())).map(GatewayKeyView::name).contains("second");
+        assertThat(authenticate(first.token() + "x")).isEmpty();
+        assertThat(authenticate(first.key().tokenStart())).isEmpty();
+        assertThat(authenticate("sk-not-ours")).isEmpty();
+        assertThat(authenticate(null)).isEmpty();
+        assertThat(authenticate("llmk_" + "a".repeat(300))).isEmpty();
 
         GatewayKeyView revoked =
                 inTransaction(() -> keys.revoke("bob", first.key().id()));
@@ -119,8 +128,8 @@ class JpaGatewayKeysTest {
         assertThat(revoked.revoked()).isTrue();
         assertThat(revoked.revokedAt()).isNotNull();
         assertThat(again.revokedAt()).isCloseTo(revoked.revokedAt(), within(1, ChronoUnit.MILLIS));
-        assertThat(keys.authenticate(first.token())).isEmpty();
-        assertThat(keys.authenticate(second.token())).isPresent();
+        assertThat(authenticate(first.token())).isEmpty();
+        assertThat(authenticate(second.token())).isPresent();
         assertThat(keys.find(first.key().id()))
                 .hasValueSatisfying(view -> assertThat(view.revoked()).isTrue());
         assertThat(audit()).extracting(AuditEvent::action).containsExactly("CREATE", "CREATE", "REVOKE");
@@ -155,13 +164,156 @@ class JpaGatewayKeysTest {
         open(kind);
         GatewayKeyView open = inTransaction(() -> keys.issue("admin", "open", List.of(), null))
                 .key();
-        GatewayKeyView narrow = inTransaction(() -> keys.issue("admin", "narrow", List.of("m1"), null))
+        GatewayKeyView narrow = inTransaction(() -> keys.issue("admin", "narrow", List.of("sdxl"), null))
                 .key();
 
         assertThat(open.allowsModel("anything")).isTrue();
-        assertThat(narrow.allowsModel("m1")).isTrue();
-        assertThat(narrow.allowsModel("m2")).isFalse();
+        assertThat(narrow.allowsModel("sdxl")).isTrue();
+        assertThat(narrow.allowsModel("flux-pro")).isFalse();
         assertThat(narrow.caller()).isEqualTo("gateway:narrow");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void should_name_every_unknown_model_and_store_nothing_when_a_key_lists_models_that_do_not_exist(Kind kind) {
+        open(kind);
+
+        assertThatThrownBy(() -> inTransaction(() ->
+                        keys.issue("admin", "typo", List.of("gemini-1.5-pro", "gpt-4o-mnii", "sdxl", "nope"), null)))
+                .isInstanceOfSatisfying(
+                        InvalidChangeException.class,
+                        e -> assertThat(e.fieldErrors()).singleElement().satisfies(error -> {
+                            assertThat(error.field()).isEqualTo("allowedModels");
+                            assertThat(error.message()).isEqualTo("no such model: gpt-4o-mnii, nope");
+                        }));
+        assertThat(keys.list()).isEmpty();
+        assertThat(audit()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void should_change_models_limits_and_expiry_and_refuse_a_stale_version_or_a_revoked_key(Kind kind) {
+        open(kind);
+        IssuedGatewayKey issued = inTransaction(() -> keys.issue("admin", "app", List.of(), null));
+        long id = issued.key().id();
+        OffsetDateTime expiry = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).truncatedTo(ChronoUnit.SECONDS);
+
+        GatewayKeyView changed = inTransaction(() -> keys.change(
+                "carol",
+                id,
+                List.of("sdxl"),
+                new GatewayKeyLimits(5, 0, 0),
+                expiry,
+                OptionalLong.of(issued.key().version())));
+
+        assertThat(changed.allowedModels()).containsExactly("sdxl");
+        assertThat(changed.limits()).isEqualTo(new GatewayKeyLimits(5, 0, 0));
+        assertThat(changed.expiresAt()).isEqualTo(expiry);
+        assertThat(changed.status()).isEqualTo("active");
+        assertThat(authenticate(issued.token())).isPresent();
+        assertThatThrownBy(() -> inTransaction(() -> keys.change(
+                        "carol",
+                        id,
+                        List.of(),
+                        null,
+                        null,
+                        OptionalLong.of(issued.key().version()))))
+                .isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> inTransaction(
+                        () -> keys.change("carol", id, List.of(), null, expiry.minusDays(60), OptionalLong.empty())))
+                .isInstanceOfSatisfying(
+                        InvalidChangeException.class,
+                        e -> assertThat(e.fieldErrors())
+                                .extracting(FieldError::field)
+                                .containsExactly("expiresAt"));
+        inTransaction(() -> keys.revoke("carol", id));
+        assertThatThrownBy(() ->
+                        inTransaction(() -> keys.change("carol", id, List.of(), null, null, OptionalLong.empty())))
+                .isInstanceOf(ConflictingChangeException.class);
+        assertThat(audit()).extracting(AuditEvent::action).containsExactly("CREATE", "UPDATE", "REVOKE");
+        assertThat(audit().get(1).afterJson()).contains("sdxl").doesNotContain(issued.token());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void should_stop_authenticating_a_key_once_it_has_expired(Kind kind) {
+        open(kind);
+        IssuedGatewayKey issued = inTransaction(() -> keys.issue(
+                "admin",
+                "short-lived",
+                List.of(),
+                null,
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
+        assertThat(authenticate(issued.token())).isPresent();
+
+        // An expiry that has passed, set behind the service's back (the service refuses a past one).
+        inTransaction(() -> entityManager
+                .createQuery("UPDATE GatewayKey k SET k.expiresAt = :past WHERE k.id = :id")
+                .setParameter("past", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1))
+                .setParameter("id", issued.key().id())
+                .executeUpdate());
+        entityManager.clear();
+
+        assertThat(authenticate(issued.token())).isEmpty();
+        assertThat(keys.find(issued.key().id())).hasValueSatisfying(view -> {
+            assertThat(view.status()).isEqualTo("expired");
+            assertThat(view.allowsModel("sdxl")).isFalse();
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void should_note_when_a_key_was_last_used(Kind kind) {
+        open(kind);
+        IssuedGatewayKey issued = inTransaction(() -> keys.issue("admin", "used", List.of(), null));
+        assertThat(issued.key().lastUsedAt()).isNull();
+
+        authenticate(issued.token());
+        entityManager.clear();
+
+        assertThat(keys.find(issued.key().id()))
+                .hasValueSatisfying(view -> assertThat(view.lastUsedAt())
+                        .isCloseTo(OffsetDateTime.now(ZoneOffset.UTC), within(1, ChronoUnit.MINUTES)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void should_regenerate_a_token_so_that_only_the_new_one_works(Kind kind) {
+        open(kind);
+        IssuedGatewayKey issued = inTransaction(() -> keys.issue("admin", "rotating", List.of(), null));
+
+        IssuedGatewayKey regenerated =
+                inTransaction(() -> keys.regenerate("dave", issued.key().id()));
+
+        assertThat(regenerated.token()).startsWith("llmk_").isNotEqualTo(issued.token());
+        assertThat(regenerated.key().tokenStart()).isNotEqualTo(issued.key().tokenStart());
+        assertThat(authenticate(issued.token())).isEmpty();
+        assertThat(authenticate(regenerated.token())).map(GatewayKeyView::name).contains("rotating");
+        assertThat(audit()).extracting(AuditEvent::action).containsExactly("CREATE", "REGENERATE");
+        assertThat(audit().get(1).afterJson()).doesNotContain(regenerated.token());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void should_delete_only_a_revoked_key(Kind kind) {
+        open(kind);
+        IssuedGatewayKey issued = inTransaction(() -> keys.issue("admin", "doomed", List.of(), null));
+        long id = issued.key().id();
+
+        assertThatThrownBy(() -> inTransaction(() -> {
+                    keys.delete("erin", id);
+                    return null;
+                }))
+                .isInstanceOf(ConflictingChangeException.class)
+                .hasMessageContaining("revoke it");
+        inTransaction(() -> keys.revoke("erin", id));
+        inTransaction(() -> {
+            keys.delete("erin", id);
+            return null;
+        });
+
+        assertThat(keys.find(id)).isEmpty();
+        assertThat(audit()).extracting(AuditEvent::action).containsExactly("CREATE", "REVOKE", "DELETE");
     }
 
     /** Every cell of the gateway_key table, as text. */
