@@ -59,18 +59,21 @@ class OpenApiIT {
             if (!path.getKey().startsWith("/api/admin/")) {
                 continue;
             }
-            for (Map.Entry<String, JsonValue> operation : path.getValue().asJsonObject().entrySet()) {
+            for (Map.Entry<String, JsonValue> operation :
+                    path.getValue().asJsonObject().entrySet()) {
                 if (!(operation.getValue() instanceof JsonObject op) || !op.containsKey("requestBody")) {
                     continue;
                 }
-                for (JsonValue media : op.getJsonObject("requestBody").getJsonObject("content").values()) {
+                for (JsonValue media :
+                        op.getJsonObject("requestBody").getJsonObject("content").values()) {
                     JsonObject schema = media.asJsonObject().getJsonObject("schema");
                     if (schema.containsKey("$ref")) {
                         String name = schema.getString("$ref").replace("#/components/schemas/", "");
                         schema = schemas.getJsonObject(name);
                     }
                     bodies++;
-                    if (!schema.containsKey("properties") || schema.getJsonObject("properties").isEmpty()) {
+                    if (!schema.containsKey("properties")
+                            || schema.getJsonObject("properties").isEmpty()) {
                         bare.add(operation.getKey() + " " + path.getKey());
                     }
                 }
@@ -83,13 +86,13 @@ class OpenApiIT {
         assertThat(newKey.getJsonObject("properties").keySet())
                 .containsExactly("name", "allowedModels", "limits", "expiresAt");
         assertThat(newKey.getJsonArray("required").getString(0)).isEqualTo("name");
-        assertThat(newKey.getJsonObject("properties")
-                        .getJsonObject("expiresAt")
-                        .getString("format"))
+        assertThat(newKey.getJsonObject("properties").getJsonObject("expiresAt").getString("format"))
                 .isEqualTo("date-time");
         assertThat(schemas.getJsonObject("Limits").getJsonObject("properties").keySet())
                 .contains("requestsPerMinute");
-        assertThat(schemas.getJsonObject("ModelRequest").getJsonObject("properties").keySet())
+        assertThat(schemas.getJsonObject("ModelRequest")
+                        .getJsonObject("properties")
+                        .keySet())
                 .contains("id", "type", "provider", "limits", "fallbacks", "parameters");
     }
 

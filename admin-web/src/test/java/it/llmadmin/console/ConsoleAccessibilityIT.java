@@ -46,8 +46,7 @@ class ConsoleAccessibilityIT extends ConsoleTest {
 
     @BeforeEach
     void injectAxe() throws IOException {
-        Path script = Paths.get(System.getProperty(
-                "it.axe.script", "src/test/js/node_modules/axe-core/axe.min.js"));
+        Path script = Paths.get(System.getProperty("it.axe.script", "src/test/js/node_modules/axe-core/axe.min.js"));
         if (!Files.isReadable(script)) {
             MissingService.skipOrFail(
                     "no axe-core at " + script + " (run `npm ci` in admin-web/src/test/js): the accessibility scan"
@@ -88,7 +87,8 @@ class ConsoleAccessibilityIT extends ConsoleTest {
         violations.addAll(violations("issue dialog"));
 
         page.navigate(url("/console/admin/users.xhtml"));
-        Locator reset = page.locator("[id='usersForm:users_data'] button[id$=':resetPassword']").first();
+        Locator reset = page.locator("[id='usersForm:users_data'] button[id$=':resetPassword']")
+                .first();
         reset.click();
         assertThat(byId("resetForm:resetPassword_input")).isVisible();
         violations.addAll(violations("password dialog"));

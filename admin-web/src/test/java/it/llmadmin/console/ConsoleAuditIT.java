@@ -17,7 +17,8 @@ class ConsoleAuditIT extends ConsoleTest {
     void should_show_a_models_history_with_the_diff_of_each_change() {
         String id = UsersApi.unique("it-audit-model");
         JsonObject created = ModelsApi.create(id, true);
-        ModelsApi.rename(id, "Renamed by the audit IT", created.getJsonNumber("version").longValue());
+        ModelsApi.rename(
+                id, "Renamed by the audit IT", created.getJsonNumber("version").longValue());
         try {
             signInAndOpen("/console/audit.xhtml?entityType=Model&entityId=" + id, "admin", ADMIN_PASSWORD);
 
@@ -25,13 +26,13 @@ class ConsoleAuditIT extends ConsoleTest {
             Locator rows = page.locator("[id='auditForm:events_data'] > tr.event-row");
             assertThat(rows).hasCount(2);
             assertThat(rows.locator(".action")).hasText(new String[] {"UPDATE", "CREATE"});
-            assertThat(page.locator("[id='auditForm:events'] .ui-paginator-current").first())
+            assertThat(page.locator("[id='auditForm:events'] .ui-paginator-current")
+                            .first())
                     .hasText("1–2 of 2");
 
             rows.first().locator(".ui-row-toggler").click();
             Locator changed = page.locator(".diff-table tr.changed");
-            Locator displayName =
-                    changed.filter(new Locator.FilterOptions().setHasText("displayName"));
+            Locator displayName = changed.filter(new Locator.FilterOptions().setHasText("displayName"));
             assertThat(displayName.locator(".before")).hasText("IT " + id);
             assertThat(displayName.locator(".after")).hasText("Renamed by the audit IT");
         } finally {

@@ -37,7 +37,7 @@ class ConsoleGatewayKeysIT extends ConsoleTest {
     }
 
     private void confirm() {
-        Locator yes = page.locator(".ui-confirmdialog .ui-confirmdialog-yes");
+        Locator yes = byId("keysForm:confirmYes");
         assertThat(yes).isVisible();
         yes.click();
     }
@@ -113,12 +113,12 @@ class ConsoleGatewayKeysIT extends ConsoleTest {
             byId("keyForm:outputTokensPerMinute").fill("900");
             byId("keyForm:save").click();
             assertThat(byId("keyForm:name")).isHidden();
-            assertThat(row(name).locator(".allowed-models")).hasText("sdxl, flux-pro");
+            assertThat(row(name).locator(".allowed-models")).hasText("flux-pro, sdxl");
             assertThat(row(name).locator(".limits")).containsText("900 output tokens");
 
             row(name).locator("button[id$=':revoke']").click();
-            assertThat(page.locator(".ui-confirmdialog")).containsText("get 401");
-            page.locator(".ui-confirmdialog .ui-confirmdialog-no").click();
+            assertThat(byId("keysForm:confirm")).containsText("get 401");
+            byId("keysForm:confirmNo").click();
             assertThat(row(name).locator(".status-tag")).hasText("active");
             assertThat(KeysApi.gatewayModels(issued.getString("token")).statusCode())
                     .isEqualTo(200);

@@ -41,7 +41,8 @@ public class RecordSchemaFilter implements OASFilter {
         if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
             return;
         }
-        Map<String, Schema> schemas = new LinkedHashMap<>(openApi.getComponents().getSchemas());
+        Map<String, Schema> schemas =
+                new LinkedHashMap<>(openApi.getComponents().getSchemas());
         for (Map.Entry<String, Schema> entry : schemas.entrySet()) {
             Schema schema = entry.getValue();
             if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {

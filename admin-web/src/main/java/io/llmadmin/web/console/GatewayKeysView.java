@@ -340,11 +340,7 @@ public class GatewayKeysView implements Serializable {
                     key.name(),
                     key.tokenStart() + "…",
                     key.allowedModels().isEmpty() ? "every model" : String.join(", ", key.allowedModels()),
-                    limits.unlimited()
-                            ? "none"
-                            : limit(limits.requestsPerMinute(), "requests") + ", "
-                                    + limit(limits.inputTokensPerMinute(), "input tokens") + ", "
-                                    + limit(limits.outputTokensPerMinute(), "output tokens") + " a minute",
+                    limitsText(limits),
                     format(key.createdAt(), zone, ""),
                     format(key.expiresAt(), zone, "never"),
                     format(key.lastUsedAt(), zone, "never"),
@@ -352,8 +348,19 @@ public class GatewayKeysView implements Serializable {
                     key.revoked());
         }
 
-        private static String limit(int value, String what) {
-            return (value == 0 ? "any" : Integer.toString(value)) + " " + what;
+        /** "30 requests, 900 output tokens a minute": only the limits that are set; "none" when none is. */
+        static String limitsText(GatewayKeyLimits limits) {
+            List<String> parts = new ArrayList<>();
+            if (limits.requestsPerMinute() > 0) {
+                parts.add(limits.requestsPerMinute() + " requests");
+            }
+            if (limits.inputTokensPerMinute() > 0) {
+                parts.add(limits.inputTokensPerMinute() + " input tokens");
+            }
+            if (limits.outputTokensPerMinute() > 0) {
+                parts.add(limits.outputTokensPerMinute() + " output tokens");
+            }
+            return parts.isEmpty() ? "none" : String.join(", ", parts) + " a minute";
         }
 
         private static String format(OffsetDateTime time, ZoneId zone, String none) {
