@@ -4,7 +4,11 @@ import static it.llmadmin.ServerUnderTest.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The API is documented at /openapi and browsable at /openapi/ui, without signing in. */
@@ -25,7 +29,9 @@ class OpenApiIT {
                         "/api/admin/users",
                         "/api/admin/me/password",
                         "/api/admin/gateway-keys",
+                        "/api/admin/gateway-keys/{id}",
                         "/api/admin/gateway-keys/{id}/revoke",
+                        "/api/admin/gateway-keys/{id}/regenerate",
                         "/v1/models",
                         "/openai/v1/models",
                         "/openai/v1/chat/completions",
@@ -41,6 +47,53 @@ class OpenApiIT {
                         .getJsonObject("get")
                         .containsKey("security"))
                 .isFalse();
+    }
+
+    @Test
+    void should_name_the_fields_of_every_admin_request_body() {
+        JsonObject openApi = AdminClient.json(get("/openapi"));
+        JsonObject schemas = openApi.getJsonObject("components").getJsonObject("schemas");
+        List<String> bare = new ArrayList<>();
+        int bodies = 0;
+        for (Map.Entry<String, JsonValue> path : openApi.getJsonObject("paths").entrySet()) {
+            if (!path.getKey().startsWith("/api/admin/")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonValue> operation :
+                    path.getValue().asJsonObject().entrySet()) {
+                if (!(operation.getValue() instanceof JsonObject op) || !op.containsKey("requestBody")) {
+                    continue;
+                }
+                for (JsonValue media :
+                        op.getJsonObject("requestBody").getJsonObject("content").values()) {
+                    JsonObject schema = media.asJsonObject().getJsonObject("schema");
+                    if (schema.containsKey("$ref")) {
+                        String name = schema.getString("$ref").replace("#/components/schemas/", "");
+                        schema = schemas.getJsonObject(name);
+                    }
+                    bodies++;
+                    if (!schema.containsKey("properties")
+                            || schema.getJsonObject("properties").isEmpty()) {
+                        bare.add(operation.getKey() + " " + path.getKey());
+                    }
+                }
+            }
+        }
+
+        assertThat(bodies).isGreaterThanOrEqualTo(8);
+        assertThat(bare).as("request bodies documented as a bare object").isEmpty();
+        JsonObject newKey = schemas.getJsonObject("NewKey");
+        assertThat(newKey.getJsonObject("properties").keySet())
+                .containsExactly("name", "allowedModels", "limits", "expiresAt");
+        assertThat(newKey.getJsonArray("required").getString(0)).isEqualTo("name");
+        assertThat(newKey.getJsonObject("properties").getJsonObject("expiresAt").getString("format"))
+                .isEqualTo("date-time");
+        assertThat(schemas.getJsonObject("Limits").getJsonObject("properties").keySet())
+                .contains("requestsPerMinute");
+        assertThat(schemas.getJsonObject("ModelRequest")
+                        .getJsonObject("properties")
+                        .keySet())
+                .contains("id", "type", "provider", "limits", "fallbacks", "parameters");
     }
 
     @Test

@@ -37,6 +37,22 @@ final class GatewayAdmin {
                 .build());
     }
 
+    static HttpResponse<String> put(String path, String json) {
+        return ServerUnderTest.send(request("admin", ADMIN_PASSWORD, path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    /** {@code GET /openai/v1/models} with a bearer token, as an OpenAI client would. */
+    static HttpResponse<String> gatewayModels(String token) {
+        return ServerUnderTest.send(HttpRequest.newBuilder(uri("/openai/v1/models"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
+    }
+
     static HttpResponse<String> get(String path) {
         return getAs("admin", ADMIN_PASSWORD, path);
     }

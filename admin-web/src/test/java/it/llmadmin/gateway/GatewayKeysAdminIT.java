@@ -19,7 +19,7 @@ class GatewayKeysAdminIT {
 
         HttpResponse<String> created = GatewayAdmin.post(
                 "/api/admin/gateway-keys",
-                "{\"name\":\"" + name + "\",\"allowedModels\":[\"m-one\",\"m-two\"],"
+                "{\"name\":\"" + name + "\",\"allowedModels\":[\"gemini-1.5-pro\",\"sdxl\"],"
                         + "\"limits\":{\"requestsPerMinute\":30}}");
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -31,7 +31,7 @@ class GatewayKeysAdminIT {
         assertThat(token).startsWith("llmk_").startsWith(key.getString("tokenStart"));
         assertThat(created.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/api/admin/gateway-keys/" + id));
-        assertThat(key.getJsonArray("allowedModels").getString(1)).isEqualTo("m-two");
+        assertThat(key.getJsonArray("allowedModels").getString(1)).isEqualTo("sdxl");
         assertThat(key.getJsonObject("limits").getInt("requestsPerMinute")).isEqualTo(30);
         assertThat(key.getJsonObject("limits").getInt("outputTokensPerMinute")).isZero();
         assertThat(key.getBoolean("revoked")).isFalse();

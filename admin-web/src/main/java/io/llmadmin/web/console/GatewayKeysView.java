@@ -1,0 +1,410 @@
+package io.llmadmin.web.console;
+
+import io.llmadmin.services.changes.ConflictingChangeException;
+import io.llmadmin.services.changes.InvalidChangeException;
+import io.llmadmin.services.changes.StaleVersionException;
+import io.llmadmin.services.changes.UnknownEntityException;
+import io.llmadmin.services.gateway.GatewayKeyLimits;
+import io.llmadmin.services.gateway.GatewayKeyView;
+import io.llmadmin.services.gateway.GatewayKeys;
+import io.llmadmin.services.gateway.IssuedGatewayKey;
+import io.llmadmin.services.registry.ModelQuery;
+import io.llmadmin.services.registry.ModelRegistry;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.primefaces.PrimeFaces;
+
+/**
+ * The gateway keys page ({@code /console/gateway-keys.xhtml}): every key with its allowed models, limits, expiry, last
+ * use and state, for admins and viewers. Admins issue keys (the token is shown once, in a dialog, and forgotten when
+ * it closes), change their models, limits and expiry, give them a new token, revoke them and delete revoked ones; every
+ * change goes through {@link GatewayKeys} as the signed-in user, checked to be an admin here again.
+ */
+@Named("gatewayKeys")
+@ViewScoped
+public class GatewayKeysView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String ADMINS_ONLY = "Only admins may change gateway keys.";
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
+    /** The service's field names and the dialog's inputs. */
+    static final Map<String, String> INPUTS = Map.of(
+            "name", "keyForm:name",
+            "allowedModels", "keyForm:allowedModels",
+            "limits.requestsPerMinute", "keyForm:requestsPerMinute",
+            "limits.inputTokensPerMinute", "keyForm:inputTokensPerMinute",
+            "limits.outputTokensPerMinute", "keyForm:outputTokensPerMinute",
+            "expiresAt", "keyForm:expiresOn");
+
+    private final GatewayKeys keys;
+    private final ModelRegistry registry;
+    private final SignedInUser signedIn;
+
+    private List<KeyRow> rows;
+    private List<String> modelIds;
+
+    /** The dialog's key: null for a new one. */
+    private Long editedId;
+
+    private long editedVersion;
+    private String name;
+    private List<String> allowedModels = new ArrayList<>();
+    private Integer requestsPerMinute;
+    private Integer inputTokensPerMinute;
+    private Integer outputTokensPerMinute;
+    private LocalDate expiresOn;
+    private OffsetDateTime storedExpiresAt;
+
+    /** The token just issued, until its dialog is closed; never anywhere else. */
+    private String token;
+
+    private String tokenKeyName;
+
+    @Inject
+    public GatewayKeysView(GatewayKeys keys, ModelRegistry registry, SignedInUser signedIn) {
+        this.keys = keys;
+        this.registry = registry;
+        this.signedIn = signedIn;
+    }
+
+    /** For the CDI proxy only. */
+    protected GatewayKeysView() {
+        this(null, null, null);
+    }
+
+    public List<KeyRow> getRows() {
+        if (rows == null) {
+            ZoneId zone = ZoneId.systemDefault();
+            rows = keys.list().stream().map(key -> KeyRow.of(key, zone)).toList();
+        }
+        return rows;
+    }
+
+    /** Every model's catalog id, for the picker: a key may only name models that exist. */
+    public List<String> getModelIds() {
+        if (modelIds == null) {
+            List<String> ids = new ArrayList<>();
+            int page = 0;
+            while (true) {
+                var found =
+                        registry.list(new ModelQuery(null, null, null, null, "id", false, page, ModelQuery.MAX_SIZE));
+                found.items().forEach(model -> ids.add(model.catalogId()));
+                if (found.items().size() < ModelQuery.MAX_SIZE) {
+                    break;
+                }
+                page++;
+            }
+            modelIds = ids;
+        }
+        return modelIds;
+    }
+
+    /** Opens the dialog for a new key. */
+    public void startNew() {
+        editedId = null;
+        editedVersion = 0;
+        name = null;
+        allowedModels = new ArrayList<>();
+        requestsPerMinute = null;
+        inputTokensPerMinute = null;
+        outputTokensPerMinute = null;
+        expiresOn = null;
+        storedExpiresAt = null;
+    }
+
+    /** Opens the dialog on a key as it is stored now. */
+    public void startEdit(long id) {
+        keys.find(id)
+                .ifPresentOrElse(
+                        key -> {
+                            editedId = key.id();
+                            editedVersion = key.version();
+                            name = key.name();
+                            allowedModels = new ArrayList<>(key.allowedModels());
+                            requestsPerMinute = key.limits().requestsPerMinute();
+                            inputTokensPerMinute = key.limits().inputTokensPerMinute();
+                            outputTokensPerMinute = key.limits().outputTokensPerMinute();
+                            storedExpiresAt = key.expiresAt();
+                            expiresOn = lastDay(key.expiresAt());
+                            PrimeFaces.current().ajax().addCallbackParam("opened", true);
+                        },
+                        () -> {
+                            ConsoleMessages.error("No gateway key " + id + " any more: someone deleted it.");
+                            rows = null;
+                        });
+    }
+
+    /** Issues the new key or changes the edited one; on success the dialog closes ({@code args.saved}). */
+    public void save() {
+        if (!signedIn.isAdmin()) {
+            ConsoleMessages.error(ADMINS_ONLY);
+            return;
+        }
+        GatewayKeyLimits limits = new GatewayKeyLimits(
+                orZero(requestsPerMinute), orZero(inputTokensPerMinute), orZero(outputTokensPerMinute));
+        // An expiry set to the minute through the API stays as it is unless its day was changed here.
+        OffsetDateTime expiresAt = expiresOn == null
+                ? null
+                : expiresOn.equals(lastDay(storedExpiresAt))
+                        ? storedExpiresAt
+                        : expiresOn.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        try {
+            if (editedId == null) {
+                IssuedGatewayKey issued =
+                        keys.issue(signedIn.getName(), name, List.copyOf(allowedModels), limits, expiresAt);
+                showToken(issued);
+                ConsoleMessages.info("Issued the key " + issued.key().name() + ".");
+            } else {
+                GatewayKeyView changed = keys.change(
+                        signedIn.getName(),
+                        editedId,
+                        List.copyOf(allowedModels),
+                        limits,
+                        expiresAt,
+                        OptionalLong.of(editedVersion));
+                ConsoleMessages.info("Saved the key " + changed.name() + ".");
+            }
+            rows = null;
+            PrimeFaces.current().ajax().addCallbackParam("saved", true);
+        } catch (InvalidChangeException e) {
+            ConsoleMessages.fieldErrors(e.fieldErrors(), INPUTS);
+        } catch (StaleVersionException e) {
+            ConsoleMessages.error("Someone else changed this key since you opened it: close this dialog and edit it"
+                    + " again to see their change.");
+        } catch (ConflictingChangeException | UnknownEntityException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
+    }
+
+    /** Gives a key a new token and shows it once ({@code args.tokenShown}). */
+    public void regenerate(long id) {
+        if (!signedIn.isAdmin()) {
+            ConsoleMessages.error(ADMINS_ONLY);
+            return;
+        }
+        try {
+            IssuedGatewayKey issued = keys.regenerate(signedIn.getName(), id);
+            showToken(issued);
+            ConsoleMessages.info("The key " + issued.key().name() + " has a new token; the old one no longer works.");
+        } catch (ConflictingChangeException | UnknownEntityException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
+        rows = null;
+    }
+
+    public void revoke(long id) {
+        if (!signedIn.isAdmin()) {
+            ConsoleMessages.error(ADMINS_ONLY);
+            return;
+        }
+        try {
+            GatewayKeyView revoked = keys.revoke(signedIn.getName(), id);
+            ConsoleMessages.info("Revoked the key " + revoked.name() + ": it no longer opens the gateway.");
+        } catch (UnknownEntityException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
+        rows = null;
+    }
+
+    public void delete(long id) {
+        if (!signedIn.isAdmin()) {
+            ConsoleMessages.error(ADMINS_ONLY);
+            return;
+        }
+        try {
+            String deleted = keys.find(id).map(GatewayKeyView::name).orElse(Long.toString(id));
+            keys.delete(signedIn.getName(), id);
+            ConsoleMessages.info("Deleted the key " + deleted + ".");
+        } catch (ConflictingChangeException | UnknownEntityException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
+        rows = null;
+    }
+
+    /** Closes the token's dialog: the token is gone from the server for good. */
+    public void forgetToken() {
+        token = null;
+        tokenKeyName = null;
+    }
+
+    private void showToken(IssuedGatewayKey issued) {
+        token = issued.token();
+        tokenKeyName = issued.key().name();
+        PrimeFaces.current().ajax().addCallbackParam("tokenShown", true);
+    }
+
+    /** The last day (UTC) on which a key expiring at this instant works. */
+    static LocalDate lastDay(OffsetDateTime expiresAt) {
+        return expiresAt == null
+                ? null
+                : expiresAt.minusNanos(1).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    public boolean isEditing() {
+        return editedId != null;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public List<String> getAllowedModels() {
+        return allowedModels;
+    }
+
+    public void setAllowedModels(List<String> allowedModels) {
+        this.allowedModels = allowedModels == null ? new ArrayList<>() : new ArrayList<>(allowedModels);
+    }
+
+    public Integer getRequestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    public void setRequestsPerMinute(Integer requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute;
+    }
+
+    public Integer getInputTokensPerMinute() {
+        return inputTokensPerMinute;
+    }
+
+    public void setInputTokensPerMinute(Integer inputTokensPerMinute) {
+        this.inputTokensPerMinute = inputTokensPerMinute;
+    }
+
+    public Integer getOutputTokensPerMinute() {
+        return outputTokensPerMinute;
+    }
+
+    public void setOutputTokensPerMinute(Integer outputTokensPerMinute) {
+        this.outputTokensPerMinute = outputTokensPerMinute;
+    }
+
+    /** The last day the key works (UTC): it expires at the end of that day. */
+    public LocalDate getExpiresOn() {
+        return expiresOn;
+    }
+
+    public void setExpiresOn(LocalDate expiresOn) {
+        this.expiresOn = expiresOn;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public String getTokenKeyName() {
+        return tokenKeyName;
+    }
+
+    /** One key as the table shows it. */
+    public record KeyRow(
+            long id,
+            String name,
+            String tokenStart,
+            String allowedModels,
+            String limits,
+            String created,
+            String expires,
+            String lastUsed,
+            String status,
+            boolean revoked)
+            implements Serializable {
+
+        static KeyRow of(GatewayKeyView key, ZoneId zone) {
+            GatewayKeyLimits limits = key.limits();
+            return new KeyRow(
+                    key.id(),
+                    key.name(),
+                    key.tokenStart() + "…",
+                    key.allowedModels().isEmpty() ? "every model" : String.join(", ", key.allowedModels()),
+                    limitsText(limits),
+                    format(key.createdAt(), zone, ""),
+                    format(key.expiresAt(), zone, "never"),
+                    format(key.lastUsedAt(), zone, "never"),
+                    key.status(),
+                    key.revoked());
+        }
+
+        /** "30 requests, 900 output tokens a minute": only the limits that are set; "none" when none is. */
+        static String limitsText(GatewayKeyLimits limits) {
+            List<String> parts = new ArrayList<>();
+            if (limits.requestsPerMinute() > 0) {
+                parts.add(limits.requestsPerMinute() + " requests");
+            }
+            if (limits.inputTokensPerMinute() > 0) {
+                parts.add(limits.inputTokensPerMinute() + " input tokens");
+            }
+            if (limits.outputTokensPerMinute() > 0) {
+                parts.add(limits.outputTokensPerMinute() + " output tokens");
+            }
+            return parts.isEmpty() ? "none" : String.join(", ", parts) + " a minute";
+        }
+
+        private static String format(OffsetDateTime time, ZoneId zone, String none) {
+            return time == null ? none : WHEN.format(time.atZoneSameInstant(zone));
+        }
+
+        public long getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getTokenStart() {
+            return tokenStart;
+        }
+
+        public String getAllowedModels() {
+            return allowedModels;
+        }
+
+        public String getLimits() {
+            return limits;
+        }
+
+        public String getCreated() {
+            return created;
+        }
+
+        public String getExpires() {
+            return expires;
+        }
+
+        public String getLastUsed() {
+            return lastUsed;
+        }
+
+        public String getStatus() {
+            return status;
+        }
+
+        public boolean isRevoked() {
+            return revoked;
+        }
+    }
+}

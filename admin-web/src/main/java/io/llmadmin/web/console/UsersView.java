@@ -1,0 +1,255 @@
+package io.llmadmin.web.console;
+
+import io.llmadmin.domain.users.ConsoleRole;
+import io.llmadmin.domain.users.ConsoleUser;
+import io.llmadmin.services.changes.ConflictingChangeException;
+import io.llmadmin.services.changes.InvalidChangeException;
+import io.llmadmin.services.changes.StaleVersionException;
+import io.llmadmin.services.changes.UnknownEntityException;
+import io.llmadmin.services.users.ConsoleUsers;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.primefaces.PrimeFaces;
+
+/**
+ * The users page ({@code /console/admin/users.xhtml}, admins only by web.xml and checked here again): who may sign in
+ * to the console and the API, with which role. Admins create users, change roles, set passwords and delete users; the
+ * last admin can be neither demoted nor deleted, and the page says so. Passwords are never kept in the view.
+ */
+@Named("users")
+@ViewScoped
+public class UsersView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String ADMINS_ONLY = "Only admins may manage users.";
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
+    static final Map<String, String> NEW_USER_INPUTS = Map.of(
+            "username", "newUserForm:username",
+            "password", "newUserForm:password",
+            "role", "newUserForm:role");
+
+    private final ConsoleUsers users;
+    private final SignedInUser signedIn;
+
+    private List<UserRow> rows;
+
+    private String username;
+    private String password;
+    private String role = "viewer";
+
+    private String resetUsername;
+    private String resetPassword;
+
+    @Inject
+    public UsersView(ConsoleUsers users, SignedInUser signedIn) {
+        this.users = users;
+        this.signedIn = signedIn;
+    }
+
+    /** For the CDI proxy only. */
+    protected UsersView() {
+        this(null, null);
+    }
+
+    public List<UserRow> getRows() {
+        if (rows == null) {
+            ZoneId zone = ZoneId.systemDefault();
+            rows = users.list().stream().map(user -> UserRow.of(user, zone)).toList();
+        }
+        return rows;
+    }
+
+    public List<String> getRoles() {
+        return ConsoleRole.roleNames();
+    }
+
+    public void create() {
+        if (!signedIn.isAdmin()) {
+            ConsoleMessages.error(ADMINS_ONLY);
+            return;
+        }
+        ConsoleRole chosen = ConsoleRole.fromName(role).orElse(null);
+        if (chosen == null) {
+            ConsoleMessages.fieldError("newUserForm:role", "must be one of " + String.join(", ", getRoles()));
+            return;
+        }
+        try {
+            ConsoleUser created = users.create(signedIn.getName(), username, password, chosen);
+            ConsoleMessages.info("Created the " + created.role().roleName() + " " + created.username() + ".");
+            username = null;
+            role = "viewer";
+            rows = null;
+        } catch (InvalidChangeException e) {
+            ConsoleMessages.fieldErrors(e.fieldErrors(), NEW_USER_INPUTS);
+        } catch (ConflictingChangeException e) {
+            ConsoleMessages.fieldError("newUserForm:username", e.getMessage());
+        } finally {
+            password = null;
+        }
+    }
+
+    public void changeRole(String user, String newRole, long version) {
+        if (!signedIn.isAdmin()) {
+            ConsoleMessages.error(ADMINS_ONLY);
+            return;
+        }
+        try {
+            ConsoleUser changed = users.changeRole(
+                    signedIn.getName(), user, ConsoleRole.fromName(newRole).orElseThrow(), OptionalLong.of(version));
+            ConsoleMessages.info(
+                    changed.username() + " is now " + changed.role().roleName() + ".");
+        } catch (StaleVersionException e) {
+            ConsoleMessages.error(user + " was changed by someone else since the list was shown; the list now shows"
+                    + " it as it is: try again.");
+        } catch (ConflictingChangeException | UnknownEntityException | InvalidChangeException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
+        rows = null;
+    }
+
+    /** Opens the password dialog for a user. */
+    public void startReset(String user) {
+        resetUsername = user;
+        resetPassword = null;
+    }
+
+    public void reset() {
+        if (!signedIn.isAdmin()) {
+            ConsoleMessages.error(ADMINS_ONLY);
+            return;
+        }
+        try {
+            users.resetPassword(signedIn.getName(), resetUsername, resetPassword);
+            ConsoleMessages.info("Set a new password for " + resetUsername + "; their sessions are signed out.");
+            PrimeFaces.current().ajax().addCallbackParam("saved", true);
+            rows = null;
+        } catch (InvalidChangeException e) {
+            ConsoleMessages.fieldErrors(e.fieldErrors(), Map.of("password", "resetForm:resetPassword"));
+        } catch (UnknownEntityException e) {
+            ConsoleMessages.error(e.getMessage());
+        } finally {
+            resetPassword = null;
+        }
+    }
+
+    public void delete(String user) {
+        if (!signedIn.isAdmin()) {
+            ConsoleMessages.error(ADMINS_ONLY);
+            return;
+        }
+        try {
+            users.delete(signedIn.getName(), user);
+            ConsoleMessages.info("Deleted " + user + ".");
+        } catch (ConflictingChangeException | UnknownEntityException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
+        rows = null;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
+
+    public String getResetUsername() {
+        return resetUsername;
+    }
+
+    public String getResetPassword() {
+        return resetPassword;
+    }
+
+    public void setResetPassword(String resetPassword) {
+        this.resetPassword = resetPassword;
+    }
+
+    public int getMinimumLength() {
+        return ConsoleUsers.MIN_PASSWORD_LENGTH;
+    }
+
+    /** One user as the table shows it: never the password's hash. */
+    public static final class UserRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String username;
+        private final String role;
+        private final String created;
+        private final String passwordChanged;
+        private final long version;
+
+        UserRow(String username, String role, String created, String passwordChanged, long version) {
+            this.username = username;
+            this.role = role;
+            this.created = created;
+            this.passwordChanged = passwordChanged;
+            this.version = version;
+        }
+
+        static UserRow of(ConsoleUser user, ZoneId zone) {
+            return new UserRow(
+                    user.username(),
+                    user.role().roleName(),
+                    format(user.createdAt(), zone),
+                    format(user.passwordChangedAt(), zone),
+                    user.version());
+        }
+
+        private static String format(OffsetDateTime time, ZoneId zone) {
+            return time == null ? "" : WHEN.format(time.atZoneSameInstant(zone));
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public String getRole() {
+            return role;
+        }
+
+        public boolean isAdmin() {
+            return "admin".equals(role);
+        }
+
+        public String getCreated() {
+            return created;
+        }
+
+        public String getPasswordChanged() {
+            return passwordChanged;
+        }
+
+        public long getVersion() {
+            return version;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package it.llmadmin.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import it.llmadmin.MissingService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every console page scanned by axe-core (npm's, pinned in {@code src/test/js/package.json}, injected into each page
+ * before its own scripts), signed in as an admin and as a viewer, and the sign-in page anonymously: no serious or
+ * critical violation may be found. Dialogs are scanned open too.
+ */
+class ConsoleAccessibilityIT extends ConsoleTest {
+
+    /** The pages both roles see. */
+    private static final List<String> PAGES = List.of(
+            "/console/index.xhtml",
+            "/console/models.xhtml",
+            "/console/gateway-keys.xhtml",
+            "/console/audit.xhtml",
+            "/console/audit.xhtml?entityType=Model&entityId=gemini-1.5-pro",
+            "/console/migration.xhtml",
+            "/console/account.xhtml");
+
+    /** The pages only admins see. */
+    private static final List<String> ADMIN_PAGES = List.of("/console/model.xhtml", "/console/admin/users.xhtml");
+
+    /** Returns the serious and critical violations of the current page, one line per rule and node, as JSON text. */
+    private static final String SCAN = "async () => {"
+            + " const result = await axe.run(document, { resultTypes: ['violations'] });"
+            + " return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            + "   .flatMap(v => v.nodes.slice(0, 5).map(n => v.impact + ' ' + v.id + ' (' + v.help + '): '"
+            + "     + n.target.join(' ') + ' -- ' + (n.failureSummary || '').replace(/\\s+/g, ' ')));"
+            + "}";
+
+    @BeforeEach
+    void injectAxe() throws IOException {
+        Path script = Paths.get(System.getProperty("it.axe.script", "src/test/js/node_modules/axe-core/axe.min.js"));
+        if (!Files.isReadable(script)) {
+            MissingService.skipOrFail(
+                    "no axe-core at " + script + " (run `npm ci` in admin-web/src/test/js): the accessibility scan"
+                            + " cannot run",
+                    null);
+        }
+        // An init script runs before the page's own and is not subject to its Content-Security-Policy.
+        context.addInitScript(Files.readString(script, StandardCharsets.UTF_8));
+    }
+
+    private List<String> scan(String path) {
+        page.navigate(url(path));
+        assertThat(page).not().hasURL(Pattern.compile(".*/login\\.xhtml.*"));
+        return violations(path);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> violations(String where) {
+        page.waitForLoadState();
+        List<String> found = (List<String>) page.evaluate(SCAN);
+        return found.stream().map(line -> where + ": " + line).toList();
+    }
+
+    @Test
+    void should_find_no_serious_or_critical_violation_on_any_page_as_an_admin() {
+        signInAndOpen("/console/index.xhtml", "admin", ADMIN_PASSWORD);
+        List<String> violations = new ArrayList<>();
+        for (String path : PAGES) {
+            violations.addAll(scan(path));
+        }
+        for (String path : ADMIN_PAGES) {
+            violations.addAll(scan(path));
+        }
+
+        page.navigate(url("/console/gateway-keys.xhtml"));
+        byId("keysForm:issue").click();
+        assertThat(byId("keyForm:name")).isVisible();
+        violations.addAll(violations("issue dialog"));
+
+        page.navigate(url("/console/admin/users.xhtml"));
+        Locator reset = page.locator("[id='usersForm:users_data'] button[id$=':resetPassword']")
+                .first();
+        reset.click();
+        assertThat(byId("resetForm:resetPassword_input")).isVisible();
+        violations.addAll(violations("password dialog"));
+
+        assertThat(violations).as(String.join("\n", violations)).isEmpty();
+    }
+
+    @Test
+    void should_find_no_serious_or_critical_violation_on_any_page_as_a_viewer_or_on_the_sign_in_page() {
+        List<String> violations = new ArrayList<>();
+        page.navigate(url("/login.xhtml"));
+        violations.addAll(violations("/login.xhtml"));
+
+        String viewer = UsersApi.unique("it-a11y-viewer");
+        UsersApi.createViewer(viewer);
+        try {
+            signInAndOpen("/console/index.xhtml", viewer, UsersApi.VIEWER_PASSWORD);
+            for (String path : PAGES) {
+                violations.addAll(scan(path));
+            }
+        } finally {
+            UsersApi.delete(viewer);
+        }
+
+        assertThat(violations).as(String.join("\n", violations)).isEmpty();
+    }
+}
