@@ -2,33 +2,26 @@ package io.llmadmin.services.llm.internal;
 
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.LlmException;
-import io.llmadmin.services.llm.CallGuard;
 import io.llmadmin.services.llm.CallOutcome;
 import io.llmadmin.services.llm.CallRecord;
-import io.llmadmin.services.llm.CallRecorder;
 import io.llmadmin.services.llm.TokenUsage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * One upstream attempt's bookkeeping: the key it uses, the guard's permit, its {@link CallContext}, and the one
- * {@link CallRecord} that {@link #end} reports, exactly once, to the permit and to the recorder. Made by
- * {@link Attempts#begin}.
+ * One upstream attempt's bookkeeping: the key it uses, its {@link CallContext}, and the one {@link CallRecord} that
+ * {@link #end} reports, exactly once, to its {@link ModelAdmission} (which records it as usage and settles the
+ * rate-limit permit when the model is done with). Made by {@link ModelAdmission#attempt}.
  */
 final class Attempt {
-
-    private static final Logger LOG = Logger.getLogger(Attempt.class.getName());
 
     private final ModelConfiguration model;
     private final String kind;
     private final String caller;
     private final String key;
-    private final CallGuard.Permit permit;
-    private final CallRecorder recorder;
+    private final ModelAdmission admission;
     private final int estimatedInputTokens;
     private final Instant startedAt;
     private final long startNanos = System.nanoTime();
@@ -36,12 +29,11 @@ final class Attempt {
     private boolean ended;
 
     Attempt(
+            ModelAdmission admission,
             ModelConfiguration model,
             String kind,
             String caller,
             String key,
-            CallGuard.Permit permit,
-            CallRecorder recorder,
             int estimatedInputTokens,
             Duration timeout,
             Clock clock) {
@@ -49,8 +41,7 @@ final class Attempt {
         this.kind = kind;
         this.caller = caller;
         this.key = key;
-        this.permit = permit;
-        this.recorder = recorder;
+        this.admission = admission;
         this.estimatedInputTokens = estimatedInputTokens;
         this.context = new CallContext(timeout);
         this.startedAt = clock.instant();
@@ -103,15 +94,6 @@ final class Attempt {
                 Optional.ofNullable(failure).map(f -> f.getClass().getSimpleName()),
                 usage,
                 estimatedInputTokens);
-        try {
-            permit.settle(record);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Settling a rate-limit permit failed", e);
-        }
-        try {
-            recorder.record(record);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Recording a call failed", e);
-        }
+        admission.ended(record);
     }
 }

@@ -22,14 +22,25 @@ final class BlockingChat {
         this.defaultTimeout = defaultTimeout;
     }
 
-    ChatResult once(ModelConfiguration model, ChatCall call) {
-        Attempt attempt = attempts.begin(
-                model,
-                "chat",
-                call.caller(),
-                call.promptText(),
-                call.maxTokens() == null ? 0 : call.maxTokens(),
-                call.timeoutIfSet().orElse(defaultTimeout));
+    /**
+     * One call to {@code model}: admitted once, then attempted until it succeeds or {@code retries} gives up; the
+     * admission is settled either way.
+     *
+     * @throws AdmissionRefused when our limiter refuses
+     */
+    ChatResult call(ModelConfiguration model, ChatCall call, Retries retries, boolean fallbackAvailable) {
+        ModelAdmission admission = attempts.admit(model, "chat", call.caller(), call.messageTexts(), call.maxTokens());
+        try {
+            ChatCall sent = Attempts.capped(call, admission);
+            return retries.run(() -> once(admission, sent), fallbackAvailable);
+        } finally {
+            admission.release();
+        }
+    }
+
+    private ChatResult once(ModelAdmission admission, ChatCall call) {
+        ModelConfiguration model = admission.model();
+        Attempt attempt = admission.attempt(call.timeoutIfSet().orElse(defaultTimeout));
         try {
             ChatResponse response = attempt.context()
                     .run(() -> factory.chatModel(model, attempt.key()).chat(Conversions.toRequest(call)));

@@ -39,6 +39,7 @@ final class ChatStreamRun implements ChatStream {
 
     private ModelConfiguration model;
     private ChatCall call;
+    private ModelAdmission admission;
     private int retries;
     private StreamAttempt current;
     private boolean started;
@@ -63,25 +64,25 @@ final class ChatStreamRun implements ChatStream {
             return;
         }
         Duration timeout = streaming.timeoutOf(call);
+        if (admission == null) {
+            try {
+                admission = streaming
+                        .attempts()
+                        .admit(model, "stream", call.caller(), call.messageTexts(), call.maxTokens());
+            } catch (AdmissionRefused refused) {
+                failed(refused.failure(), false);
+                return;
+            } catch (LlmException notConfigured) {
+                failed(notConfigured, false);
+                return;
+            }
+        }
+        ChatCall sent = Attempts.capped(call, admission);
         StreamAttempt attempt;
         try {
-            attempt = new StreamAttempt(
-                    this,
-                    streaming
-                            .attempts()
-                            .begin(
-                                    model,
-                                    "stream",
-                                    call.caller(),
-                                    call.promptText(),
-                                    call.maxTokens() == null ? 0 : call.maxTokens(),
-                                    timeout),
-                    streaming.scheduler());
-        } catch (AdmissionRefused refused) {
-            failed(refused.failure(), false);
-            return;
-        } catch (LlmException notConfigured) {
-            failed(notConfigured, false);
+            attempt = new StreamAttempt(this, admission.attempt(timeout), streaming.scheduler());
+        } catch (LlmException noKey) {
+            failed(noKey, false);
             return;
         }
         current = attempt;
@@ -92,7 +93,7 @@ final class ChatStreamRun implements ChatStream {
                 streaming
                         .factory()
                         .streamingChatModel(model, upstream.key())
-                        .chat(Conversions.toRequest(call), attempt);
+                        .chat(Conversions.toRequest(sent), attempt);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -144,6 +145,7 @@ final class ChatStreamRun implements ChatStream {
                 Conversions.finishReason(response));
         from.stopWatching();
         from.attempt().end(CallOutcome.SUCCEEDED, null, answer.usage());
+        releaseAdmission();
         done = true;
         if (!cancelled) {
             try {
@@ -169,8 +171,9 @@ final class ChatStreamRun implements ChatStream {
             finishWith(failure);
             return;
         }
-        Optional<Duration> delay =
-                mayRetry ? streaming.retryPolicy().delayBefore(++retries, failure) : Optional.empty();
+        Optional<Duration> delay = mayRetry
+                ? streaming.retryPolicy().delayBefore(++retries, failure, !fallbacks.isEmpty())
+                : Optional.empty();
         if (delay.isPresent()) {
             LOG.info(() -> "Model '" + model.catalogId() + "' failed ("
                     + failure.getClass().getSimpleName() + "); retry " + retries + " in "
@@ -178,22 +181,28 @@ final class ChatStreamRun implements ChatStream {
             streaming.scheduler().schedule(this::startAttempt, delay.get().toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        if (Fallbacks.warrantFallback(failure)) {
-            ModelConfiguration next = fallbacks.poll();
-            if (next != null) {
-                LOG.warning("Model '" + model.catalogId() + "' failed ("
-                        + failure.getClass().getSimpleName() + "); falling back to '" + next.catalogId() + "'");
-                model = next;
-                call = ModelDefaults.apply(call.withModel(model.catalogId()), model);
-                retries = 0;
-                streaming.scheduler().execute(this::startAttempt);
-                return;
-            }
+        releaseAdmission();
+        Optional<ModelConfiguration> next = Fallbacks.next(fallbacks, model, failure);
+        if (next.isPresent()) {
+            model = next.get();
+            call = ModelDefaults.apply(call.withModel(model.catalogId()), model);
+            retries = 0;
+            streaming.scheduler().execute(this::startAttempt);
+            return;
         }
         finishWith(failure);
     }
 
+    /** The call is done with the current model: its rate-limit permit is settled with the last attempt. */
+    private void releaseAdmission() {
+        if (admission != null) {
+            admission.release();
+            admission = null;
+        }
+    }
+
     private void finishWith(LlmException failure) {
+        releaseAdmission();
         done = true;
         if (!cancelled) {
             StreamDelta partial = parser.output();
@@ -246,7 +255,14 @@ final class ChatStreamRun implements ChatStream {
             current.attempt().context().cancel();
             current.attempt().end(CallOutcome.CANCELLED, null, Optional.empty());
         }
+        releaseAdmission();
         result.cancel(false);
+    }
+
+    /** The model serving the stream: the one called last (a fallback is only ever taken before the first token). */
+    @Override
+    public synchronized String model() {
+        return model.catalogId();
     }
 
     @Override

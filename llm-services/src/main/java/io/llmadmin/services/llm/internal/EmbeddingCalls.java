@@ -36,11 +36,22 @@ final class EmbeddingCalls {
             throw new InvalidLlmRequestException("input", "input must not hold an empty text");
         }
         ChatCallChecks.requireType(model, ModelType.EMBEDDING);
-        return retries.run(() -> once(model, texts, caller));
+        ModelAdmission admission;
+        try {
+            admission = attempts.admit(model, "embedding", caller, texts, null);
+        } catch (AdmissionRefused refused) {
+            throw refused.failure();
+        }
+        try {
+            return retries.run(() -> once(admission, texts));
+        } finally {
+            admission.release();
+        }
     }
 
-    private Embeddings once(ModelConfiguration model, List<String> texts, String caller) {
-        Attempt attempt = attempts.begin(model, "embedding", caller, String.join("\n", texts), 0, timeout);
+    private Embeddings once(ModelAdmission admission, List<String> texts) {
+        ModelConfiguration model = admission.model();
+        Attempt attempt = admission.attempt(timeout);
         try {
             Response<List<Embedding>> response = attempt.context()
                     .run(() -> factory.embeddingModel(model, attempt.key())

@@ -3,21 +3,35 @@ package io.llmadmin.services.llm.internal;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.errors.LlmException;
+import io.llmadmin.services.errors.LlmNotFoundException;
 import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ModelDirectory;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The models a chat call falls back to, and the blocking loop over them. The list is read from the
- * {@link ModelDirectory} on the caller's thread (a JPA directory needs the request's context).
+ * The models a chat call falls back to, and when. The chain is the model's ordered fallback list, each entry followed
+ * by its own fallbacks (depth first: falling back to B means "call B", and B would fall back to its own list), each
+ * model at most once (an admin may well configure A → B → A), inactive models and models that cannot take the call
+ * (its parameters, images, tools) left out. It is read from the {@link ModelDirectory} on the caller's thread, before
+ * the first attempt: a JPA directory needs the request's context, and a stream's later attempts run elsewhere.
+ *
+ * <p>A failure warrants a fallback unless it is the caller's own mistake, which no other model would take either (a bad
+ * parameter) or a model that is not there. One exception: a request that does not fit the model's context window goes
+ * on to the next fallback with a larger window (or one whose window is unknown).
  */
 final class Fallbacks {
 
     private static final Logger LOG = Logger.getLogger(Fallbacks.class.getName());
+
+    /** How deep a chain of fallbacks of fallbacks is followed: far more than anyone configures, bounded all the same. */
+    private static final int MAX_CHAIN = 32;
 
     private final ModelDirectory directory;
 
@@ -25,49 +39,89 @@ final class Fallbacks {
         this.directory = directory;
     }
 
-    /** Fallbacks are tried after any failure except a bad request, which no other model would take either. */
+    /** Whether a failure of one model warrants trying the next one. */
     static boolean warrantFallback(LlmException failure) {
-        return !(failure instanceof InvalidLlmRequestException);
-    }
-
-    /** The fallbacks of {@code model} that exist and take {@code call}, in order; the unusable ones are logged. */
-    List<ModelConfiguration> usableFor(ModelConfiguration model, ChatCall call) {
-        List<ModelConfiguration> usable = new ArrayList<>();
-        for (String fallbackId : directory.fallbacksOf(model)) {
-            usable(fallbackId, call).ifPresent(usable::add);
+        if (failure instanceof InvalidLlmRequestException invalid) {
+            return invalid.contextWindowExceeded();
         }
-        return usable;
+        return !(failure instanceof LlmNotFoundException);
     }
 
-    /** Runs {@code attempt} on {@code first}, then on each usable fallback while the failures warrant one. */
-    <T> T run(ChatCall call, ModelConfiguration first, BiFunction<ModelConfiguration, ChatCall, T> attempt) {
-        LlmException lastFailure;
-        try {
-            return attempt.apply(first, call);
-        } catch (LlmException e) {
-            if (!warrantFallback(e)) {
-                throw e;
+    /** The fallback chain of {@code model} for {@code call}, in the order to try it. */
+    List<ModelConfiguration> chainFor(ModelConfiguration model, ChatCall call) {
+        List<ModelConfiguration> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        seen.add(model.catalogId());
+        Deque<String> pending = new ArrayDeque<>(directory.fallbacksOf(model));
+        while (!pending.isEmpty() && chain.size() < MAX_CHAIN) {
+            String fallbackId = pending.pollFirst();
+            if (!seen.add(fallbackId)) {
+                continue;
             }
-            lastFailure = e;
-        }
-        for (String fallbackId : directory.fallbacksOf(first)) {
             Optional<ModelConfiguration> fallback = usable(fallbackId, call);
             if (fallback.isEmpty()) {
                 continue;
             }
-            ChatCall fallbackCall = ModelDefaults.apply(call.withModel(fallbackId), fallback.get());
-            LOG.warning("Model '" + first.catalogId() + "' failed ("
-                    + lastFailure.getClass().getSimpleName() + "); falling back to '" + fallbackId + "'");
-            try {
-                return attempt.apply(fallback.get(), fallbackCall);
-            } catch (LlmException e) {
-                if (!warrantFallback(e)) {
-                    throw e;
-                }
-                lastFailure = e;
+            chain.add(fallback.get());
+            List<String> own = directory.fallbacksOf(fallback.get());
+            for (int i = own.size() - 1; i >= 0; i--) {
+                pending.addFirst(own.get(i));
             }
         }
-        throw lastFailure;
+        return chain;
+    }
+
+    /**
+     * The next model of {@code remaining} to try after {@code failed} failed with {@code failure}, taken off the chain;
+     * empty when the failure warrants none or none is left. After a context-window failure, the models whose known
+     * window is no larger than the failed one's are passed over.
+     */
+    static Optional<ModelConfiguration> next(
+            Deque<ModelConfiguration> remaining, ModelConfiguration failed, LlmException failure) {
+        if (!warrantFallback(failure)) {
+            return Optional.empty();
+        }
+        boolean needsLargerWindow = failure instanceof InvalidLlmRequestException;
+        while (!remaining.isEmpty()) {
+            ModelConfiguration candidate = remaining.pollFirst();
+            if (needsLargerWindow
+                    && failed.contextLength() > 0
+                    && candidate.contextLength() > 0
+                    && candidate.contextLength() <= failed.contextLength()) {
+                LOG.info(() -> "Fallback '" + candidate.catalogId() + "' has no larger context window than '"
+                        + failed.catalogId() + "'; skipped");
+                continue;
+            }
+            LOG.warning("Model '" + failed.catalogId() + "' failed ("
+                    + failure.getClass().getSimpleName() + "); falling back to '" + candidate.catalogId() + "'");
+            return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    /** One step of a blocking flow: call {@code model}; {@code fallbackAvailable} says whether another could follow. */
+    @FunctionalInterface
+    interface Step<T> {
+        T apply(ModelConfiguration model, ChatCall call, boolean fallbackAvailable);
+    }
+
+    /** Runs {@code step} on {@code first}, then along its chain while the failures warrant a fallback. */
+    <T> T run(ChatCall call, ModelConfiguration first, Step<T> step) {
+        Deque<ModelConfiguration> remaining = new ArrayDeque<>(chainFor(first, call));
+        ModelConfiguration model = first;
+        ChatCall current = call;
+        while (true) {
+            try {
+                return step.apply(model, current, !remaining.isEmpty());
+            } catch (LlmException failure) {
+                Optional<ModelConfiguration> next = next(remaining, model, failure);
+                if (next.isEmpty()) {
+                    throw failure;
+                }
+                model = next.get();
+                current = ModelDefaults.apply(call.withModel(model.catalogId()), model);
+            }
+        }
     }
 
     /** A fallback that exists and takes the call's parameters, or empty (logged). */

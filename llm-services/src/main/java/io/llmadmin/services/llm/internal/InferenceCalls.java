@@ -8,6 +8,7 @@ import io.llmadmin.services.llm.ImageCall;
 import io.llmadmin.services.llm.SpeechAudio;
 import io.llmadmin.services.llm.SpeechCall;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -39,7 +40,21 @@ final class InferenceCalls {
     }
 
     private <T> T once(ModelConfiguration model, String kind, String caller, String prompt, Function<String, T> send) {
-        Attempt attempt = attempts.begin(model, kind, caller, prompt, 0, timeout);
+        ModelAdmission admission;
+        try {
+            admission = attempts.admit(model, kind, caller, List.of(prompt == null ? "" : prompt), null);
+        } catch (AdmissionRefused refused) {
+            throw refused.failure();
+        }
+        try {
+            return retries.run(() -> attempt(admission, send));
+        } finally {
+            admission.release();
+        }
+    }
+
+    private <T> T attempt(ModelAdmission admission, Function<String, T> send) {
+        Attempt attempt = admission.attempt(timeout);
         try {
             T result = send.apply(attempt.key());
             attempt.end(CallOutcome.SUCCEEDED, null, Optional.empty());

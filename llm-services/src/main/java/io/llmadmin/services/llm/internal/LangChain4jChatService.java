@@ -39,8 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Configuration (MicroProfile Config, so environment variables work): {@code INFERENCE_SERVICE_URL} (default
  * {@code http://localhost:8001}), {@code LLM_CALL_TIMEOUT_SECONDS} (per attempt; 120), {@code LLM_RETRY_ATTEMPTS}
- * (retries after the first attempt; 2), {@code LLM_RETRY_BASE_DELAY_MS} (1500) and {@code LLM_RETRY_MAX_DELAY_MS}
- * (20000).
+ * (retries after the first attempt; 2), {@code LLM_RETRY_BASE_DELAY_MS} (1500), {@code LLM_RETRY_MAX_DELAY_MS}
+ * (20000) and {@code LLM_RATE_LIMIT_MAX_WAIT_MS} (500: a provider's Retry-After is waited for only when shorter).
  */
 @ApplicationScoped
 public class LangChain4jChatService implements ChatService {
@@ -87,12 +87,17 @@ public class LangChain4jChatService implements ChatService {
             @ConfigProperty(name = "LLM_RETRY_ATTEMPTS", defaultValue = "2") int retries,
             @ConfigProperty(name = "LLM_RETRY_BASE_DELAY_MS", defaultValue = "1500") long baseDelayMillis,
             @ConfigProperty(name = "LLM_RETRY_MAX_DELAY_MS", defaultValue = "20000") long maxDelayMillis,
+            @ConfigProperty(name = "LLM_RATE_LIMIT_MAX_WAIT_MS", defaultValue = "500") long rateLimitMaxWaitMillis,
             @ConfigProperty(name = "LLMADMIN_DATA_DIR") Optional<String> dataDirectory,
             @CallExecutor ScheduledExecutorService managedScheduler) {
         this(
                 new Settings(
                         Duration.ofSeconds(timeoutSeconds),
-                        RetryPolicy.of(retries, Duration.ofMillis(baseDelayMillis), Duration.ofMillis(maxDelayMillis)),
+                        RetryPolicy.of(
+                                retries,
+                                Duration.ofMillis(baseDelayMillis),
+                                Duration.ofMillis(maxDelayMillis),
+                                Duration.ofMillis(rateLimitMaxWaitMillis)),
                         inferenceServiceUrl,
                         dataDirectory.orElse(null)),
                 directory,
@@ -196,8 +201,13 @@ public class LangChain4jChatService implements ChatService {
     @Override
     public ChatResult chat(ModelConfiguration model, ChatCall requested) {
         ChatCall call = checked(model, requested);
-        return fallbacks.run(
-                call, model, (candidate, candidateCall) -> retries.run(() -> blocking.once(candidate, candidateCall)));
+        return fallbacks.run(call, model, (candidate, candidateCall, fallbackAvailable) -> {
+            try {
+                return blocking.call(candidate, candidateCall, retries, fallbackAvailable);
+            } catch (AdmissionRefused refused) {
+                throw refused.failure();
+            }
+        });
     }
 
     @Override
@@ -208,7 +218,7 @@ public class LangChain4jChatService implements ChatService {
     @Override
     public ChatStream stream(ModelConfiguration model, ChatCall requested, ChatStreamListener listener) {
         ChatCall call = checked(model, requested);
-        return streaming.start(model, call, fallbacks.usableFor(model, call), listener);
+        return streaming.start(model, call, fallbacks.chainFor(model, call), listener);
     }
 
     @Override

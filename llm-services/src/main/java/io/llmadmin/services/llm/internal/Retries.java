@@ -23,13 +23,21 @@ final class Retries {
 
     /** Runs {@code once} until it succeeds or the policy gives up; a refusal of our own limiter is never retried. */
     <T> T run(Supplier<T> once) {
+        return run(once, false);
+    }
+
+    /**
+     * As {@link #run(Supplier)}, knowing whether a fallback could take the call instead (a provider's 429 is then not
+     * retried).
+     */
+    <T> T run(Supplier<T> once, boolean fallbackAvailable) {
         for (int retry = 1; ; retry++) {
             try {
                 return once.get();
             } catch (AdmissionRefused refused) {
                 throw refused.failure();
             } catch (LlmException failure) {
-                Optional<Duration> delay = policy.delayBefore(retry, failure);
+                Optional<Duration> delay = policy.delayBefore(retry, failure, fallbackAvailable);
                 if (delay.isEmpty()) {
                     throw failure;
                 }
