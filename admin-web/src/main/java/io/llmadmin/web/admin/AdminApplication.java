@@ -40,6 +40,7 @@ public class AdminApplication extends Application {
                 AccountResource.class,
                 ImportAdminResource.class,
                 LegacyCallsResource.class,
+                UsageResource.class,
                 GatewayKeyAdminResource.class,
                 io.llmadmin.web.security.AdminRoleFilter.class,
                 ApiExceptionMapper.class,

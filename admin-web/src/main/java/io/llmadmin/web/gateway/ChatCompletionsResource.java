@@ -45,6 +45,9 @@ public class ChatCompletionsResource {
 
     static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream;charset=UTF-8");
 
+    /** Names the catalog id of the model that served the call: the requested one, or the fallback that took over. */
+    static final String SERVED_MODEL = "X-LLM-Admin-Model";
+
     /** A backstop only: the chat service's own timeout ends a silent upstream much sooner. */
     static final Duration LONGEST_SILENCE = Duration.ofMinutes(15);
 
@@ -95,6 +98,7 @@ public class ChatCompletionsResource {
         return Response.ok(
                         OpenAiResponses.completion(id, created, result).toString(),
                         MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header(SERVED_MODEL, result.model())
                 .build();
     }
 
@@ -127,6 +131,7 @@ public class ChatCompletionsResource {
         StreamingOutput output =
                 out -> new EventWriter(out, id, created, request, reservation, upstream).writeAll(first, events);
         return Response.ok(output, EVENT_STREAM)
+                .header(SERVED_MODEL, upstream.model())
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no")
                 .build();
@@ -203,7 +208,7 @@ public class ChatCompletionsResource {
         }
 
         void writeAll(Event first, BlockingQueue<Event> events) {
-            String model = request.call().model();
+            String model = upstream.model();
             try {
                 data(OpenAiResponses.chunk(id, created, model, OpenAiResponses.roleDelta(), null)
                         .toString());

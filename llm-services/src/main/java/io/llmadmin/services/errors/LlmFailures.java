@@ -18,6 +18,9 @@ public final class LlmFailures {
     public static LlmException fromHttpStatus(
             int status, String provider, String detail, Duration retryAfter, Throwable cause) {
         String message = "Provider '" + provider + "' answered HTTP " + status + (detail == null ? "" : ": " + detail);
+        if ((status == 400 || status == 413 || status == 422) && saysContextWindow(detail)) {
+            return InvalidLlmRequestException.contextWindowExceeded(message, cause);
+        }
         return switch (status) {
             case 400, 413, 422 -> new InvalidLlmRequestException(null, message, cause);
             case 401, 403 -> new LlmAuthenticationException(message, cause);
@@ -29,5 +32,23 @@ public final class LlmFailures {
                         ? new LlmUnavailableException(message, cause)
                         : new InvalidLlmRequestException(null, message, cause);
         };
+    }
+
+    /**
+     * Whether a provider's refusal says the prompt is longer than the model's context: OpenAI and the servers that copy
+     * it ({@code context_length_exceeded}, "maximum context length"), Anthropic ("prompt is too long"), Gemini and
+     * Mistral ("exceeds the maximum number of tokens", "too large for model").
+     */
+    static boolean saysContextWindow(String detail) {
+        if (detail == null) {
+            return false;
+        }
+        String text = detail.toLowerCase(java.util.Locale.ROOT);
+        return text.contains("context_length_exceeded")
+                || text.contains("context length")
+                || text.contains("context window")
+                || text.contains("prompt is too long")
+                || text.contains("maximum number of tokens")
+                || text.contains("too large for model");
     }
 }

@@ -32,9 +32,16 @@ public interface CallGuard {
      * @param model the model about to be called (its limits are on it)
      * @param caller who calls, or null
      * @param promptText the text of every message, to estimate input tokens from
-     * @param maxOutputTokens the call's {@code max_tokens}, or 0 when it set none
+     * @param maxOutputTokens the output tokens to reserve: the call's {@code max_tokens}, or for a chat call without one
+     *     what the model may answer at most (0 when that is not known either)
+     * @param estimatedInputTokens the input estimate to reserve: each message's tokens plus the chat format's framing
      */
-    record Admission(ModelConfiguration model, String caller, String promptText, int maxOutputTokens) {}
+    record Admission(
+            ModelConfiguration model,
+            String caller,
+            String promptText,
+            int maxOutputTokens,
+            int estimatedInputTokens) {}
 
     /** One admitted attempt. */
     @FunctionalInterface

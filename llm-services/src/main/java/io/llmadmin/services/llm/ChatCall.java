@@ -67,6 +67,11 @@ public record ChatCall(
         return text.toString();
     }
 
+    /** Each message's text, in order: what the rate limiter's input estimate counts, with the chat format's framing. */
+    public List<String> messageTexts() {
+        return messages.stream().map(ChatMessage::text).toList();
+    }
+
     /** Sizes only: a conversation may be long and private. */
     @Override
     public String toString() {

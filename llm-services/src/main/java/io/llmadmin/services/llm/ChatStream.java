@@ -13,6 +13,12 @@ public interface ChatStream {
 
     boolean isCancelled();
 
+    /**
+     * The catalog id of the model serving the stream: the requested one, or the fallback that took over. Settled once
+     * the first token has arrived (a fallback is only taken before it).
+     */
+    String model();
+
     /** Completes with the whole answer, or exceptionally with the {@link io.llmadmin.services.errors.LlmException}. */
     CompletionStage<ChatResult> result();
 }

@@ -11,10 +11,10 @@ public interface ModelDirectory {
     Optional<ModelConfiguration> find(String catalogId);
 
     /**
-     * The catalog ids to try, in order, when the model fails with a retriable error after its own retries. Empty by
-     * default; the registry's ordered fallback list plugs in here.
+     * The catalog ids to try, in order, when the model fails after its own retries: by default the model's own ordered
+     * list, as the registry stores it. The call pipeline follows each fallback's own list in turn, once per model.
      */
     default List<String> fallbacksOf(ModelConfiguration model) {
-        return List.of();
+        return model.fallbacks();
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Reads the active model a catalog id names from the database on every call, so an edit is seen by the next call (and
- * the provider factory rebuilds its client, since the version changed). No fallbacks yet: the registry's ordered
- * fallback list plugs in by overriding {@link ModelDirectory#fallbacksOf}.
+ * the provider factory rebuilds its client, since the version changed). The fallbacks are the model's own ordered
+ * list, as the registry stored it; the call pipeline follows them transitively.
  */
 @ApplicationScoped
 public class JpaModelDirectory implements ModelDirectory {

@@ -6,14 +6,14 @@ import io.llmadmin.services.llm.TokenUsage;
 import io.llmadmin.services.ratelimit.RateLimiter;
 import io.llmadmin.services.ratelimit.RateLimits;
 import io.llmadmin.services.ratelimit.RatePermit;
-import io.llmadmin.services.tokens.TokenEstimator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Puts every upstream attempt of the chat service through the model's rate limits: admission reserves one request,
- * the prompt's estimated tokens and the call's {@code max_tokens}; the end of the attempt settles the reservation with
- * what the provider reported (or the estimate), whatever the outcome, since the provider counted the request.
+ * Puts every call of the chat service to a model through the model's rate limits: admission reserves one request, the
+ * prompt's estimated tokens (with the chat format's framing) and the output reservation (the call's {@code max_tokens},
+ * or the model's maximum output when it set none); the end of the call to that model (after its retries, which keep
+ * the admission) settles the reservation with what the provider reported (or the estimate), whatever the outcome.
  */
 @ApplicationScoped
 public class RateLimitedCallGuard implements CallGuard {
@@ -32,7 +32,7 @@ public class RateLimitedCallGuard implements CallGuard {
 
     @Override
     public Permit admit(Admission admission) {
-        int estimatedInput = TokenEstimator.countTokens(admission.promptText());
+        int estimatedInput = admission.estimatedInputTokens();
         RatePermit permit = limiter.admit(
                 admission.model().catalogId(),
                 RateLimits.of(admission.model()),

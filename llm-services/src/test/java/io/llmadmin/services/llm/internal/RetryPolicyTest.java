@@ -47,17 +47,29 @@ class RetryPolicyTest {
     }
 
     @Test
-    void should_wait_the_providers_retry_after_when_it_sent_one() {
-        LlmRateLimitedException limited = new LlmRateLimitedException("429", Duration.ofMillis(700), null);
+    void should_wait_the_providers_retry_after_when_it_is_shorter_than_the_bound() {
+        LlmRateLimitedException limited = new LlmRateLimitedException("429", Duration.ofMillis(300), null);
 
-        assertThat(policy(0.0).delayBefore(1, limited)).contains(Duration.ofMillis(700));
+        assertThat(policy(0.0).delayBefore(1, limited)).contains(Duration.ofMillis(300));
     }
 
     @Test
-    void should_not_wait_when_the_retry_after_is_longer_than_the_maximum_delay() {
-        LlmRateLimitedException limited = new LlmRateLimitedException("429", Duration.ofSeconds(60), null);
+    void should_not_wait_when_the_retry_after_is_not_shorter_than_the_bound() {
+        LlmRateLimitedException sevenSeconds = new LlmRateLimitedException("429", Duration.ofSeconds(7), null);
+        LlmRateLimitedException atTheBound =
+                new LlmRateLimitedException("429", RetryPolicy.DEFAULT_RATE_LIMIT_MAX_WAIT, null);
 
-        assertThat(policy(0.0).delayBefore(1, limited)).isEmpty();
+        assertThat(policy(0.0).delayBefore(1, sevenSeconds)).isEmpty();
+        assertThat(policy(0.0).delayBefore(1, atTheBound)).isEmpty();
+    }
+
+    @Test
+    void should_not_retry_a_providers_429_without_a_retry_after_or_when_a_fallback_can_take_the_call() {
+        LlmRateLimitedException blind = new LlmRateLimitedException("429", null, null);
+        LlmRateLimitedException brief = new LlmRateLimitedException("429", Duration.ofMillis(100), null);
+
+        assertThat(policy(0.0).delayBefore(1, blind)).isEmpty();
+        assertThat(policy(0.0).delayBefore(1, brief, true)).isEmpty();
     }
 
     @Test

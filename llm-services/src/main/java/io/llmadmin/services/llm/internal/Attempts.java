@@ -1,0 +1,120 @@
+package io.llmadmin.services.llm.internal;
+
+import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.errors.LlmRateLimitedException;
+import io.llmadmin.services.llm.CallGuard;
+import io.llmadmin.services.llm.CallRecorder;
+import io.llmadmin.services.llm.ChatCall;
+import io.llmadmin.services.tokens.TokenEstimator;
+import io.llmadmin.services.vault.ApiKeyVault;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Admits calls to a model: the key from the vault first (a missing key fails before anything is reserved), then the
+ * guard's admission of the estimated input and the output reservation. A refusal of our own limiter comes out as
+ * {@link AdmissionRefused}, so that the flows can tell it from a provider's 429.
+ *
+ * <p>The output reservation is the call's {@code max_tokens}; a chat call without one reserves what the model may answer
+ * at most (its declared maximum output, else its context less the prompt), capped by the model's output tokens per
+ * minute, and is sent with that as its {@code max_tokens} (see {@link #capped}), so the provider can never use more
+ * than was reserved.
+ */
+final class Attempts {
+
+    private final ApiKeyVault vault;
+    private final CallGuard guard;
+    private final CallRecorder recorder;
+    private final Clock clock;
+
+    Attempts(ApiKeyVault vault, CallGuard guard, CallRecorder recorder, Clock clock) {
+        this.vault = vault;
+        this.guard = guard;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /**
+     * Admits one call to {@code model}.
+     *
+     * @param kind {@code chat}, {@code stream}, {@code embedding}, {@code image} or {@code speech}
+     * @param inputTexts the text of each message (or input), to estimate the input tokens from
+     * @param maxTokens the call's {@code max_tokens}, or null when it set none
+     * @throws AdmissionRefused when our limiter refuses
+     * @throws io.llmadmin.services.errors.LlmNotConfiguredException when the provider needs a key and has none
+     */
+    ModelAdmission admit(
+            ModelConfiguration model, String kind, String caller, List<String> inputTexts, Integer maxTokens) {
+        String key = keyFor(model);
+        int estimatedInput = TokenEstimator.estimateChatInputTokens(inputTexts);
+        int reservedOutput = outputReservation(model, maxTokens, estimatedInput);
+        CallGuard.Permit permit;
+        try {
+            permit = guard.admit(new CallGuard.Admission(
+                    model, caller, String.join("\n", inputTexts), reservedOutput, estimatedInput));
+        } catch (LlmRateLimitedException refused) {
+            throw new AdmissionRefused(refused);
+        }
+        return new ModelAdmission(
+                this, model, kind, caller, estimatedInput, reservedOutput, key, permit, recorder, clock);
+    }
+
+    /** The key for one attempt: none for the in-process model, the vault's next one otherwise. */
+    String keyFor(ModelConfiguration model) {
+        ProviderRoute route = LangChain4jModelFactory.routeOf(model);
+        return switch (route) {
+            case IN_PROCESS -> null;
+            default ->
+                route.needsKey(model.provider())
+                        ? vault.requireKey(model.provider())
+                        : vault.nextKey(model.provider()).orElse(null);
+        };
+    }
+
+    /**
+     * The output tokens to reserve: the call's {@code max_tokens}; for a chat call without one, the model's maximum
+     * output, else its context less the prompt, capped by its output tokens per minute; 0 when none of these is known
+     * (and for models that answer no text).
+     */
+    static int outputReservation(ModelConfiguration model, Integer maxTokens, int estimatedInput) {
+        if (maxTokens != null) {
+            return maxTokens;
+        }
+        if (model.type() != ModelType.CHAT) {
+            return 0;
+        }
+        int most = model.parameterRanges().maxOutputTokens();
+        if (most <= 0 && model.contextLength() > 0) {
+            most = Math.max(1, model.contextLength() - estimatedInput);
+        }
+        if (model.limitOutputTokensPerMinute() > 0) {
+            most = most <= 0 ? model.limitOutputTokensPerMinute() : Math.min(most, model.limitOutputTokensPerMinute());
+        }
+        return Math.max(0, most);
+    }
+
+    /**
+     * The call as sent: a call without {@code max_tokens} to a model that declares its maximum output or limits its
+     * output tokens per minute gets the reservation as its {@code max_tokens}, so that the provider's answer fits what
+     * was reserved. (A reservation taken from the context length alone is not sent: a provider may refuse a
+     * {@code max_tokens} above its own output maximum.)
+     */
+    static ChatCall capped(ChatCall call, ModelAdmission admission) {
+        ModelConfiguration model = admission.model();
+        boolean bounded = model.parameterRanges().maxOutputTokens() > 0 || model.limitOutputTokensPerMinute() > 0;
+        if (call.maxTokens() != null || !bounded || admission.reservedOutputTokens() <= 0) {
+            return call;
+        }
+        return new ChatCall(
+                call.model(),
+                call.messages(),
+                call.temperature(),
+                call.topP(),
+                admission.reservedOutputTokens(),
+                call.jsonOutput(),
+                call.tools(),
+                call.timeout(),
+                call.caller());
+    }
+}

@@ -1,0 +1,73 @@
+package io.llmadmin.services.llm.internal;
+
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.services.llm.CallOutcome;
+import io.llmadmin.services.llm.ChatCall;
+import io.llmadmin.services.llm.ChatResult;
+import io.llmadmin.services.streaming.ReasoningStreamParser;
+import io.llmadmin.services.streaming.StreamDelta;
+import java.time.Duration;
+
+/** One blocking chat attempt: start it, send the request through LangChain4j, and turn the answer into a result. */
+final class BlockingChat {
+
+    private final Attempts attempts;
+    private final LangChain4jModelFactory factory;
+    private final Duration defaultTimeout;
+
+    BlockingChat(Attempts attempts, LangChain4jModelFactory factory, Duration defaultTimeout) {
+        this.attempts = attempts;
+        this.factory = factory;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    /**
+     * One call to {@code model}: admitted once, then attempted until it succeeds or {@code retries} gives up; the
+     * admission is settled either way.
+     *
+     * @throws AdmissionRefused when our limiter refuses
+     */
+    ChatResult call(ModelConfiguration model, ChatCall call, Retries retries, boolean fallbackAvailable) {
+        ModelAdmission admission = attempts.admit(model, "chat", call.caller(), call.messageTexts(), call.maxTokens());
+        try {
+            ChatCall sent = Attempts.capped(call, admission);
+            return retries.run(() -> once(admission, sent), fallbackAvailable);
+        } finally {
+            admission.release();
+        }
+    }
+
+    private ChatResult once(ModelAdmission admission, ChatCall call) {
+        ModelConfiguration model = admission.model();
+        Attempt attempt = admission.attempt(call.timeoutIfSet().orElse(defaultTimeout));
+        try {
+            ChatResponse response = attempt.context()
+                    .run(() -> factory.chatModel(model, attempt.key()).chat(Conversions.toRequest(call)));
+            ChatResult result = toResult(model, response);
+            attempt.end(CallOutcome.SUCCEEDED, null, result.usage());
+            return result;
+        } catch (RuntimeException e) {
+            throw attempt.fail(e);
+        }
+    }
+
+    /** The answer with the model's reasoning kept apart from the response, as a stream would have split it. */
+    static ChatResult toResult(ModelConfiguration model, ChatResponse response) {
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        String thinking =
+                response.aiMessage() == null ? null : response.aiMessage().thinking();
+        ReasoningStreamParser parser = new ReasoningStreamParser();
+        parser.addChunk("", thinking);
+        parser.addChunk(text, "");
+        parser.finish();
+        StreamDelta output = parser.output();
+        return new ChatResult(
+                model.catalogId(),
+                output.response(),
+                output.reasoning(),
+                Conversions.toolCalls(response),
+                Conversions.usage(response.tokenUsage()),
+                Conversions.finishReason(response));
+    }
+}

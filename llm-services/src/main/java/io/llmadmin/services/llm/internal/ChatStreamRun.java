@@ -1,0 +1,277 @@
+package io.llmadmin.services.llm.internal;
+
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.services.errors.LlmException;
+import io.llmadmin.services.errors.LlmTimeoutException;
+import io.llmadmin.services.llm.CallOutcome;
+import io.llmadmin.services.llm.ChatCall;
+import io.llmadmin.services.llm.ChatResult;
+import io.llmadmin.services.llm.ChatStream;
+import io.llmadmin.services.llm.ChatStreamListener;
+import io.llmadmin.services.streaming.ReasoningStreamParser;
+import io.llmadmin.services.streaming.StreamDelta;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One streaming call across its attempts: retries (only before the first chunk), then fallbacks, then the end. Every
+ * event is handled under this object's lock, and the events of an attempt that was replaced, ended or cancelled are
+ * dropped, so the listener sees one consistent stream whatever the attempts did.
+ */
+final class ChatStreamRun implements ChatStream {
+
+    private static final Logger LOG = Logger.getLogger(ChatStreamRun.class.getName());
+
+    private final StreamingChat streaming;
+    private final ChatStreamListener listener;
+    private final ReasoningStreamParser parser = new ReasoningStreamParser();
+    private final CompletableFuture<ChatResult> result = new CompletableFuture<>();
+    private final Deque<ModelConfiguration> fallbacks;
+
+    private ModelConfiguration model;
+    private ChatCall call;
+    private ModelAdmission admission;
+    private int retries;
+    private StreamAttempt current;
+    private boolean started;
+    private boolean done;
+    private boolean cancelled;
+
+    ChatStreamRun(
+            StreamingChat streaming,
+            ChatCall call,
+            ModelConfiguration model,
+            List<ModelConfiguration> fallbacks,
+            ChatStreamListener listener) {
+        this.streaming = streaming;
+        this.call = call;
+        this.model = model;
+        this.fallbacks = new ArrayDeque<>(fallbacks);
+        this.listener = listener;
+    }
+
+    synchronized void startAttempt() {
+        if (done) {
+            return;
+        }
+        Duration timeout = streaming.timeoutOf(call);
+        if (admission == null) {
+            try {
+                admission = streaming
+                        .attempts()
+                        .admit(model, "stream", call.caller(), call.messageTexts(), call.maxTokens());
+            } catch (AdmissionRefused refused) {
+                failed(refused.failure(), false);
+                return;
+            } catch (LlmException notConfigured) {
+                failed(notConfigured, false);
+                return;
+            }
+        }
+        ChatCall sent = Attempts.capped(call, admission);
+        StreamAttempt attempt;
+        try {
+            attempt = new StreamAttempt(this, admission.attempt(timeout), streaming.scheduler());
+        } catch (LlmException noKey) {
+            failed(noKey, false);
+            return;
+        }
+        current = attempt;
+        attempt.watch(timeout);
+        Attempt upstream = attempt.attempt();
+        try {
+            upstream.context().run(() -> {
+                streaming
+                        .factory()
+                        .streamingChatModel(model, upstream.key())
+                        .chat(Conversions.toRequest(sent), attempt);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            attempt.onError(e);
+        }
+    }
+
+    private boolean isStale(StreamAttempt from) {
+        return from != current || done || from.attempt().isEnded();
+    }
+
+    synchronized void timedOut(StreamAttempt from, Duration timeout) {
+        if (isStale(from)) {
+            return;
+        }
+        LlmTimeoutException failure = new LlmTimeoutException(
+                "Provider '" + model.provider() + "' sent nothing for " + timeout.toMillis() + " ms", null);
+        from.attempt().end(CallOutcome.FAILED, failure, Optional.empty());
+        from.attempt().context().cancel();
+        failed(failure, true);
+    }
+
+    synchronized void chunk(StreamAttempt from, String response, String reasoning) {
+        if (isStale(from)) {
+            return;
+        }
+        from.touch();
+        started = true;
+        emit(parser.addChunk(response, reasoning));
+    }
+
+    synchronized void completed(StreamAttempt from, ChatResponse response) {
+        if (isStale(from)) {
+            return;
+        }
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (!started && text != null) {
+            emit(parser.addChunk("", response.aiMessage().thinking()));
+            emit(parser.addChunk(text, ""));
+        }
+        emit(parser.finish());
+        StreamDelta output = parser.output();
+        ChatResult answer = new ChatResult(
+                model.catalogId(),
+                output.response(),
+                output.reasoning(),
+                Conversions.toolCalls(response),
+                Conversions.usage(response.tokenUsage()),
+                Conversions.finishReason(response));
+        from.stopWatching();
+        from.attempt().end(CallOutcome.SUCCEEDED, null, answer.usage());
+        releaseAdmission();
+        done = true;
+        if (!cancelled) {
+            try {
+                listener.onComplete(answer);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A stream listener failed on completion", e);
+            }
+        }
+        result.complete(answer);
+    }
+
+    synchronized void errored(StreamAttempt from, Throwable error) {
+        if (isStale(from)) {
+            return;
+        }
+        from.stopWatching();
+        failed(from.attempt().fail(error), true);
+    }
+
+    /** After a failed attempt: retry, fall back, or give up. */
+    private void failed(LlmException failure, boolean mayRetry) {
+        if (started) {
+            finishWith(failure);
+            return;
+        }
+        Optional<Duration> delay = mayRetry
+                ? streaming.retryPolicy().delayBefore(++retries, failure, !fallbacks.isEmpty())
+                : Optional.empty();
+        if (delay.isPresent()) {
+            LOG.info(() -> "Model '" + model.catalogId() + "' failed ("
+                    + failure.getClass().getSimpleName() + "); retry " + retries + " in "
+                    + delay.get().toMillis() + " ms");
+            streaming.scheduler().schedule(this::startAttempt, delay.get().toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        releaseAdmission();
+        Optional<ModelConfiguration> next = Fallbacks.next(fallbacks, model, failure);
+        if (next.isPresent()) {
+            model = next.get();
+            call = ModelDefaults.apply(call.withModel(model.catalogId()), model);
+            retries = 0;
+            streaming.scheduler().execute(this::startAttempt);
+            return;
+        }
+        finishWith(failure);
+    }
+
+    /** The call is done with the current model: its rate-limit permit is settled with the last attempt. */
+    private void releaseAdmission() {
+        if (admission != null) {
+            admission.release();
+            admission = null;
+        }
+    }
+
+    private void finishWith(LlmException failure) {
+        releaseAdmission();
+        done = true;
+        if (!cancelled) {
+            StreamDelta partial = parser.output();
+            try {
+                listener.onError(
+                        failure,
+                        new ChatResult(
+                                model.catalogId(),
+                                partial.response(),
+                                partial.reasoning(),
+                                List.of(),
+                                Optional.empty(),
+                                Optional.empty()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A stream listener failed on error", e);
+            }
+        }
+        result.completeExceptionally(failure);
+    }
+
+    private void emit(StreamDelta delta) {
+        if (cancelled) {
+            return;
+        }
+        try {
+            if (!delta.reasoning().isEmpty()) {
+                listener.onReasoning(delta.reasoning());
+            }
+            if (!delta.response().isEmpty()) {
+                listener.onResponse(delta.response());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "The stream's consumer failed; cancelling the upstream request", e);
+            cancel();
+        }
+    }
+
+    @Override
+    public synchronized void cancel() {
+        if (done && !cancelled) {
+            if (!result.isDone()) {
+                result.cancel(false);
+            }
+            return;
+        }
+        cancelled = true;
+        done = true;
+        if (current != null) {
+            current.stopWatching();
+            current.attempt().context().cancel();
+            current.attempt().end(CallOutcome.CANCELLED, null, Optional.empty());
+        }
+        releaseAdmission();
+        result.cancel(false);
+    }
+
+    /** The model serving the stream: the one called last (a fallback is only ever taken before the first token). */
+    @Override
+    public synchronized String model() {
+        return model.catalogId();
+    }
+
+    @Override
+    public synchronized boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public CompletionStage<ChatResult> result() {
+        return result;
+    }
+}
