@@ -3,7 +3,6 @@ package io.llmadmin.legacy;
 import io.llmadmin.services.llm.CallRecorder;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatServices;
-import io.llmadmin.services.ratelimit.LegacyRateLimiters;
 import io.llmadmin.services.vault.ApiKeyVault;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;

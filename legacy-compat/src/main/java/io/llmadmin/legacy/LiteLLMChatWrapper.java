@@ -9,7 +9,6 @@ import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatStream;
 import io.llmadmin.services.llm.ChatStreamListener;
-import io.llmadmin.services.ratelimit.SlidingWindowLimiter;
 import io.llmadmin.services.tokens.TokenEstimator;
 import java.time.Duration;
 import java.util.ArrayList;

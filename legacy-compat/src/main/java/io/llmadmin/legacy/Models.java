@@ -1,9 +1,7 @@
 package io.llmadmin.legacy;
 
 import io.llmadmin.services.errors.LlmNotConfiguredException;
-import io.llmadmin.services.ratelimit.LegacyRateLimiters;
 import io.llmadmin.services.ratelimit.RateLimiter;
-import io.llmadmin.services.ratelimit.SlidingWindowLimiter;
 import io.llmadmin.services.tokens.TokenEstimator;
 import io.llmadmin.services.vault.ApiKeyVault;
 import java.util.LinkedHashMap;

@@ -2,7 +2,6 @@ package io.llmadmin.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmadmin.services.ratelimit.SlidingWindowLimiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

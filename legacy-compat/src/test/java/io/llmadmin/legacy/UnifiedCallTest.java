@@ -19,7 +19,6 @@ import io.llmadmin.services.errors.LlmAuthenticationException;
 import io.llmadmin.services.errors.LlmNotFoundException;
 import io.llmadmin.services.errors.LlmUnavailableException;
 import io.llmadmin.services.llm.ChatMessage;
-import io.llmadmin.services.ratelimit.SlidingWindowLimiter;
 import io.llmadmin.services.testsupport.RawHttpServer;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.llmadmin.legacy.ModelConfig;
 import io.llmadmin.legacy.ModelType;
 import io.llmadmin.legacy.Models;
-import io.llmadmin.services.ratelimit.SlidingWindowLimiter;
+import io.llmadmin.legacy.SlidingWindowLimiter;
 import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 

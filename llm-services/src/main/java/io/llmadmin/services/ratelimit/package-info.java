@@ -28,9 +28,7 @@
  * Bucket4j was not used: it consumes the same number of tokens from every bandwidth of a bucket and has no transaction
  * across three buckets, so it cannot reserve 1 request, N input and M output tokens as one step.
  *
- * <p><b>The legacy limiter.</b> {@link io.llmadmin.services.ratelimit.LegacyRateLimiters} and
- * {@link io.llmadmin.services.ratelimit.SlidingWindowLimiter} keep the old module's semantics for the deprecated
- * facade only: record first, then wait (never refuse) while a total is strictly greater than its limit, asking a
- * callback about every second. They are process-local.
+ * <p><b>The legacy limiter</b> (record first, then wait while a total is strictly greater than its limit) serves
+ * only the deprecated facade, so it lives there: {@code io.llmadmin.legacy.SlidingWindowLimiter} in legacy-compat.
  */
 package io.llmadmin.services.ratelimit;

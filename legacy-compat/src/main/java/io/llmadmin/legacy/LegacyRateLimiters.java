@@ -1,4 +1,4 @@
-package io.llmadmin.services.ratelimit;
+package io.llmadmin.legacy;
 
 import io.llmadmin.services.tokens.TokenEstimator;
 import java.time.Clock;
@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The legacy module's {@code get_rate_limiter} and {@code apply_rate_limiter}, for the deprecated facade only (native
- * callers use {@link RateLimiter}). One {@link SlidingWindowLimiter} per {@code provider + "\" + name} (case kept),
+ * callers use {@link io.llmadmin.services.ratelimit.RateLimiter}). One {@link SlidingWindowLimiter} per {@code provider + "\" + name} (case kept),
  * shared by the whole process through {@link #processWide()}; every lookup overwrites its three limits (last caller
- * wins).
+ * wins). Package-private: the facade ({@link Models}) is its only caller, and it goes with the facade.
  */
-public final class LegacyRateLimiters {
+final class LegacyRateLimiters {
 
     /** How long a waiting caller sleeps before the limiter asks again. */
     static final Duration RECHECK_INTERVAL = Duration.ofSeconds(1);

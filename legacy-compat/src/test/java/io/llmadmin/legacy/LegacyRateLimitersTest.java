@@ -1,4 +1,4 @@
-package io.llmadmin.services.ratelimit;
+package io.llmadmin.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("removal") // the facade's own limiter, deprecated with it
 class LegacyRateLimitersTest {
 
     /** cl100k counts 10 tokens here, so approximateTokens gives 11. */

@@ -1,4 +1,4 @@
-package io.llmadmin.services.ratelimit;
+package io.llmadmin.legacy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,17 +12,35 @@ import java.util.Objects;
 /**
  * The legacy module's {@code RateLimiter}, kept for the deprecated facade: amounts recorded under a key ({@code
  * requests}, {@code input}, {@code output}) count for 60 seconds, and a caller waits while any key's total is strictly
- * greater than its limit. Unlike the native {@link RateLimiter} it records first and checks afterwards, so it lets one
- * call past the limit and makes the next ones wait. Get instances from {@link LegacyRateLimiters}, which shares one per
- * model across the process. Thread-safe.
+ * greater than its limit. Unlike the native {@link io.llmadmin.services.ratelimit.RateLimiter} it records first and checks afterwards, so it lets one
+ * call past the limit and makes the next ones wait. Get instances from {@link Models#getRateLimiter}, which shares one
+ * per model across the process ({@link LegacyRateLimiters}). Thread-safe. It lives with the facade because nothing
+ * else uses it: deleting legacy-compat deletes it too.
+ *
+ * @deprecated Use {@link io.llmadmin.services.ratelimit.RateLimiter} instead.
  */
+@Deprecated(forRemoval = true, since = "0.1.0")
+@ReplacedBy("io.llmadmin.services.ratelimit.RateLimiter")
 public final class SlidingWindowLimiter {
 
+    /** @deprecated Use {@link io.llmadmin.services.ratelimit.RateLimiter} instead. */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     public static final String REQUESTS = "requests";
+
+    /** @deprecated Use {@link io.llmadmin.services.ratelimit.RateLimiter} instead. */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     public static final String INPUT = "input";
+
+    /** @deprecated Use {@link io.llmadmin.services.ratelimit.RateLimiter} instead. */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     public static final String OUTPUT = "output";
 
-    /** What the limiter asks while a limit is exceeded. */
+    /**
+     * What the limiter asks while a limit is exceeded.
+     *
+     * @deprecated Native limits refuse with a retry-after instead ({@link io.llmadmin.services.ratelimit.RateLimiter}).
+     */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     @FunctionalInterface
     public interface Callback {
         /**
@@ -31,7 +49,9 @@ public final class SlidingWindowLimiter {
          * @param total that key's total in the last 60 seconds
          * @param limit that key's limit
          * @return true to go ahead now, false to keep waiting (asked again about every second)
+         * @deprecated Native limits refuse with a retry-after instead.
          */
+        @Deprecated(forRemoval = true, since = "0.1.0")
         boolean proceed(String message, String key, long total, long limit);
     }
 
@@ -48,7 +68,12 @@ public final class SlidingWindowLimiter {
         limits.put(OUTPUT, 0L);
     }
 
-    /** Sets the three limits; null or a value <= 0 means unlimited. */
+    /**
+     * Sets the three limits; null or a value <= 0 means unlimited.
+     *
+     * @deprecated Use {@link io.llmadmin.services.ratelimit.RateLimiter} instead.
+     */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     public synchronized void setLimits(Integer requests, Integer input, Integer output) {
         limits.put(REQUESTS, normalised(requests));
         limits.put(INPUT, normalised(input));
@@ -59,18 +84,33 @@ public final class SlidingWindowLimiter {
         return limit == null || limit <= 0 ? 0 : limit;
     }
 
-    /** A key's limit, 0 when unlimited. */
+    /**
+     * A key's limit, 0 when unlimited.
+     *
+     * @deprecated Use {@link io.llmadmin.services.ratelimit.RateLimiter} instead.
+     */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     public synchronized long limit(String key) {
         return limits.getOrDefault(key, 0L);
     }
 
-    /** Records an amount under a key, counted from now for 60 seconds. */
+    /**
+     * Records an amount under a key, counted from now for 60 seconds.
+     *
+     * @deprecated Use {@link io.llmadmin.services.ratelimit.RateLimiter} instead.
+     */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     public synchronized void add(String key, long value) {
         Objects.requireNonNull(key, "key");
         values.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(new Entry(clock.instant(), value));
     }
 
-    /** A key's total over the last 60 seconds. */
+    /**
+     * A key's total over the last 60 seconds.
+     *
+     * @deprecated Use {@link io.llmadmin.services.ratelimit.RateLimiter} instead.
+     */
+    @Deprecated(forRemoval = true, since = "0.1.0")
     public synchronized long total(String key) {
         cleanup();
         Deque<Entry> entries = values.get(key);
