@@ -166,7 +166,10 @@ final class LegacyKwargs {
         if (apiBase == null) {
             apiBase = text(kwargs, "base_url");
         }
-        model.routeTo(apiBase, null, config != null && config.vision());
+        boolean vision = config != null && config.vision();
+        model.routeTo(apiBase, null, vision);
+        // the old module never gated a call on what the model declared: the facade keeps it so
+        model.declareCapabilities(new io.llmadmin.domain.model.ModelCapabilities(true, vision, true, true, true));
         if (config != null && config.ctxLength() > 0) {
             model.contextLength(config.ctxLength());
         }

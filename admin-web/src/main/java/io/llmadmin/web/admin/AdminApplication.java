@@ -41,6 +41,7 @@ public class AdminApplication extends Application {
                 ImportAdminResource.class,
                 LegacyCallsResource.class,
                 UsageResource.class,
+                CooldownsResource.class,
                 GatewayKeyAdminResource.class,
                 io.llmadmin.web.security.AdminRoleFilter.class,
                 ApiExceptionMapper.class,

@@ -2,6 +2,8 @@ package io.llmadmin.services.llm.internal;
 
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.services.errors.LlmException;
+import io.llmadmin.services.errors.LlmUnavailableException;
 import io.llmadmin.services.llm.CallOutcome;
 import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatResult;
@@ -14,11 +16,17 @@ final class BlockingChat {
 
     private final Attempts attempts;
     private final LangChain4jModelFactory factory;
+    private final Resilience4jModelCooldowns cooldowns;
     private final Duration defaultTimeout;
 
-    BlockingChat(Attempts attempts, LangChain4jModelFactory factory, Duration defaultTimeout) {
+    BlockingChat(
+            Attempts attempts,
+            LangChain4jModelFactory factory,
+            Resilience4jModelCooldowns cooldowns,
+            Duration defaultTimeout) {
         this.attempts = attempts;
         this.factory = factory;
+        this.cooldowns = cooldowns;
         this.defaultTimeout = defaultTimeout;
     }
 
@@ -29,13 +37,37 @@ final class BlockingChat {
      * @throws AdmissionRefused when our limiter refuses
      */
     ChatResult call(ModelConfiguration model, ChatCall call, Retries retries, boolean fallbackAvailable) {
-        ModelAdmission admission = attempts.admit(model, "chat", call.caller(), call.messageTexts(), call.maxTokens());
+        if (!cooldowns.tryAcquire(model)) {
+            throw coolingDown(model);
+        }
+        long started = System.nanoTime();
+        ModelAdmission admission;
+        try {
+            admission = attempts.admit(model, "chat", call.caller(), call.messageTexts(), call.maxTokens());
+        } catch (RuntimeException notSent) {
+            cooldowns.released(model);
+            throw notSent;
+        }
         try {
             ChatCall sent = Attempts.capped(call, admission);
-            return retries.run(() -> once(admission, sent), fallbackAvailable);
+            ChatResult result = retries.run(() -> once(admission, sent), fallbackAvailable);
+            cooldowns.succeeded(model, Duration.ofNanos(System.nanoTime() - started));
+            return result;
+        } catch (LlmException failure) {
+            cooldowns.failed(model, Duration.ofNanos(System.nanoTime() - started), failure);
+            throw failure;
+        } catch (RuntimeException unexpected) {
+            cooldowns.released(model);
+            throw unexpected;
         } finally {
             admission.release();
         }
+    }
+
+    /** What a call to a model out of rotation fails with: unavailable, so that its fallbacks take it. */
+    static LlmUnavailableException coolingDown(ModelConfiguration model) {
+        return new LlmUnavailableException(
+                "Model '" + model.catalogId() + "' is out of rotation for a cool-down after repeated failures", null);
     }
 
     private ChatResult once(ModelAdmission admission, ChatCall call) {

@@ -1,7 +1,9 @@
 package io.llmadmin.services.llm.internal;
 
+import io.llmadmin.domain.model.ModelCapabilities;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatMessage;
@@ -10,7 +12,10 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks a call against the model before anything is sent; each failure names the parameter at fault. */
+/**
+ * Checks a call against the model's registry entry before anything is sent (on every call, and for each fallback
+ * before it is tried); each failure names the parameter at fault and what the model allows.
+ */
 final class ChatCallChecks {
 
     private static final Pattern TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
@@ -27,18 +32,42 @@ final class ChatCallChecks {
     }
 
     static void check(ChatCall call, ModelConfiguration model) {
+        check(call, model, false);
+    }
+
+    /**
+     * Checks a call against the model's registry entry: its parameter ranges (temperature, top_p, max tokens) and its
+     * capabilities (streaming, tools, JSON output, vision). A refusal names the parameter and what the model allows.
+     *
+     * @param streaming whether the call is to be streamed
+     */
+    static void check(ChatCall call, ModelConfiguration model, boolean streaming) {
         requireType(model, ModelType.CHAT);
-        if (call.temperature() != null && !(call.temperature() >= 0 && call.temperature() <= 2)) {
+        ParameterRanges ranges = model.parameterRanges();
+        if (call.temperature() != null
+                && !(call.temperature() >= ranges.temperatureMin() && call.temperature() <= ranges.temperatureMax())) {
             throw new InvalidLlmRequestException(
-                    "temperature", "temperature must be between 0 and 2, was " + call.temperature());
+                    "temperature",
+                    "temperature must be between " + number(ranges.temperatureMin()) + " and "
+                            + number(ranges.temperatureMax()) + " for model '" + model.catalogId() + "', was "
+                            + call.temperature());
         }
-        if (call.topP() != null && !(call.topP() >= 0 && call.topP() <= 1)) {
-            throw new InvalidLlmRequestException("top_p", "top_p must be between 0 and 1, was " + call.topP());
+        if (call.topP() != null && !(call.topP() >= ranges.topPMin() && call.topP() <= ranges.topPMax())) {
+            throw new InvalidLlmRequestException(
+                    "top_p",
+                    "top_p must be between " + number(ranges.topPMin()) + " and " + number(ranges.topPMax())
+                            + " for model '" + model.catalogId() + "', was " + call.topP());
         }
         if (call.maxTokens() != null) {
             if (call.maxTokens() < 1) {
                 throw new InvalidLlmRequestException(
                         "max_tokens", "max_tokens must be at least 1, was " + call.maxTokens());
+            }
+            if (ranges.maxOutputTokens() > 0 && call.maxTokens() > ranges.maxOutputTokens()) {
+                throw new InvalidLlmRequestException(
+                        "max_tokens",
+                        "max_tokens must be between 1 and " + ranges.maxOutputTokens() + " for model '"
+                                + model.catalogId() + "', was " + call.maxTokens());
             }
             if (model.contextLength() > 0 && call.maxTokens() > model.contextLength()) {
                 throw new InvalidLlmRequestException(
@@ -46,6 +75,18 @@ final class ChatCallChecks {
                         "max_tokens " + call.maxTokens() + " exceeds the context length of model '" + model.catalogId()
                                 + "' (" + model.contextLength() + ")");
             }
+        }
+        ModelCapabilities capabilities = model.capabilities();
+        if (streaming && !capabilities.streaming()) {
+            throw new InvalidLlmRequestException(
+                    "stream", "model '" + model.catalogId() + "' does not stream; call it without stream");
+        }
+        if (!call.tools().isEmpty() && !capabilities.tools()) {
+            throw new InvalidLlmRequestException("tools", "model '" + model.catalogId() + "' does not take tools");
+        }
+        if (call.jsonOutput() && !capabilities.jsonOutput()) {
+            throw new InvalidLlmRequestException(
+                    "response_format", "model '" + model.catalogId() + "' has no JSON output mode");
         }
         if (!model.vision()
                 && call.messages().stream()
@@ -75,5 +116,10 @@ final class ChatCallChecks {
                         "tools", "tools must have distinct names; '" + tool.name() + "' is given twice");
             }
         }
+    }
+
+    /** 2.0 as "2", 0.95 as "0.95": ranges read as people write them. */
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -40,6 +40,10 @@ final class ChatStreamRun implements ChatStream {
     private ModelConfiguration model;
     private ChatCall call;
     private ModelAdmission admission;
+    /** Whether the cool-downs let the current model be called and still wait for the outcome. */
+    private boolean cooldownHeld;
+
+    private long modelStarted;
     private int retries;
     private StreamAttempt current;
     private boolean started;
@@ -65,14 +69,22 @@ final class ChatStreamRun implements ChatStream {
         }
         Duration timeout = streaming.timeoutOf(call);
         if (admission == null) {
+            if (!streaming.cooldowns().tryAcquire(model)) {
+                failed(BlockingChat.coolingDown(model), false);
+                return;
+            }
+            cooldownHeld = true;
+            modelStarted = System.nanoTime();
             try {
                 admission = streaming
                         .attempts()
                         .admit(model, "stream", call.caller(), call.messageTexts(), call.maxTokens());
             } catch (AdmissionRefused refused) {
+                releaseCooldown();
                 failed(refused.failure(), false);
                 return;
             } catch (LlmException notConfigured) {
+                releaseCooldown();
                 failed(notConfigured, false);
                 return;
             }
@@ -146,6 +158,10 @@ final class ChatStreamRun implements ChatStream {
         from.stopWatching();
         from.attempt().end(CallOutcome.SUCCEEDED, null, answer.usage());
         releaseAdmission();
+        if (cooldownHeld) {
+            cooldownHeld = false;
+            streaming.cooldowns().succeeded(model, Duration.ofNanos(System.nanoTime() - modelStarted));
+        }
         done = true;
         if (!cancelled) {
             try {
@@ -168,6 +184,7 @@ final class ChatStreamRun implements ChatStream {
     /** After a failed attempt: retry, fall back, or give up. */
     private void failed(LlmException failure, boolean mayRetry) {
         if (started) {
+            countFailure(failure);
             finishWith(failure);
             return;
         }
@@ -182,6 +199,7 @@ final class ChatStreamRun implements ChatStream {
             return;
         }
         releaseAdmission();
+        countFailure(failure);
         Optional<ModelConfiguration> next = Fallbacks.next(fallbacks, model, failure);
         if (next.isPresent()) {
             model = next.get();
@@ -191,6 +209,22 @@ final class ChatStreamRun implements ChatStream {
             return;
         }
         finishWith(failure);
+    }
+
+    /** The current model failed for good: the cool-downs count it (when they let the call through). */
+    private void countFailure(LlmException failure) {
+        if (cooldownHeld) {
+            cooldownHeld = false;
+            streaming.cooldowns().failed(model, Duration.ofNanos(System.nanoTime() - modelStarted), failure);
+        }
+    }
+
+    /** The call never reached the current model, or was cancelled: nothing for the cool-downs to count. */
+    private void releaseCooldown() {
+        if (cooldownHeld) {
+            cooldownHeld = false;
+            streaming.cooldowns().released(model);
+        }
     }
 
     /** The call is done with the current model: its rate-limit permit is settled with the last attempt. */
@@ -256,6 +290,7 @@ final class ChatStreamRun implements ChatStream {
             current.attempt().end(CallOutcome.CANCELLED, null, Optional.empty());
         }
         releaseAdmission();
+        releaseCooldown();
         result.cancel(false);
     }
 

@@ -49,6 +49,11 @@ final class Fallbacks {
 
     /** The fallback chain of {@code model} for {@code call}, in the order to try it. */
     List<ModelConfiguration> chainFor(ModelConfiguration model, ChatCall call) {
+        return chainFor(model, call, false);
+    }
+
+    /** As {@link #chainFor(ModelConfiguration, ChatCall)}; a streamed call leaves out the models that do not stream. */
+    List<ModelConfiguration> chainFor(ModelConfiguration model, ChatCall call, boolean streaming) {
         List<ModelConfiguration> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         seen.add(model.catalogId());
@@ -58,7 +63,7 @@ final class Fallbacks {
             if (!seen.add(fallbackId)) {
                 continue;
             }
-            Optional<ModelConfiguration> fallback = usable(fallbackId, call);
+            Optional<ModelConfiguration> fallback = usable(fallbackId, call, streaming);
             if (fallback.isEmpty()) {
                 continue;
             }
@@ -125,14 +130,15 @@ final class Fallbacks {
     }
 
     /** A fallback that exists and takes the call's parameters, or empty (logged). */
-    private Optional<ModelConfiguration> usable(String fallbackId, ChatCall call) {
+    private Optional<ModelConfiguration> usable(String fallbackId, ChatCall call, boolean streaming) {
         Optional<ModelConfiguration> fallback = directory.find(fallbackId);
         if (fallback.isEmpty()) {
             LOG.warning("Fallback model '" + fallbackId + "' is not an active model; skipped");
             return Optional.empty();
         }
         try {
-            ChatCallChecks.check(ModelDefaults.apply(call.withModel(fallbackId), fallback.get()), fallback.get());
+            ChatCallChecks.check(
+                    ModelDefaults.apply(call.withModel(fallbackId), fallback.get()), fallback.get(), streaming);
             return fallback;
         } catch (InvalidLlmRequestException e) {
             LOG.warning("Fallback model '" + fallbackId + "' cannot take this call (" + e.getMessage() + "); skipped");

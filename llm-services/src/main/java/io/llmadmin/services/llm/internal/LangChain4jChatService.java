@@ -90,7 +90,8 @@ public class LangChain4jChatService implements ChatService {
             @ConfigProperty(name = "LLM_RETRY_MAX_DELAY_MS", defaultValue = "20000") long maxDelayMillis,
             @ConfigProperty(name = "LLM_RATE_LIMIT_MAX_WAIT_MS", defaultValue = "500") long rateLimitMaxWaitMillis,
             @ConfigProperty(name = "LLMADMIN_DATA_DIR") Optional<String> dataDirectory,
-            @ContainerExecutor ScheduledExecutorService managedScheduler) {
+            @ContainerExecutor ScheduledExecutorService managedScheduler,
+            Resilience4jModelCooldowns cooldowns) {
         this(
                 new Settings(
                         Duration.ofSeconds(timeoutSeconds),
@@ -107,7 +108,8 @@ public class LangChain4jChatService implements ChatService {
                 resolvable(guards, "CallGuard", "calls are not rate limited").orElse(CallGuard.unlimited()),
                 resolvable(recorders, "CallRecorder", "usage is not recorded").orElse(CallRecorder.none()),
                 Clock.systemUTC(),
-                managedScheduler);
+                managedScheduler,
+                cooldowns);
     }
 
     /** With a scheduler of its own (daemon threads), for tests and use outside a container. */
@@ -134,6 +136,27 @@ public class LangChain4jChatService implements ChatService {
             CallRecorder recorder,
             Clock clock,
             ScheduledExecutorService managedScheduler) {
+        this(
+                settings,
+                directory,
+                vault,
+                guard,
+                recorder,
+                clock,
+                managedScheduler,
+                Resilience4jModelCooldowns.disabled());
+    }
+
+    /** @param cooldowns which models are out of rotation after repeated failures */
+    LangChain4jChatService(
+            Settings settings,
+            ModelDirectory directory,
+            ApiKeyVault vault,
+            CallGuard guard,
+            CallRecorder recorder,
+            Clock clock,
+            ScheduledExecutorService managedScheduler,
+            Resilience4jModelCooldowns cooldowns) {
         this.directory = directory;
         this.ownsScheduler = managedScheduler == null;
         this.scheduler = managedScheduler != null
@@ -147,9 +170,9 @@ public class LangChain4jChatService implements ChatService {
         Attempts attempts = new Attempts(vault, guard, recorder, clock);
         this.retries = new Retries(settings.retryPolicy());
         this.fallbacks = new Fallbacks(directory);
-        this.blocking = new BlockingChat(attempts, factory, settings.callTimeout());
-        this.streaming =
-                new StreamingChat(attempts, factory, settings.retryPolicy(), scheduler, settings.callTimeout());
+        this.blocking = new BlockingChat(attempts, factory, cooldowns, settings.callTimeout());
+        this.streaming = new StreamingChat(
+                attempts, factory, cooldowns, settings.retryPolicy(), scheduler, settings.callTimeout());
         this.embeddings = new EmbeddingCalls(attempts, retries, factory, settings.callTimeout());
         this.inference = new InferenceCalls(
                 attempts, retries, new InferenceServiceClient(settings.inferenceServiceUrl()), settings.callTimeout());
@@ -201,7 +224,7 @@ public class LangChain4jChatService implements ChatService {
 
     @Override
     public ChatResult chat(ModelConfiguration model, ChatCall requested) {
-        ChatCall call = checked(model, requested);
+        ChatCall call = checked(model, requested, false);
         return fallbacks.run(call, model, (candidate, candidateCall, fallbackAvailable) -> {
             try {
                 return blocking.call(candidate, candidateCall, retries, fallbackAvailable);
@@ -218,8 +241,8 @@ public class LangChain4jChatService implements ChatService {
 
     @Override
     public ChatStream stream(ModelConfiguration model, ChatCall requested, ChatStreamListener listener) {
-        ChatCall call = checked(model, requested);
-        return streaming.start(model, call, fallbacks.chainFor(model, call), listener);
+        ChatCall call = checked(model, requested, true);
+        return streaming.start(model, call, fallbacks.chainFor(model, call, true), listener);
     }
 
     @Override
@@ -243,9 +266,9 @@ public class LangChain4jChatService implements ChatService {
     }
 
     /** The call with the model's defaults filled in, checked against the model before anything is sent. */
-    private static ChatCall checked(ModelConfiguration model, ChatCall requested) {
+    private static ChatCall checked(ModelConfiguration model, ChatCall requested, boolean streamed) {
         ChatCall call = ModelDefaults.apply(requested.withModel(model.catalogId()), model);
-        ChatCallChecks.check(call, model);
+        ChatCallChecks.check(call, model, streamed);
         return call;
     }
 

@@ -16,6 +16,7 @@ final class StreamingChat {
 
     private final Attempts attempts;
     private final LangChain4jModelFactory factory;
+    private final Resilience4jModelCooldowns cooldowns;
     private final RetryPolicy retryPolicy;
     private final ScheduledExecutorService scheduler;
     private final Duration defaultTimeout;
@@ -23,11 +24,13 @@ final class StreamingChat {
     StreamingChat(
             Attempts attempts,
             LangChain4jModelFactory factory,
+            Resilience4jModelCooldowns cooldowns,
             RetryPolicy retryPolicy,
             ScheduledExecutorService scheduler,
             Duration defaultTimeout) {
         this.attempts = attempts;
         this.factory = factory;
+        this.cooldowns = cooldowns;
         this.retryPolicy = retryPolicy;
         this.scheduler = scheduler;
         this.defaultTimeout = defaultTimeout;
@@ -51,6 +54,10 @@ final class StreamingChat {
 
     LangChain4jModelFactory factory() {
         return factory;
+    }
+
+    Resilience4jModelCooldowns cooldowns() {
+        return cooldowns;
     }
 
     RetryPolicy retryPolicy() {

@@ -66,10 +66,16 @@ class CapabilitiesTest {
                 Clock.systemUTC());
     }
 
+    /** The model declares tools and JSON output, as calls that use them need. */
+    private static ModelConfiguration withToolsAndJson(ModelConfiguration model) {
+        model.declareCapabilities(new io.llmadmin.domain.model.ModelCapabilities(true, false, true, true, false));
+        return model;
+    }
+
     @Test
     void should_offer_tools_and_return_the_models_tool_calls() {
         // given
-        models.add(ProviderWire.OPENAI.model("m1", server.baseUrl()));
+        models.add(withToolsAndJson(ProviderWire.OPENAI.model("m1", server.baseUrl())));
         server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
@@ -102,7 +108,7 @@ class CapabilitiesTest {
 
     @Test
     void should_send_the_tool_result_back_in_the_conversation() {
-        models.add(ProviderWire.OPENAI.model("m1", server.baseUrl()));
+        models.add(withToolsAndJson(ProviderWire.OPENAI.model("m1", server.baseUrl())));
         server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
@@ -125,7 +131,7 @@ class CapabilitiesTest {
 
     @Test
     void should_ask_for_a_json_object_when_json_output_is_on() {
-        models.add(ProviderWire.OPENAI.model("m1", server.baseUrl()));
+        models.add(withToolsAndJson(ProviderWire.OPENAI.model("m1", server.baseUrl())));
         server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")

@@ -21,6 +21,7 @@ class ChatCallChecksTest {
         ModelConfiguration model = new ModelConfiguration("m1", ModelType.CHAT, "openai", "gpt-4o", "M1");
         model.contextLength(contextLength);
         model.routeTo(null, null, vision);
+        model.declareCapabilities(new io.llmadmin.domain.model.ModelCapabilities(true, vision, true, true, false));
         return model;
     }
 
@@ -121,5 +122,38 @@ class ChatCallChecksTest {
                         InvalidLlmRequestException.class,
                         e -> org.assertj.core.api.Assertions.assertThat(e.parameter())
                                 .isEqualTo("messages"));
+    }
+
+    @Test
+    void should_refuse_a_temperature_outside_the_models_own_range_naming_it() {
+        ModelConfiguration narrow = model(8192, false);
+        narrow.specify(8192, new io.llmadmin.domain.model.ParameterRanges(0.2, 1.0, 0.5, 0.9, 1000));
+
+        assertRefused(call().temperature(1.5).build(), narrow, "temperature");
+        assertThatThrownBy(() -> ChatCallChecks.check(call().temperature(1.5).build(), narrow))
+                .hasMessageContaining("between 0.2 and 1 for model 'm1'");
+        assertRefused(call().topP(0.95).build(), narrow, "top_p");
+        assertRefused(call().maxTokens(1001).build(), narrow, "max_tokens");
+        assertThatThrownBy(() -> ChatCallChecks.check(call().maxTokens(1001).build(), narrow))
+                .hasMessageContaining("between 1 and 1000 for model 'm1'");
+        assertThatCode(() -> ChatCallChecks.check(
+                        call().temperature(0.2).topP(0.9).maxTokens(1000).build(), narrow))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void should_refuse_what_the_model_cannot_do_naming_the_parameter() {
+        ModelConfiguration plain = model(8192, false);
+        plain.declareCapabilities(new io.llmadmin.domain.model.ModelCapabilities(false, false, false, false, false));
+        ToolSpec tool = new ToolSpec("lookup", "finds", List.of());
+
+        assertRefused(call().jsonOutput(true).build(), plain, "response_format");
+        assertRefused(call().tool(tool).build(), plain, "tools");
+        assertThatThrownBy(() -> ChatCallChecks.check(call().build(), plain, true))
+                .isInstanceOfSatisfying(
+                        InvalidLlmRequestException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.parameter())
+                                .isEqualTo("stream"));
+        assertThatCode(() -> ChatCallChecks.check(call().build(), plain, false)).doesNotThrowAnyException();
     }
 }
