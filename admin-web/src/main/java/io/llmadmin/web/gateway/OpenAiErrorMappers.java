@@ -43,19 +43,41 @@ public final class OpenAiErrorMappers {
         if (failure instanceof LlmNotFoundException) {
             return new OpenAiException(404, "invalid_request_error", "model", "model_not_found", message, null);
         }
+        // The provider's side: its own error text and our exception class names stay in the log, never reach the
+        // client (they can name hosts, accounts, or internals); the client gets what it can act on.
+        LOG.log(Level.FINE, "Gateway call failed upstream", failure);
         if (failure instanceof LlmAuthenticationException) {
-            return new OpenAiException(502, "api_error", null, "upstream_authentication", message, null);
+            return new OpenAiException(
+                    502,
+                    "api_error",
+                    null,
+                    "upstream_authentication",
+                    "The model's provider refused this server's credentials; tell the administrator",
+                    null);
         }
         if (failure instanceof LlmNotConfiguredException) {
-            return new OpenAiException(503, "api_error", null, "model_not_configured", message, null);
+            return new OpenAiException(
+                    503,
+                    "api_error",
+                    null,
+                    "model_not_configured",
+                    "The model is not configured for calls on this server (no provider key); tell the administrator",
+                    null);
         }
         if (failure instanceof LlmTimeoutException) {
-            return new OpenAiException(504, "api_error", null, "upstream_timeout", message, null);
+            return new OpenAiException(
+                    504, "api_error", null, "upstream_timeout", "The model's provider did not answer in time", null);
         }
         if (failure instanceof LlmUnavailableException) {
-            return new OpenAiException(502, "api_error", null, "upstream_unavailable", message, null);
+            return new OpenAiException(
+                    502,
+                    "api_error",
+                    null,
+                    "upstream_unavailable",
+                    "The model's provider is unavailable; try again later",
+                    null);
         }
-        return new OpenAiException(502, "api_error", null, null, message, null);
+        return new OpenAiException(502, "api_error", null, null, "The model's provider failed; try again later", null);
     }
 
     /** The service's parameter names are OpenAI's already, but for the parts of a message. */

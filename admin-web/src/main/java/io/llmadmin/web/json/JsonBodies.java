@@ -33,7 +33,7 @@ public final class JsonBodies {
                 throw new JsonBodyException("body", "must be a JSON object");
             }
             return value.asJsonObject();
-        } catch (JsonException | IllegalStateException | NumberFormatException e) {
+        } catch (JsonException | IllegalStateException | ArithmeticException | NumberFormatException e) {
             throw new JsonBodyException("body", "is not valid JSON; send one JSON object");
         }
     }
@@ -53,7 +53,7 @@ public final class JsonBodies {
                     depth--;
                 }
             }
-        } catch (JsonException | IllegalStateException | NumberFormatException e) {
+        } catch (JsonException | IllegalStateException | ArithmeticException | NumberFormatException e) {
             throw new JsonBodyException("body", "is not valid JSON; send one JSON object");
         }
     }

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
  * The container's own 401 and 403 (web.xml error pages): the API's JSON error everywhere, except under the console
  * ({@code /console/*}), where a person in a browser gets a short HTML page instead (a viewer on an admin-only page).
  * The admin API's sign-in ({@link ConsoleAndApiAuthentication}) and role checks ({@link AdminRoleFilter}) write their
- * JSON answers themselves; this is the fallback for anything else the container refuses. Mapped to
- * {@code /security-error} in web.xml.
+ * JSON answers themselves; this is the fallback for anything else the container refuses, and for Liberty's failure on a
+ * Basic header without a colon (a 401). Mapped to {@code /security-error} in web.xml.
  */
 public class SecurityErrorServlet extends HttpServlet {
 
@@ -28,7 +28,15 @@ public class SecurityErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : HttpServletResponse.SC_FORBIDDEN;
-        if (isConsole(request)) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof StringIndexOutOfBoundsException
+                && ConsoleAndApiAuthentication.isBasic(request.getHeader("Authorization"))) {
+            // Liberty's own parsing of a Basic header without a colon (web.xml): the client's malformed header.
+            status = HttpServletResponse.SC_UNAUTHORIZED;
+            response.setHeader(
+                    "WWW-Authenticate", "Basic realm=\"" + ConsoleAndApiAuthentication.REALM + "\", charset=\"UTF-8\"");
+        }
+        if (isConsole(request)
+                && (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN)) {
             writeHtml(response, status, request.getContextPath() + ConsoleAndApiAuthentication.CONSOLE_HOME);
             return;
         }
@@ -39,6 +47,9 @@ public class SecurityErrorServlet extends HttpServlet {
             case HttpServletResponse.SC_FORBIDDEN ->
                 "{\"status\":403,\"error\":\"Forbidden\","
                         + "\"message\":\"Your role may not do this; changes need the admin role\"}";
+            case HttpServletResponse.SC_BAD_REQUEST ->
+                "{\"status\":400,\"error\":\"Bad Request\","
+                        + "\"message\":\"The request is malformed (an encoded '/' in the path, for example)\"}";
             default -> "{\"status\":" + status + ",\"error\":\"Error\",\"message\":\"Request refused\"}";
         };
         response.setStatus(status);

@@ -1,0 +1,123 @@
+package it.llmadmin.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Security headers on every kind of answer, /metrics without credentialed CORS, HTTPS from a keystore generated on the
+ * first start with HSTS there (finding 7); redirects that never echo the Host header (finding 10).
+ */
+class SecurityHeadersIT {
+
+    @Test
+    void should_send_the_security_headers_on_the_console_the_apis_the_gateway_and_liberty_own_endpoints() {
+        for (String path : List.of(
+                "/",
+                "/login.xhtml",
+                "/v1/models",
+                "/api/admin/models",
+                "/openai/v1/models",
+                "/metrics",
+                "/health/ready")) {
+            HttpResponse<String> answer = Probe.get(path, null);
+
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(answer.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        }
+    }
+
+    @Test
+    void should_serve_metrics_without_credentialed_cors() {
+        HttpResponse<String> answer = Probe.send("GET", "/metrics", null, null, null);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Credentials"))
+                .isEmpty();
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void should_answer_over_https_with_hsts() throws Exception {
+        String base = System.getProperty("it.https.base.url", "https://localhost:9543");
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(trustingTheSelfSignedCertificate())
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+
+        HttpResponse<String> answer = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/models"))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Strict-Transport-Security"))
+                .hasValueSatisfying(hsts -> assertThat(hsts).startsWith("max-age="));
+        assertThat(Probe.get("/v1/models", null).headers().firstValue("Strict-Transport-Security"))
+                .as("not over plain HTTP")
+                .isEmpty();
+    }
+
+    @Test
+    void should_redirect_to_the_sign_in_page_without_echoing_the_host_header() {
+        String answer =
+                Probe.raw("GET /console/index.xhtml HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+
+        assertThat(Probe.statusOf(answer)).isEqualTo(302);
+        assertThat(answer).doesNotContain("evil.example").contains("Location: /login.xhtml");
+    }
+
+    /** The server's certificate is self-signed (generated on its first start): this test trusts it as it is. */
+    private static SSLContext trustingTheSelfSignedCertificate() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(
+                null,
+                new TrustManager[] {
+                    new X509ExtendedTrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
+        return context;
+    }
+}
