@@ -19,3 +19,45 @@ function llmAdminCopy(inputId, statusId) {
         fallback();
     }
 }
+
+/*
+ * A form with data-max-upload (bytes) says at once that a chosen file is larger than the server accepts, and keeps it
+ * from being sent: the server would refuse the whole request before the page could answer. The message goes to the
+ * form's .upload-too-large element; its submit buttons are disabled meanwhile.
+ */
+document.addEventListener('change', function (event) {
+    var input = event.target;
+    var form = input.form;
+    if (!form || input.type !== 'file' || !form.hasAttribute('data-max-upload')) {
+        return;
+    }
+    var maxBytes = parseInt(form.getAttribute('data-max-upload'), 10);
+    var file = input.files && input.files[0];
+    var tooLarge = !!file && file.size > maxBytes;
+    var message = form.querySelector('.upload-too-large');
+    if (message) {
+        message.textContent = tooLarge
+            ? file.name + ' is ' + (file.size / 1048576).toFixed(1) + ' MB: at most ' + Math.round(maxBytes / 1048576)
+                + ' MB can be uploaded. Zip only the Python sources.'
+            : '';
+    }
+    if (tooLarge) {
+        input.value = '';
+    }
+    form.querySelectorAll('button[type=submit], input[type=submit]').forEach(function (button) {
+        button.disabled = tooLarge;
+        button.classList.toggle('ui-state-disabled', tooLarge);
+    });
+});
+
+/* Keeps a paged table's page (1-based) in the address, so a reload, a bookmark or a shared link shows the same page. */
+function llmAdminPageInUrl(table) {
+    var page = table.paginator.getCurrentPage() + 1;
+    var url = new URL(window.location.href);
+    if (page > 1) {
+        url.searchParams.set('page', page);
+    } else {
+        url.searchParams.delete('page');
+    }
+    window.history.replaceState(null, '', url);
+}

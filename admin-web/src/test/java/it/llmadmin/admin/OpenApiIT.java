@@ -82,6 +82,12 @@ class OpenApiIT {
 
         assertThat(bodies).isGreaterThanOrEqualTo(8);
         assertThat(bare).as("request bodies documented as a bare object").isEmpty();
+        assertThat(openApi.getJsonObject("paths")
+                        .getJsonObject("/api/admin/models/{id}")
+                        .getJsonObject("patch")
+                        .getJsonObject("requestBody")
+                        .toString())
+                .contains("#/components/schemas/ModelRequest");
         JsonObject newKey = schemas.getJsonObject("NewKey");
         assertThat(newKey.getJsonObject("properties").keySet())
                 .containsExactly("name", "allowedModels", "limits", "expiresAt");

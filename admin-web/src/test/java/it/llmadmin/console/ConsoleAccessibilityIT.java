@@ -90,7 +90,7 @@ class ConsoleAccessibilityIT extends ConsoleTest {
         Locator reset = page.locator("[id='usersForm:users_data'] button[id$=':resetPassword']")
                 .first();
         reset.click();
-        assertThat(byId("resetForm:resetPassword_input")).isVisible();
+        assertThat(byId("resetForm:resetPassword")).isVisible();
         violations.addAll(violations("password dialog"));
 
         assertThat(violations).as(String.join("\n", violations)).isEmpty();

@@ -66,4 +66,35 @@ class ConsoleAuditIT extends ConsoleTest {
             UsersApi.delete(viewer);
         }
     }
+
+    @Test
+    void should_keep_the_page_in_the_url_and_open_the_page_it_names() {
+        String id = UsersApi.unique("it-audit-paged");
+        JsonObject created = ModelsApi.create(id, true);
+        long version = created.getJsonNumber("version").longValue();
+        for (int i = 0; i < 55; i++) {
+            ModelsApi.rename(id, "Rename " + i, version + i);
+        }
+        try {
+            signInAndOpen("/console/audit.xhtml?entityType=Model&entityId=" + id + "&page=2", "admin", ADMIN_PASSWORD);
+
+            Locator report = page.locator("[id='auditForm:events'] .ui-paginator-current")
+                    .first();
+            assertThat(report).hasText("51–56 of 56");
+            assertThat(page.locator("[id='auditForm:events_data'] > tr.event-row"))
+                    .hasCount(6);
+
+            page.locator("[id='auditForm:events'] .ui-paginator-first").first().click();
+            assertThat(report).hasText("1–50 of 56");
+            assertThat(page).not().hasURL(Pattern.compile(".*page=.*"));
+            page.locator("[id='auditForm:events'] .ui-paginator-next").first().click();
+            assertThat(report).hasText("51–56 of 56");
+            assertThat(page).hasURL(Pattern.compile(".*page=2.*"));
+
+            page.reload();
+            assertThat(report).hasText("51–56 of 56");
+        } finally {
+            ModelsApi.deleteQuietly(id);
+        }
+    }
 }

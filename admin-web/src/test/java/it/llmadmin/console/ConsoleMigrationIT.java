@@ -112,4 +112,16 @@ class ConsoleMigrationIT extends ConsoleTest {
             UsersApi.delete(viewer);
         }
     }
+
+    @Test
+    void should_say_at_once_that_an_archive_is_too_large_instead_of_sending_it() {
+        signInAndOpen("/console/migration.xhtml", "admin", ADMIN_PASSWORD);
+
+        page.locator("[id='scanForm'] input[type=file]")
+                .setInputFiles(new FilePayload("huge.zip", "application/zip", new byte[50 * 1024 * 1024 + 1]));
+
+        assertThat(byId("scanForm:tooLarge")).containsText("at most 50 MB");
+        assertThat(byId("scanForm:scan")).isDisabled();
+        assertThat(page.locator("[id='scanForm'] input[type=file]")).hasValue("");
+    }
 }

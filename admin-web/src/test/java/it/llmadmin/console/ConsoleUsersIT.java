@@ -23,13 +23,13 @@ class ConsoleUsersIT extends ConsoleTest {
             assertThat(page.locator("[id='menuUsers']")).hasAttribute("aria-current", "page");
 
             byId("newUserForm:username").fill(user);
-            byId("newUserForm:password_input").fill("short");
+            byId("newUserForm:password").fill("short");
             byId("newUserForm:create").click();
             assertThat(byId("newUserForm:passwordMessage")).containsText("12");
             assertThat(row(user)).hasCount(0);
 
             byId("newUserForm:username").fill(user);
-            byId("newUserForm:password_input").fill(UsersApi.VIEWER_PASSWORD);
+            byId("newUserForm:password").fill(UsersApi.VIEWER_PASSWORD);
             byId("newUserForm:create").click();
             assertThat(row(user).locator(".role-tag")).hasText("viewer");
             assertThat(UsersApi.get("/api/admin/me", UsersApi.basic(user, UsersApi.VIEWER_PASSWORD), null)
@@ -41,9 +41,9 @@ class ConsoleUsersIT extends ConsoleTest {
 
             row(user).locator("button[id$=':resetPassword']").click();
             assertThat(byId("resetForm:resetUser")).hasText(user);
-            byId("resetForm:resetPassword_input").fill(NEW_PASSWORD);
+            byId("resetForm:resetPassword").fill(NEW_PASSWORD);
             byId("resetForm:save").click();
-            assertThat(byId("resetForm:resetPassword_input")).isHidden();
+            assertThat(byId("resetForm:resetPassword")).isHidden();
             assertThat(byId("usersForm:messages")).containsText("Set a new password for " + user);
             assertThat(UsersApi.get("/api/admin/me", UsersApi.basic(user, NEW_PASSWORD), null)
                             .statusCode())
@@ -71,7 +71,7 @@ class ConsoleUsersIT extends ConsoleTest {
             signInAndOpen("/console/admin/users.xhtml", "admin", ADMIN_PASSWORD);
 
             byId("newUserForm:username").fill(user);
-            byId("newUserForm:password_input").fill(NEW_PASSWORD);
+            byId("newUserForm:password").fill(NEW_PASSWORD);
             byId("newUserForm:create").click();
 
             assertThat(byId("newUserForm:usernameMessage")).containsText("already exists");

@@ -21,7 +21,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 
 /**
  * Fills in the fields of the admin API's request and response bodies in the OpenAPI document. Liberty's scanner sees a
@@ -50,6 +53,47 @@ public class RecordSchemaFilter implements OASFilter {
             }
             recordNamed(entry.getKey()).ifPresent(type -> describe(type, schema, openApi));
         }
+        if (openApi.getPaths() != null && openApi.getPaths().getPathItems() != null) {
+            openApi.getPaths().getPathItems().values().forEach(RecordSchemaFilter::describeMergePatch);
+        }
+    }
+
+    /**
+     * A JSON merge patch has the fields of the full body (each optional): a PATCH whose body the scanner left bare
+     * gets the schema of the PUT on the same path.
+     */
+    static void describeMergePatch(PathItem item) {
+        if (item.getPATCH() == null || item.getPUT() == null) {
+            return;
+        }
+        Schema full = bodySchema(item.getPUT().getRequestBody());
+        if (full == null || full.getRef() == null) {
+            return;
+        }
+        RequestBody patch = item.getPATCH().getRequestBody();
+        if (patch == null || patch.getContent() == null || patch.getContent().getMediaTypes() == null) {
+            return;
+        }
+        for (MediaType media : patch.getContent().getMediaTypes().values()) {
+            Schema schema = media.getSchema();
+            if (schema == null
+                    || (schema.getRef() == null && (schema.getProperties() == null || schema.getProperties().isEmpty()))) {
+                media.setSchema(OASFactory.createSchema()
+                        .ref(full.getRef())
+                        .description("A JSON merge patch: only the fields to change"));
+            }
+        }
+    }
+
+    private static Schema bodySchema(RequestBody body) {
+        if (body == null || body.getContent() == null || body.getContent().getMediaTypes() == null) {
+            return null;
+        }
+        return body.getContent().getMediaTypes().values().stream()
+                .map(MediaType::getSchema)
+                .filter(schema -> schema != null)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The record of this package (top-level or in a holder) with this simple name. */

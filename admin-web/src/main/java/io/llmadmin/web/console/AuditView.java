@@ -38,6 +38,8 @@ public class AuditView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    static final int ROWS = 50;
+
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     /** The entity types people pick from, with the names the audit log stores; short aliases accepted in URLs. */
@@ -58,6 +60,7 @@ public class AuditView implements Serializable {
     private String action;
     private LocalDate from;
     private LocalDate to;
+    private Integer page;
 
     @Inject
     public AuditView(AuditLog auditLog) {
@@ -107,6 +110,7 @@ public class AuditView implements Serializable {
 
     /** The "Filter" button: the same page with the filters in its URL. */
     public String apply() {
+        page = null;
         return "/console/audit?faces-redirect=true&includeViewParams=true";
     }
 
@@ -135,6 +139,29 @@ public class AuditView implements Serializable {
             return "History of " + label.toLowerCase(Locale.ROOT) + " " + entityId.strip();
         }
         return "Audit log";
+    }
+
+    /** The table's page size. */
+    public int getRowsPerPage() {
+        return ROWS;
+    }
+
+    /** The first row to show: the URL's {@code page} (1-based). */
+    public int getFirst() {
+        return page == null || page < 1 ? 0 : (page - 1) * ROWS;
+    }
+
+    /** The table sets it as one pages; the URL keeps the page (see llmAdminPageInUrl in console.js). */
+    public void setFirst(int first) {
+        this.page = first / ROWS + 1;
+    }
+
+    public Integer getPage() {
+        return page;
+    }
+
+    public void setPage(Integer page) {
+        this.page = page;
     }
 
     public String getEntityType() {
@@ -283,6 +310,29 @@ public class AuditView implements Serializable {
 
         public String getAction() {
             return action;
+        }
+
+        /** The table's page size. */
+        public int getRowsPerPage() {
+            return ROWS;
+        }
+
+        /** The first row to show: the URL's {@code page} (1-based). */
+        public int getFirst() {
+            return page == null || page < 1 ? 0 : (page - 1) * ROWS;
+        }
+
+        /** The table sets it as one pages; the URL keeps the page (see llmAdminPageInUrl in console.js). */
+        public void setFirst(int first) {
+            this.page = first / ROWS + 1;
+        }
+
+        public Integer getPage() {
+            return page;
+        }
+
+        public void setPage(Integer page) {
+            this.page = page;
         }
 
         public String getEntityType() {

@@ -54,7 +54,7 @@ public class GatewayKeysView implements Serializable {
     private final ModelRegistry registry;
     private final SignedInUser signedIn;
 
-    private List<KeyRow> rows;
+    private List<GatewayKeyRow> rows;
     private List<String> modelIds;
 
     /** The dialog's key: null for a new one. */
@@ -86,10 +86,10 @@ public class GatewayKeysView implements Serializable {
         this(null, null, null);
     }
 
-    public List<KeyRow> getRows() {
+    public List<GatewayKeyRow> getRows() {
         if (rows == null) {
             ZoneId zone = ZoneId.systemDefault();
-            rows = keys.list().stream().map(key -> KeyRow.of(key, zone)).toList();
+            rows = keys.list().stream().map(key -> GatewayKeyRow.of(key, zone)).toList();
         }
         return rows;
     }
@@ -317,94 +317,5 @@ public class GatewayKeysView implements Serializable {
 
     public String getTokenKeyName() {
         return tokenKeyName;
-    }
-
-    /** One key as the table shows it. */
-    public record KeyRow(
-            long id,
-            String name,
-            String tokenStart,
-            String allowedModels,
-            String limits,
-            String created,
-            String expires,
-            String lastUsed,
-            String status,
-            boolean revoked)
-            implements Serializable {
-
-        static KeyRow of(GatewayKeyView key, ZoneId zone) {
-            GatewayKeyLimits limits = key.limits();
-            return new KeyRow(
-                    key.id(),
-                    key.name(),
-                    key.tokenStart() + "…",
-                    key.allowedModels().isEmpty() ? "every model" : String.join(", ", key.allowedModels()),
-                    limitsText(limits),
-                    format(key.createdAt(), zone, ""),
-                    format(key.expiresAt(), zone, "never"),
-                    format(key.lastUsedAt(), zone, "never"),
-                    key.status(),
-                    key.revoked());
-        }
-
-        /** "30 requests, 900 output tokens a minute": only the limits that are set; "none" when none is. */
-        static String limitsText(GatewayKeyLimits limits) {
-            List<String> parts = new ArrayList<>();
-            if (limits.requestsPerMinute() > 0) {
-                parts.add(limits.requestsPerMinute() + " requests");
-            }
-            if (limits.inputTokensPerMinute() > 0) {
-                parts.add(limits.inputTokensPerMinute() + " input tokens");
-            }
-            if (limits.outputTokensPerMinute() > 0) {
-                parts.add(limits.outputTokensPerMinute() + " output tokens");
-            }
-            return parts.isEmpty() ? "none" : String.join(", ", parts) + " a minute";
-        }
-
-        private static String format(OffsetDateTime time, ZoneId zone, String none) {
-            return time == null ? none : WHEN.format(time.atZoneSameInstant(zone));
-        }
-
-        public long getId() {
-            return id;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public String getTokenStart() {
-            return tokenStart;
-        }
-
-        public String getAllowedModels() {
-            return allowedModels;
-        }
-
-        public String getLimits() {
-            return limits;
-        }
-
-        public String getCreated() {
-            return created;
-        }
-
-        public String getExpires() {
-            return expires;
-        }
-
-        public String getLastUsed() {
-            return lastUsed;
-        }
-
-        public String getStatus() {
-            return status;
-        }
-
-        public boolean isRevoked() {
-            return revoked;
-        }
     }
 }
