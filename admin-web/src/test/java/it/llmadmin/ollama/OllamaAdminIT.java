@@ -6,15 +6,12 @@ import static it.llmadmin.ollama.OllamaApi.q;
 import static it.llmadmin.ollama.OllamaApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.llmadmin.ServerUnderTest;
 import it.llmadmin.ollama.OllamaStub.PullMode;
 import it.llmadmin.ollama.OllamaStub.StubModel;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -317,35 +314,9 @@ class OllamaAdminIT {
                         .body())
                 .contains(id);
 
-        String answer = chatThroughGateway(id);
+        String answer = OllamaApi.chatThroughGateway(id);
         assertThat(answer).isEqualTo("Hello from local " + name);
         assertThat(ollama.chatRequests).extracting(r -> r.getString("model")).contains(name);
-    }
-
-    static String chatThroughGateway(String modelId) {
-        HttpResponse<String> issued = OllamaApi.post(
-                "/api/admin/gateway-keys",
-                "{\"name\":\"" + unique("it-ollama-key") + "\",\"allowedModels\":[\"" + modelId + "\"],\"limits\":{}}");
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        JsonObject key = object(issued.body());
-        try {
-            HttpResponse<String> answered =
-                    ServerUnderTest.send(HttpRequest.newBuilder(ServerUnderTest.uri("/openai/v1/chat/completions"))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + key.getString("token"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + modelId
-                                    + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello?\"}]}"))
-                            .build());
-            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
-            return object(answered.body())
-                    .getJsonArray("choices")
-                    .getJsonObject(0)
-                    .getJsonObject("message")
-                    .getString("content");
-        } finally {
-            OllamaApi.post("/api/admin/gateway-keys/" + key.getJsonNumber("id").longValue() + "/revoke", "");
-        }
     }
 
     @Test
@@ -358,8 +329,8 @@ class OllamaAdminIT {
         String medium = unique("it-pick-medium");
         String large = unique("it-pick-large");
         OllamaApi.createOllamaModel(small, "pick-small-it:1b", ollama.endpoint(), context);
-        OllamaApi.createOllamaModel(medium, "pick-medium-it:13b", ollama.endpoint(), context);
-        OllamaApi.createOllamaModel(large, "pick-large-it:70b", ollama.endpoint(), context);
+        OllamaApi.createOllamaModel(medium, "pick-medium-it:13b", ollama.endpoint(), context, true);
+        OllamaApi.createOllamaModel(large, "pick-large-it:70b", ollama.endpoint(), context, true);
         catalogIds.addAll(List.of(small, medium, large));
         String base = "/api/admin/ollama/select?type=chat&provider=ollama&minContextLength=" + context;
 

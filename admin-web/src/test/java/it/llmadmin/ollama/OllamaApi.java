@@ -81,11 +81,18 @@ public final class OllamaApi {
 
     /** Creates a catalog model routed to an Ollama model at this endpoint. */
     public static void createOllamaModel(String id, String providerModelName, String endpoint, int contextLength) {
+        createOllamaModel(id, providerModelName, endpoint, contextLength, false);
+    }
+
+    /** Creates a catalog model routed to an Ollama model at this endpoint, declared to take images or not. */
+    public static void createOllamaModel(
+            String id, String providerModelName, String endpoint, int contextLength, boolean vision) {
         HttpResponse<String> created = post(
                 "/api/admin/models",
                 "{\"id\":\"" + id + "\",\"type\":\"chat\",\"provider\":\"ollama\",\"providerModelName\":\""
                         + providerModelName + "\",\"displayName\":\"IT " + id + "\",\"apiBase\":\"" + endpoint
-                        + "\",\"contextLength\":" + contextLength + ",\"active\":true}");
+                        + "\",\"contextLength\":" + contextLength + ",\"capabilities\":{\"vision\":" + vision
+                        + "},\"active\":true}");
         if (created.statusCode() != 201) {
             throw new IllegalStateException(
                     "could not create " + id + ": " + created.statusCode() + " " + created.body());
@@ -105,6 +112,37 @@ public final class OllamaApi {
     public static JsonArray array(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readArray();
+        }
+    }
+
+    /** Issues a gateway key for the model, asks it one question through /openai/v1, revokes the key: the answer. */
+    public static String chatThroughGateway(String modelId) {
+        HttpResponse<String> issued = post(
+                "/api/admin/gateway-keys",
+                "{\"name\":\"" + unique("it-ollama-key") + "\",\"allowedModels\":[\"" + modelId + "\"],\"limits\":{}}");
+        if (issued.statusCode() != 201) {
+            throw new IllegalStateException("no gateway key: " + issued.statusCode() + " " + issued.body());
+        }
+        JsonObject key = object(issued.body());
+        try {
+            HttpResponse<String> answered =
+                    ServerUnderTest.send(HttpRequest.newBuilder(ServerUnderTest.uri("/openai/v1/chat/completions"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + key.getString("token"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + modelId
+                                    + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello?\"}]}"))
+                            .build());
+            if (answered.statusCode() != 200) {
+                throw new AssertionError("the gateway answered " + answered.statusCode() + ": " + answered.body());
+            }
+            return object(answered.body())
+                    .getJsonArray("choices")
+                    .getJsonObject(0)
+                    .getJsonObject("message")
+                    .getString("content");
+        } finally {
+            post("/api/admin/gateway-keys/" + key.getJsonNumber("id").longValue() + "/revoke", "");
         }
     }
 

@@ -163,6 +163,7 @@ public class OllamaAdminResource {
     @GET
     @Path("/pulls/{id}")
     @Operation(summary = "One pull, with its progress")
+    @APIResponse(responseCode = "200", description = "The pull")
     @APIResponse(responseCode = "404", description = "No such pull")
     public OllamaResponses.Pull pull(@PathParam("id") String id) {
         return ollama.pull(id)
@@ -173,6 +174,7 @@ public class OllamaAdminResource {
     @POST
     @Path("/pulls/{id}/cancel")
     @Operation(summary = "Cancel a running pull", description = "It ends CANCELLED within a moment.")
+    @APIResponse(responseCode = "200", description = "Cancellation asked for")
     @APIResponse(responseCode = "404", description = "No such pull")
     @APIResponse(responseCode = "409", description = "It has already ended")
     public OllamaResponses.Pull cancel(@PathParam("id") String id, @Context SecurityContext security) {

@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Follows one pull's NDJSON stream ({@code {"status", "digest", "total", "completed"}} lines, then {@code
  * {"status":"success"}}, or an {@code {"error"}} line) and writes its progress to the job at most every
- * {@link #WRITE_EVERY_MILLIS} (and whenever the status text changes). It stops, closing the stream, when the job was
+ * {@link #WRITE_EVERY_MILLIS}, and whenever the status text or the whole percentage changes (at most about a hundred
+ * writes per layer, and the progress shown is never more than a percent behind, even when the stream stalls). It stops, closing the stream, when the job was
  * cancelled or when the layers announced so far need more than the free-space bound. Once Ollama says success, the
  * model must be listed by {@code /api/tags}, with the expected digest when one was given.
  */
@@ -48,6 +49,7 @@ final class PullRunner {
         String[] error = {null};
         long[] lastWrite = {0};
         String[] lastText = {null};
+        int[] lastPercent = {-2};
         try {
             client.pull(endpoint, model, line -> {
                 if (line.hasNonNull("error")) {
@@ -76,9 +78,13 @@ final class PullRunner {
                     return false;
                 }
                 long now = System.currentTimeMillis();
-                if (now - lastWrite[0] >= WRITE_EVERY_MILLIS || !status.equals(lastText[0])) {
+                int percent = total > 0 ? (int) (completed * 100 / total) : -1;
+                if (now - lastWrite[0] >= WRITE_EVERY_MILLIS
+                        || percent != lastPercent[0]
+                        || !status.equals(lastText[0])) {
                     lastWrite[0] = now;
                     lastText[0] = status;
+                    lastPercent[0] = percent;
                     if (!store.progress(jobId, status, completed, total)) {
                         stop[0] = Stop.CANCELLED;
                         return false;
