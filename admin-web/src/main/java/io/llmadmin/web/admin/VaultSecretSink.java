@@ -1,14 +1,16 @@
 package io.llmadmin.web.admin;
 
 import io.llmadmin.migration.legacy.SecretSink;
+import io.llmadmin.services.audit.AuditLog;
 import io.llmadmin.services.vault.ApiCredentials;
 import io.llmadmin.services.vault.CredentialSummary;
 import java.util.Optional;
 
 /**
  * Where the importer puts the API keys it finds: the encrypted vault. Re-running an import hands the same keys over
- * again; a key already stored under the same provider and label with the same last four characters is left alone, a
- * changed one replaces it.
+ * again; a credential already stored under the same provider and label that holds exactly this secret (compared in
+ * full, by its keyed fingerprint, never by the last four characters) is left alone, a changed one has its secrets
+ * replaced.
  */
 final class VaultSecretSink implements SecretSink {
 
@@ -25,15 +27,11 @@ final class VaultSecretSink implements SecretSink {
                         && summary.label().equals(label))
                 .findFirst();
         if (existing.isPresent()) {
-            if (existing.get().lastFour().equals(lastFour(secret))) {
-                return;
+            if (!credentials.holdsSecret(existing.get().id(), secret)) {
+                credentials.replaceSecrets(AuditLog.SYSTEM_ACTOR, existing.get().id(), secret);
             }
-            credentials.delete(existing.get().id());
+            return;
         }
         credentials.store(provider, label, secret);
-    }
-
-    private static String lastFour(String secret) {
-        return secret.length() <= 4 ? secret : secret.substring(secret.length() - 4);
     }
 }

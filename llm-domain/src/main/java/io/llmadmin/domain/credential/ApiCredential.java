@@ -104,10 +104,23 @@ public class ApiCredential {
      * @param createdBy who created it
      */
     public ApiCredential(String provider, String label, String baseUrl, CredentialSecret first, String createdBy) {
+        this(provider, label, baseUrl, List.of(first), createdBy);
+    }
+
+    /**
+     * A new, enabled credential with one or more secrets, used in this order.
+     *
+     * @throws IllegalArgumentException when there is none or more than {@link #MAX_SECRETS}
+     */
+    public ApiCredential(
+            String provider, String label, String baseUrl, List<CredentialSecret> secrets, String createdBy) {
         this.provider = normaliseProvider(provider);
         this.label = normaliseLabel(label);
         this.baseUrl = checkBaseUrl(baseUrl);
-        this.secrets.add(Objects.requireNonNull(first, "first"));
+        if (secrets.isEmpty() || secrets.size() > MAX_SECRETS) {
+            throw new IllegalArgumentException("secrets must hold 1 to " + MAX_SECRETS + " secrets");
+        }
+        secrets.forEach(secret -> this.secrets.add(Objects.requireNonNull(secret, "secret")));
         this.createdBy = createdBy;
         this.enabled = true;
     }

@@ -121,7 +121,7 @@ public class LangChain4jChatService implements ChatService {
                         dataDirectory.orElse(null)),
                 directory,
                 resolvable(vaults, "ApiKeyVault", "calls to providers that need a key fail as not configured")
-                        .orElse(provider -> Optional.empty()),
+                        .orElse(ApiKeyVault.none()),
                 resolvable(guards, "CallGuard", "calls are not rate limited").orElse(CallGuard.unlimited()),
                 resolvable(recorders, "CallRecorder", "usage is not recorded").orElse(CallRecorder.none()),
                 Clock.systemUTC(),
@@ -758,8 +758,8 @@ public class LangChain4jChatService implements ChatService {
             case IN_PROCESS -> null;
             default ->
                 route.needsKey(model.provider())
-                        ? vault.requireKey(model.provider())
-                        : vault.nextKey(model.provider()).orElse(null);
+                        ? vault.requireKeyFor(model)
+                        : vault.keyFor(model).orElse(null);
         };
         CallGuard.Permit permit;
         try {
