@@ -44,7 +44,14 @@ public final class OpenAiErrorMappers {
             return new OpenAiException(404, "invalid_request_error", "model", "model_not_found", message, null);
         }
         if (failure instanceof LlmAuthenticationException) {
-            return new OpenAiException(502, "api_error", null, "upstream_authentication", message, null);
+            // Never the provider's text: a refusal of our key may quote it.
+            return new OpenAiException(
+                    502,
+                    "api_error",
+                    null,
+                    "upstream_authentication",
+                    "The provider refused the credential configured for this model; an administrator must fix it",
+                    null);
         }
         if (failure instanceof LlmNotConfiguredException) {
             return new OpenAiException(503, "api_error", null, "model_not_configured", message, null);
