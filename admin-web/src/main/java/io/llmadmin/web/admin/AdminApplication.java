@@ -41,6 +41,8 @@ public class AdminApplication extends Application {
                 ImportAdminResource.class,
                 LegacyCallsResource.class,
                 GatewayKeyAdminResource.class,
+                CredentialAdminResource.class,
+                ModelTestResource.class,
                 io.llmadmin.web.security.AdminRoleFilter.class,
                 ApiExceptionMapper.class,
                 ChangeExceptionMappers.Invalid.class,
