@@ -17,16 +17,16 @@ import java.util.concurrent.Executors;
  * 401, which quotes the token it was given in masked form, as OpenAI's does. Every Authorization header it receives is
  * kept (or {@code "<none>"}), so a test can tell which secret reached which host.
  */
-final class BearerCheckingProvider implements AutoCloseable {
+public final class BearerCheckingProvider implements AutoCloseable {
 
-    static final String ANSWER = "Hello from the bearer-checking provider";
+    public static final String ANSWER = "Hello from the bearer-checking provider";
 
-    final List<String> authorizations = new CopyOnWriteArrayList<>();
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     private final HttpServer server;
     private final String expected;
 
-    BearerCheckingProvider(String expectedSecret) throws IOException {
+    public BearerCheckingProvider(String expectedSecret) throws IOException {
         this.expected = "Bearer " + expectedSecret;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -42,7 +42,7 @@ final class BearerCheckingProvider implements AutoCloseable {
         server.start();
     }
 
-    String apiBase() {
+    public String apiBase() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
