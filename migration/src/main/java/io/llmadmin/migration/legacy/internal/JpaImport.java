@@ -431,7 +431,7 @@ public final class JpaImport {
     private void handKeysToVault() {
         for (FoundSecret secret : toVault) {
             try {
-                sink.store(secret.provider(), secret.label(), secret.secret());
+                sink.store(secret.provider(), secret.label(), secret.secret(), secret.endpoint());
             } catch (RuntimeException e) {
                 // The sink's message could quote what it was given; name the key by provider and label only.
                 throw new IllegalStateException("the vault refused the key for provider '" + secret.provider()
