@@ -1,5 +1,6 @@
 package io.llmadmin.legacy;
 
+import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.vault.ApiKeyVault;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,6 +24,13 @@ final class BoundKeyVault implements ApiKeyVault {
     public Optional<String> nextKey(String provider) {
         String key = bound.get();
         return key != null ? Optional.of(key) : vault.nextKey(provider);
+    }
+
+    /** The bound key, as the legacy wrapper was built with it; else the real vault's endpoint-bound choice. */
+    @Override
+    public Optional<String> keyFor(ModelConfiguration model) {
+        String key = bound.get();
+        return key != null ? Optional.of(key) : vault.keyFor(model);
     }
 
     <T> T withKey(String key, Supplier<T> body) {

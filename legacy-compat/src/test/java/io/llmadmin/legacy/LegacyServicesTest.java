@@ -76,7 +76,8 @@ class LegacyServicesTest {
                         .withHeader("Content-Type", "text/event-stream")
                         .withBody(OpenAiSse.stream(List.of("from the container")))));
         List<CallRecord> usage = new CopyOnWriteArrayList<>();
-        ApiKeyVault vault = provider -> provider.equals("other") ? Optional.of("sk-container-1") : Optional.empty();
+        ApiKeyVault vault =
+                vault(provider -> provider.equals("other") ? Optional.of("sk-container-1") : Optional.empty());
         running = new Container(Map.of(ApiKeyVault.class, vault, CallRecorder.class, (CallRecorder) usage::add));
 
         String key = Models.getApiKey("other");
@@ -92,9 +93,9 @@ class LegacyServicesTest {
 
     @Test
     void should_prefer_installed_services_over_the_container() {
-        running = new Container(Map.of(ApiKeyVault.class, (ApiKeyVault) provider -> Optional.of("sk-container-1")));
-        LegacyServices.install(
-                LegacyServices.create(provider -> Optional.of("sk-installed-1"), CallRecorder.none(), name -> null));
+        running = new Container(Map.of(ApiKeyVault.class, vault(provider -> Optional.of("sk-container-1"))));
+        LegacyServices.install(LegacyServices.create(
+                vault(provider -> Optional.of("sk-installed-1")), CallRecorder.none(), name -> null));
         try {
             assertThat(Models.getApiKey("openai")).isEqualTo("sk-installed-1");
         } finally {
@@ -222,5 +223,20 @@ class LegacyServicesTest {
             }
             return bean;
         }
+    }
+
+    /** A vault that answers every lookup, the legacy one and a model's, by provider. */
+    private static ApiKeyVault vault(java.util.function.Function<String, Optional<String>> byProvider) {
+        return new ApiKeyVault() {
+            @Override
+            public Optional<String> nextKey(String provider) {
+                return byProvider.apply(provider);
+            }
+
+            @Override
+            public Optional<String> keyFor(io.llmadmin.domain.model.ModelConfiguration model) {
+                return byProvider.apply(model.provider());
+            }
+        };
     }
 }

@@ -46,6 +46,8 @@ public class AdminApplication extends Application {
                 OllamaAdminResource.class,
                 io.llmadmin.web.errors.OllamaExceptionMappers.Unreachable.class,
                 io.llmadmin.web.errors.OllamaExceptionMappers.Failed.class,
+                CredentialAdminResource.class,
+                ModelTestResource.class,
                 io.llmadmin.web.security.AdminRoleFilter.class,
                 ApiExceptionMapper.class,
                 ChangeExceptionMappers.Invalid.class,

@@ -326,7 +326,8 @@ public class ModelAdminResource {
                 Optional.ofNullable(parameters.temperatureMax()).orElse(defaults.temperatureMax()),
                 Optional.ofNullable(parameters.topPMin()).orElse(defaults.topPMin()),
                 Optional.ofNullable(parameters.topPMax()).orElse(defaults.topPMax()),
-                orZero(parameters.maxTokens()));
+                orZero(parameters.maxTokens()),
+                request.credentialId());
     }
 
     private static int orZero(Integer value) {

@@ -35,6 +35,7 @@ import java.util.List;
     "fallbacks",
     "capabilities",
     "parameters",
+    "credentialId",
     "version"
 })
 public record ModelRequest(
@@ -60,6 +61,7 @@ public record ModelRequest(
         @Size(max = 20) List<@NotBlank String> fallbacks,
         CapabilitiesJson capabilities,
         @Valid ParametersJson parameters,
+        Long credentialId,
         Long version) {
 
     /** Per-minute limits; 0 or absent = unlimited. */

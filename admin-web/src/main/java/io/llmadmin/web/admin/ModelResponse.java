@@ -33,6 +33,7 @@ import java.util.List;
     "fallbacks",
     "capabilities",
     "parameters",
+    "credentialId",
     "createdAt",
     "updatedAt",
     "version"
@@ -54,6 +55,7 @@ public record ModelResponse(
         List<String> fallbacks,
         CapabilitiesJson capabilities,
         ParametersJson parameters,
+        Long credentialId,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version) {
@@ -100,6 +102,7 @@ public record ModelResponse(
                         ranges.topPMin(),
                         ranges.topPMax(),
                         ranges.maxOutputTokens()),
+                model.credentialId(),
                 model.createdAt(),
                 model.updatedAt(),
                 model.version());

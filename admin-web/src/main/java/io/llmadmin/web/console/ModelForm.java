@@ -35,7 +35,8 @@ public class ModelForm implements Serializable {
             Map.entry("contextLength", "contextLength"),
             Map.entry("limits.requestsPerMinute", "requestsPerMinute"),
             Map.entry("limits.inputTokensPerMinute", "inputTokensPerMinute"),
-            Map.entry("limits.outputTokensPerMinute", "outputTokensPerMinute"));
+            Map.entry("limits.outputTokensPerMinute", "outputTokensPerMinute"),
+            Map.entry("credentialId", "credential"));
 
     private String catalogId;
     private String type = ModelType.CHAT.apiName();
@@ -52,6 +53,8 @@ public class ModelForm implements Serializable {
     private Integer outputTokensPerMinute = 0;
     private boolean vision;
     private boolean active = true;
+    /** The vault credential calls use; null for the provider's default one of the model's endpoint. */
+    private Long credentialId;
 
     // Not on the form: kept as loaded, so that saving the form changes only what it shows.
     private String extraKwargsJson;
@@ -90,6 +93,7 @@ public class ModelForm implements Serializable {
         ModelCapabilities capabilities = model.capabilities();
         form.vision = capabilities.vision();
         form.active = model.active();
+        form.credentialId = model.credentialId();
         form.extraKwargsJson = model.extraKwargsJson();
         form.fallbacks = new ArrayList<>(model.fallbacks());
         form.streaming = capabilities.streaming();
@@ -130,7 +134,16 @@ public class ModelForm implements Serializable {
                 temperatureMax,
                 topPMin,
                 topPMax,
-                maxOutputTokens);
+                maxOutputTokens,
+                credentialId);
+    }
+
+    public Long getCredentialId() {
+        return credentialId;
+    }
+
+    public void setCredentialId(Long credentialId) {
+        this.credentialId = credentialId;
     }
 
     /** The id of the input that edits a field the registry named, if the form shows that field. */

@@ -47,12 +47,13 @@ public final class OpenAiErrorMappers {
         // client (they can name hosts, accounts, or internals); the client gets what it can act on.
         LOG.log(Level.FINE, "Gateway call failed upstream", failure);
         if (failure instanceof LlmAuthenticationException) {
+            // Never the provider's text: a refusal of our key may quote it.
             return new OpenAiException(
                     502,
                     "api_error",
                     null,
                     "upstream_authentication",
-                    "The model's provider refused this server's credentials; tell the administrator",
+                    "The provider refused the credential configured for this model; an administrator must fix it",
                     null);
         }
         if (failure instanceof LlmNotConfiguredException) {

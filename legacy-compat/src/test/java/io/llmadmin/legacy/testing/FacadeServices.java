@@ -1,7 +1,7 @@
 package io.llmadmin.legacy.testing;
 
 import io.llmadmin.domain.credential.ApiCredential;
-import io.llmadmin.domain.credential.EncryptedSecret;
+import io.llmadmin.domain.credential.CredentialSecret;
 import io.llmadmin.legacy.LegacyServices;
 import io.llmadmin.services.llm.CallRecorder;
 import io.llmadmin.services.vault.internal.CredentialStore;
@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -67,7 +69,7 @@ public final class FacadeServices {
 
         /** Gives the credential an id, as the database's sequence would. */
         @Override
-        public ApiCredential add(ApiCredential credential) {
+        public ApiCredential add(ApiCredential credential, String actor) {
             try {
                 Field id = ApiCredential.class.getDeclaredField("id");
                 id.setAccessible(true);
@@ -101,17 +103,22 @@ public final class FacadeServices {
         }
 
         @Override
-        public Optional<ApiCredential> setEnabled(long id, boolean enabled) {
+        public Optional<ApiCredential> change(long id, String actor, String action, Consumer<ApiCredential> change) {
             return Optional.empty();
         }
 
         @Override
-        public boolean delete(long id) {
+        public boolean delete(long id, String actor) {
             return false;
         }
 
         @Override
-        public int reencryptAll(Function<ApiCredential, EncryptedSecret> reseal) {
+        public List<String> modelsUsing(long id) {
+            return List.of();
+        }
+
+        @Override
+        public int reencryptAll(BiFunction<ApiCredential, CredentialSecret, CredentialSecret> reseal, String actor) {
             return 0;
         }
 

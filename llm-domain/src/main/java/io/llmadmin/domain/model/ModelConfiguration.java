@@ -116,6 +116,10 @@ public class ModelConfiguration {
     @Column(name = "active", nullable = false)
     private boolean active;
 
+    /** The vault credential whose secret calls send (its endpoint must be this model's); null: the default one. */
+    @Column(name = "credential_id")
+    private Long credentialId;
+
     /** The ordered fallback list: catalog ids joined by commas (a catalog id never contains one). */
     @Size(max = 2000)
     @Column(name = "fallback_models", length = 2000)
@@ -301,6 +305,14 @@ public class ModelConfiguration {
         this.vision = vision;
     }
 
+    /**
+     * Names the credential calls use, by its vault id; null for the provider's default credential of this model's
+     * endpoint. The registry checks that the credential exists and that its endpoint is this model's.
+     */
+    public void useCredential(Long credentialId) {
+        this.credentialId = credentialId;
+    }
+
     public void activate() {
         this.active = true;
     }
@@ -375,6 +387,11 @@ public class ModelConfiguration {
 
     public boolean active() {
         return active;
+    }
+
+    /** The vault credential calls use, or null for the provider's default one. */
+    public Long credentialId() {
+        return credentialId;
     }
 
     /** The catalog ids to try, in order, when this model fails; empty when none. */

@@ -31,6 +31,8 @@ import java.util.List;
  * @param topPMin lowest top_p accepted
  * @param topPMax highest top_p accepted
  * @param maxTokens largest max_tokens accepted, 0 = up to the context length ({@code parameters.maxTokens})
+ * @param credentialId the vault credential calls use (it must be of this provider and bound to this model's
+ *     endpoint), or null for the provider's default credential of that endpoint
  */
 public record ModelDraft(
         String catalogId,
@@ -54,9 +56,60 @@ public record ModelDraft(
         double temperatureMax,
         double topPMin,
         double topPMax,
-        int maxTokens) {
+        int maxTokens,
+        Long credentialId) {
 
     public static final int DEFAULT_SORT_ORDER = 0;
+
+    /** A draft naming no credential. */
+    public ModelDraft(
+            String catalogId,
+            ModelType type,
+            String provider,
+            String vendor,
+            String providerModelName,
+            String displayName,
+            String description,
+            int sortOrder,
+            String apiBase,
+            int contextLength,
+            int limitRequestsPerMinute,
+            int limitInputTokensPerMinute,
+            int limitOutputTokensPerMinute,
+            String extraKwargsJson,
+            boolean active,
+            List<String> fallbacks,
+            ModelCapabilities capabilities,
+            double temperatureMin,
+            double temperatureMax,
+            double topPMin,
+            double topPMax,
+            int maxTokens) {
+        this(
+                catalogId,
+                type,
+                provider,
+                vendor,
+                providerModelName,
+                displayName,
+                description,
+                sortOrder,
+                apiBase,
+                contextLength,
+                limitRequestsPerMinute,
+                limitInputTokensPerMinute,
+                limitOutputTokensPerMinute,
+                extraKwargsJson,
+                active,
+                fallbacks,
+                capabilities,
+                temperatureMin,
+                temperatureMax,
+                topPMin,
+                topPMax,
+                maxTokens,
+                null);
+    }
 
     public ModelDraft {
         fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);

@@ -1,9 +1,11 @@
 package io.llmadmin.services.vault;
 
-/** The provider already has a key with this label. */
-public class DuplicateCredentialException extends RuntimeException {
+import io.llmadmin.services.changes.ConflictingChangeException;
+
+/** The provider already has a credential with this name (label). */
+public class DuplicateCredentialException extends ConflictingChangeException {
 
     public DuplicateCredentialException(String provider, String label) {
-        super("Provider '" + provider + "' already has an API key labelled '" + label + "'");
+        super("Provider '" + provider + "' already has a credential named '" + label + "'");
     }
 }

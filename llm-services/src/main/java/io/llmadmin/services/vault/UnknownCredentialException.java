@@ -1,9 +1,11 @@
 package io.llmadmin.services.vault;
 
-/** No stored API key has the given id. */
-public class UnknownCredentialException extends RuntimeException {
+import io.llmadmin.services.changes.UnknownEntityException;
+
+/** No stored credential has the given id. */
+public class UnknownCredentialException extends UnknownEntityException {
 
     public UnknownCredentialException(long id) {
-        super("No API credential with id " + id);
+        super("No credential " + id);
     }
 }

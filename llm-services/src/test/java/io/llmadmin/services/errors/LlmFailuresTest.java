@@ -28,7 +28,33 @@ class LlmFailuresTest {
 
         assertThat(failure.getClass().getSimpleName()).isEqualTo(kind);
         assertThat(failure.retriable()).isEqualTo(retriable);
-        assertThat(failure.getMessage()).contains("openai", String.valueOf(status), "upstream said no");
+        assertThat(failure.getMessage()).contains("openai", String.valueOf(status));
+        if (status == 401 || status == 403) {
+            assertThat(failure.getMessage()).contains("refused the credential").doesNotContain("upstream said no");
+        } else {
+            assertThat(failure.getMessage()).contains("upstream said no");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "401|Incorrect API key provided: sk-proj-abc123def456. You can find your API key at x",
+                "403|Incorrect API key provided: sk-proj-********************wxyz.",
+                "400|Invalid header: Bearer llmk_abcdefghijklmnop was refused",
+                "400|key=AIzaSyA1234567890abcdefghijklmnopqrstuv is not valid",
+                "500|could not reach http://user:pass@db.internal:5432/x"
+            })
+    void should_pass_on_no_key_material_when_a_provider_quotes_it(int status, String said) {
+        LlmException failure = LlmFailures.fromHttpStatus(status, "openai", said, null, null);
+
+        assertThat(failure.getMessage())
+                .doesNotContain("abc123def456")
+                .doesNotContain("wxyz")
+                .doesNotContain("abcdefghijklmnop")
+                .doesNotContain("AIzaSyA1234567890")
+                .doesNotContain("user:pass");
     }
 
     @ParameterizedTest

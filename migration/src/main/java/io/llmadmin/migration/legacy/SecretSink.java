@@ -21,4 +21,13 @@ public interface SecretSink {
      * @param secret the key; never log it or put it in a message
      */
     void store(String provider, String label, String secret);
+
+    /**
+     * Stores one key for the endpoint of the legacy row it belonged to, so that it is sent there only.
+     *
+     * @param endpoint the row's api base, or null for the provider's official endpoint
+     */
+    default void store(String provider, String label, String secret, String endpoint) {
+        store(provider, label, secret);
+    }
 }

@@ -67,8 +67,8 @@ final class Attempts {
             case IN_PROCESS -> null;
             default ->
                 route.needsKey(model.provider())
-                        ? vault.requireKey(model.provider())
-                        : vault.nextKey(model.provider()).orElse(null);
+                        ? vault.requireKeyFor(model)
+                        : vault.keyFor(model).orElse(null);
         };
     }
 

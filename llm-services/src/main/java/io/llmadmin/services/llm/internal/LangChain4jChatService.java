@@ -104,7 +104,7 @@ public class LangChain4jChatService implements ChatService {
                         dataDirectory.orElse(null)),
                 directory,
                 resolvable(vaults, "ApiKeyVault", "calls to providers that need a key fail as not configured")
-                        .orElse(provider -> Optional.empty()),
+                        .orElse(ApiKeyVault.none()),
                 resolvable(guards, "CallGuard", "calls are not rate limited").orElse(CallGuard.unlimited()),
                 resolvable(recorders, "CallRecorder", "usage is not recorded").orElse(CallRecorder.none()),
                 Clock.systemUTC(),

@@ -1,5 +1,6 @@
 package io.llmadmin.services.registry.internal;
 
+import io.llmadmin.domain.credential.ApiCredential;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.audit.AuditLog;
@@ -122,7 +123,7 @@ public class JpaModelRegistry implements ModelRegistry {
     @Override
     @Transactional
     public ModelView create(String actor, ModelDraft draft) {
-        List<FieldError> errors = ModelDraftValidator.validate(draft, this::exists);
+        List<FieldError> errors = ModelDraftValidator.validate(draft, this::exists, this::credential);
         if (!errors.isEmpty()) {
             throw new InvalidChangeException(errors);
         }
@@ -153,7 +154,7 @@ public class JpaModelRegistry implements ModelRegistry {
         }
         ModelConfiguration model = require(catalogId);
         checkVersion(model, expectedVersion);
-        List<FieldError> errors = ModelDraftValidator.validate(draft, this::exists);
+        List<FieldError> errors = ModelDraftValidator.validate(draft, this::exists, this::credential);
         if (!errors.isEmpty()) {
             throw new InvalidChangeException(errors);
         }
@@ -264,11 +265,16 @@ public class JpaModelRegistry implements ModelRegistry {
                 draft.capabilities().vision());
         model.declareCapabilities(draft.capabilities());
         model.fallBackTo(draft.fallbacks());
+        model.useCredential(draft.credentialId());
         if (draft.active()) {
             model.activate();
         } else {
             model.deactivate();
         }
+    }
+
+    private Optional<ApiCredential> credential(long id) {
+        return Optional.ofNullable(entityManager.find(ApiCredential.class, id));
     }
 
     private static String blankToNull(String text) {

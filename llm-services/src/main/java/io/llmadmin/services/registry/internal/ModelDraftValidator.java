@@ -1,5 +1,7 @@
 package io.llmadmin.services.registry.internal;
 
+import io.llmadmin.domain.credential.ApiCredential;
+import io.llmadmin.domain.credential.ProviderEndpoints;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.domain.model.Providers;
@@ -17,7 +19,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
@@ -35,6 +39,16 @@ final class ModelDraftValidator {
      * @return every field error, empty when the draft may be stored
      */
     static List<FieldError> validate(ModelDraft draft, Predicate<String> modelExists) {
+        return validate(draft, modelExists, id -> Optional.empty());
+    }
+
+    /**
+     * @param modelExists whether a catalog id is stored (for the fallbacks)
+     * @param credentials a stored credential by id (for the credential and its endpoint)
+     * @return every field error, empty when the draft may be stored
+     */
+    static List<FieldError> validate(
+            ModelDraft draft, Predicate<String> modelExists, LongFunction<Optional<ApiCredential>> credentials) {
         List<FieldError> errors = new ArrayList<>();
         String id = draft.catalogId();
         if (id == null || id.isEmpty()) {
@@ -61,6 +75,7 @@ final class ModelDraftValidator {
         checkExtraKwargs(errors, draft.extraKwargsJson());
         checkFallbacks(errors, id, draft.fallbacks(), modelExists);
         checkParameters(errors, draft);
+        checkCredential(errors, draft, credentials);
         return errors;
     }
 
@@ -163,6 +178,43 @@ final class ModelDraftValidator {
             } else if (!modelExists.test(fallback)) {
                 errors.add(new FieldError(field, "no model '" + fallback + "'"));
             }
+        }
+    }
+
+    /**
+     * A secret is only ever sent to its credential's endpoint: a model naming a credential must call that endpoint
+     * (or below it). Without a named credential nothing is checked; the call then uses a credential of its endpoint
+     * only.
+     */
+    private static void checkCredential(
+            List<FieldError> errors, ModelDraft draft, LongFunction<Optional<ApiCredential>> credentials) {
+        Long id = draft.credentialId();
+        if (id == null) {
+            return;
+        }
+        Optional<ApiCredential> found = credentials.apply(id);
+        if (found.isEmpty()) {
+            errors.add(new FieldError("credentialId", "no credential " + id));
+            return;
+        }
+        ApiCredential credential = found.get();
+        String name = credential.provider() + "/" + credential.label();
+        if (draft.provider() != null && !credential.provider().equalsIgnoreCase(draft.provider())) {
+            errors.add(new FieldError(
+                    "credentialId", "credential " + name + " is for provider '" + credential.provider() + "'"));
+            return;
+        }
+        if (credential.baseUrl() == null) {
+            errors.add(new FieldError(
+                    "credentialId", "credential " + name + " is not bound to an endpoint yet; bind it first"));
+            return;
+        }
+        Optional<String> endpoint = ProviderEndpoints.effective(draft.provider(), draft.apiBase());
+        if (endpoint.isEmpty() || !ProviderEndpoints.allows(credential.baseUrl(), endpoint.get())) {
+            errors.add(new FieldError(
+                    "apiBase",
+                    "must be at the endpoint of credential " + name + " (" + credential.baseUrl()
+                            + "): its secret is only ever sent there"));
         }
     }
 

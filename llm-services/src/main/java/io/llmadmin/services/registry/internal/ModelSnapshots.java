@@ -28,6 +28,9 @@ final class ModelSnapshots {
         addNullable(json, "description", model.description());
         json.add("sortOrder", model.sortOrder());
         addNullable(json, "apiBase", SecretMasking.maskUrl(model.apiBase()));
+        if (model.credentialId() != null) {
+            json.add("credentialId", model.credentialId());
+        }
         json.add("contextLength", model.contextLength())
                 .add(
                         "limits",

@@ -1,19 +1,35 @@
 package io.llmadmin.services.vault.internal;
 
 import io.llmadmin.domain.credential.ApiCredential;
+import io.llmadmin.domain.credential.CredentialSecret;
+import io.llmadmin.domain.credential.ProviderEndpoints;
+import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.domain.model.Providers;
+import io.llmadmin.services.audit.AuditLog;
+import io.llmadmin.services.changes.ConflictingChangeException;
+import io.llmadmin.services.changes.FieldError;
+import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.errors.LlmNotConfiguredException;
 import io.llmadmin.services.vault.ApiCredentials;
 import io.llmadmin.services.vault.ApiKeyVault;
+import io.llmadmin.services.vault.CredentialCheck;
 import io.llmadmin.services.vault.CredentialSummary;
 import io.llmadmin.services.vault.MasterKeyRotation;
 import io.llmadmin.services.vault.MasterKeyRotationException;
+import io.llmadmin.services.vault.NewCredential;
 import io.llmadmin.services.vault.UnknownCredentialException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,18 +38,20 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The vault: stored keys first (encrypted, per lower-case provider, enabled ones in turn), the legacy environment
- * variables second. The enabled keys of a provider are kept in memory in their encrypted form for
+ * The vault: credentials stored encrypted (each bound to an endpoint, its secrets used in turn), the legacy environment
+ * variables second. The enabled credentials of a provider are kept in memory in their encrypted form for
  * {@code LLMADMIN_VAULT_CACHE_SECONDS} (default 30) and dropped at once on every change made here, so a hot path
- * decrypts (microseconds) but does not query; a change made by another instance shows within that time.
+ * decrypts (microseconds) but does not query; a change made by another instance shows within that time. Which
+ * credential a model's call may use is {@link EndpointBinding}'s decision.
  *
- * <p>Sealing a new key and rotating the master key exclude each other, so no key is ever sealed under a master key
- * that a failed rotation is about to forget.
+ * <p>Sealing a new secret and rotating the master key exclude each other, so no secret is ever sealed under a master
+ * key that a failed rotation is about to forget.
  */
 @ApplicationScoped
 public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
@@ -47,6 +65,7 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
     private final MasterKeys masterKeys;
     private final AesGcmSecretCipher cipher;
     private final EnvironmentKeys environmentKeys;
+    private final HttpCredentialProbe probe;
     private final Duration cacheFor;
     private final Clock clock;
     private final ConcurrentMap<String, Enabled> enabledByProvider = new ConcurrentHashMap<>();
@@ -75,6 +94,7 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
         this.masterKeys = masterKeys;
         this.cipher = new AesGcmSecretCipher(new SecureRandom());
         this.environmentKeys = new EnvironmentKeys(environment);
+        this.probe = new HttpCredentialProbe();
         this.cacheFor = cacheFor;
         this.clock = clock;
     }
@@ -85,6 +105,7 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
         this.masterKeys = null;
         this.cipher = null;
         this.environmentKeys = null;
+        this.probe = null;
         this.cacheFor = null;
         this.clock = null;
     }
@@ -98,23 +119,46 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
         }
         String normalised = provider.trim().toLowerCase(Locale.ROOT);
         if (ApiCredential.PROVIDER_PATTERN.matcher(normalised).matches()) {
-            List<ApiCredential> stored = enabled(normalised);
+            List<Held> stored = new ArrayList<>();
+            for (ApiCredential credential : enabled(normalised)) {
+                credential.secrets().forEach(secret -> stored.add(new Held(credential, secret)));
+            }
             if (!stored.isEmpty()) {
-                long turn = turns.computeIfAbsent(normalised, name -> new AtomicLong())
-                        .getAndIncrement();
-                ApiCredential chosen = stored.get((int) Math.floorMod(turn, (long) stored.size()));
-                return Optional.of(open(chosen));
+                Held chosen = stored.get(turn("provider:" + normalised, stored.size()));
+                return Optional.of(open(chosen.credential(), chosen.secret()));
             }
         }
         return environmentKeys.nextKey(provider);
     }
 
-    private String open(ApiCredential credential) {
+    @Override
+    public Optional<String> keyFor(ModelConfiguration model) {
+        String normalised =
+                model.provider() == null ? "" : model.provider().trim().toLowerCase(Locale.ROOT);
+        if (!ApiCredential.PROVIDER_PATTERN.matcher(normalised).matches()) {
+            return Optional.empty();
+        }
+        EndpointBinding.Choice choice = EndpointBinding.choose(model, enabled(normalised), store::byId);
+        if (choice.credential().isPresent()) {
+            ApiCredential credential = choice.credential().get();
+            List<CredentialSecret> secrets = credential.secrets();
+            return Optional.of(open(credential, secrets.get(turn("credential:" + credential.id(), secrets.size()))));
+        }
+        return choice.environmentAllowed() ? environmentKeys.nextKey(model.provider()) : Optional.empty();
+    }
+
+    private int turn(String counter, int size) {
+        long turn = turns.computeIfAbsent(counter, name -> new AtomicLong()).getAndIncrement();
+        return (int) Math.floorMod(turn, (long) size);
+    }
+
+    private String open(ApiCredential credential, CredentialSecret secret) {
         try {
-            return cipher.open(masterKeys.keyring(), credential.provider(), credential.encryptedSecret());
+            return cipher.open(masterKeys.keyring(), credential.provider(), secret.sealed());
         } catch (SecretDecryptionException e) {
-            throw new LlmNotConfiguredException("The stored API key " + credential.id() + " ('" + credential.label()
-                    + "') of provider '" + credential.provider() + "' cannot be used: " + e.getMessage());
+            throw new LlmNotConfiguredException("The stored credential " + credential.id() + " ('"
+                    + credential.label() + "') of provider '" + credential.provider() + "' cannot be used: "
+                    + e.getMessage());
         }
     }
 
@@ -131,34 +175,102 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
     // ---- ApiCredentials: the admin side ----
 
     @Override
+    public CredentialSummary create(String actor, NewCredential request) {
+        List<FieldError> errors = new ArrayList<>();
+        String provider =
+                request.provider() == null ? "" : request.provider().trim().toLowerCase(Locale.ROOT);
+        if (!Providers.isKnown(provider)) {
+            errors.add(new FieldError("provider", "must be one of " + String.join(", ", Providers.KNOWN)));
+        }
+        String label = request.label() == null ? "" : request.label().trim();
+        if (label.isEmpty() || label.length() > ApiCredential.MAX_LABEL_LENGTH) {
+            errors.add(new FieldError("name", "must be 1 to " + ApiCredential.MAX_LABEL_LENGTH + " characters"));
+        }
+        String baseUrl = request.baseUrl() == null || request.baseUrl().isBlank()
+                ? ProviderEndpoints.official(provider).orElse(null)
+                : request.baseUrl().trim();
+        if (baseUrl == null) {
+            errors.add(new FieldError("baseUrl", "is required: provider '" + provider + "' has no official endpoint"));
+        } else {
+            ProviderEndpoints.problem(baseUrl).ifPresent(problem -> errors.add(new FieldError("baseUrl", problem)));
+        }
+        List<String> secrets = checkSecrets(request.secrets(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidChangeException(errors);
+        }
+        return add(actor, provider, label, baseUrl, secrets);
+    }
+
+    @Override
     public CredentialSummary store(String provider, String label, String secret) {
         String normalisedProvider = ApiCredential.normaliseProvider(provider);
-        String clear = checkSecret(secret);
+        String clear = checkSecret(secret, "secret");
+        return add(
+                AuditLog.SYSTEM_ACTOR,
+                normalisedProvider,
+                label,
+                ProviderEndpoints.official(normalisedProvider).orElse(null),
+                List.of(clear));
+    }
+
+    private CredentialSummary add(String actor, String provider, String label, String baseUrl, List<String> secrets) {
         sealingVersusRotation.readLock().lock();
         try {
-            ApiCredential credential = new ApiCredential(
-                    normalisedProvider,
-                    label,
-                    cipher.seal(masterKeys.keyring().current(), normalisedProvider, clear),
-                    clear.substring(clear.length() - 4));
-            ApiCredential stored = store.add(credential);
-            LOG.info(() -> "Stored API key " + stored.id() + " ('" + stored.label() + "') for provider '"
-                    + stored.provider() + "'");
+            List<CredentialSecret> sealed =
+                    secrets.stream().map(secret -> seal(provider, secret)).toList();
+            ApiCredential stored = store.add(new ApiCredential(provider, label, baseUrl, sealed, actor), actor);
+            LOG.info(() -> "Stored credential " + stored.id() + " (" + stored.provider() + "/" + stored.label() + ", "
+                    + (baseUrl == null ? "unbound" : ProviderEndpoints.origin(baseUrl)) + ") for " + actor);
             return summary(stored);
         } finally {
             sealingVersusRotation.readLock().unlock();
-            invalidate(normalisedProvider);
+            invalidate(provider);
         }
     }
 
-    private static String checkSecret(String secret) {
+    private CredentialSecret seal(String provider, String clear) {
+        MasterKey current = masterKeys.keyring().current();
+        return new CredentialSecret(
+                cipher.seal(current, provider, clear),
+                clear.substring(clear.length() - 4),
+                SecretFingerprints.of(current, provider, clear),
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+    }
+
+    private static List<String> checkSecrets(List<String> secrets, List<FieldError> errors) {
+        if (secrets.isEmpty()) {
+            errors.add(new FieldError("secrets", "must hold at least one secret"));
+            return List.of();
+        }
+        if (secrets.size() > ApiCredential.MAX_SECRETS) {
+            errors.add(new FieldError("secrets", "must hold at most " + ApiCredential.MAX_SECRETS + " secrets"));
+            return List.of();
+        }
+        List<String> clear = new ArrayList<>();
+        for (int i = 0; i < secrets.size(); i++) {
+            String field = "secrets[" + i + "]";
+            try {
+                String checked = checkSecret(secrets.get(i), field);
+                if (clear.contains(checked)) {
+                    errors.add(new FieldError(field, "is given twice"));
+                } else {
+                    clear.add(checked);
+                }
+            } catch (InvalidChangeException e) {
+                errors.addAll(e.fieldErrors());
+            }
+        }
+        return clear;
+    }
+
+    private static String checkSecret(String secret, String field) {
         String clear = secret == null ? "" : secret.strip();
         if (clear.length() < MIN_SECRET_LENGTH || clear.length() > MAX_SECRET_LENGTH) {
-            throw new IllegalArgumentException(
-                    "secret must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters");
+            throw new InvalidChangeException(
+                    field, "must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters");
         }
         if (clear.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new IllegalArgumentException("secret must not contain spaces or control characters");
+            throw new InvalidChangeException(field, "must not contain spaces or control characters");
         }
         return clear;
     }
@@ -174,45 +286,148 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
     }
 
     @Override
-    public CredentialSummary enable(long id) {
-        return setEnabled(id, true);
+    public List<String> modelsUsing(long id) {
+        return store.modelsUsing(id);
     }
 
     @Override
-    public CredentialSummary disable(long id) {
-        return setEnabled(id, false);
+    public CredentialSummary addSecret(String actor, long id, String secret) {
+        String clear = checkSecret(secret, "secret");
+        return sealingChange(id, actor, "ADD_SECRET", credential -> {
+            if (holds(credential, clear)) {
+                throw new ConflictingChangeException("The credential holds this secret already");
+            }
+            if (credential.secrets().size() >= ApiCredential.MAX_SECRETS) {
+                throw new ConflictingChangeException(
+                        "A credential holds at most " + ApiCredential.MAX_SECRETS + " secrets; replace them instead");
+            }
+            credential.addSecret(seal(credential.provider(), clear), actor);
+        });
     }
 
-    private CredentialSummary setEnabled(long id, boolean enabled) {
-        ApiCredential changed = store.setEnabled(id, enabled).orElseThrow(() -> new UnknownCredentialException(id));
+    @Override
+    public CredentialSummary replaceSecrets(String actor, long id, String secret) {
+        String clear = checkSecret(secret, "secret");
+        return sealingChange(
+                id,
+                actor,
+                "REPLACE_SECRETS",
+                credential -> credential.replaceSecrets(seal(credential.provider(), clear), actor));
+    }
+
+    @Override
+    public CredentialSummary bind(String actor, long id, String baseUrl) {
+        ProviderEndpoints.problem(baseUrl).ifPresent(problem -> {
+            throw new InvalidChangeException("baseUrl", problem);
+        });
+        return change(id, actor, "BIND", credential -> {
+            try {
+                credential.bindTo(baseUrl);
+            } catch (IllegalStateException e) {
+                throw new ConflictingChangeException(e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public CredentialSummary enable(String actor, long id) {
+        return change(id, actor, "ENABLE", ApiCredential::enable);
+    }
+
+    @Override
+    public CredentialSummary disable(String actor, long id) {
+        return change(id, actor, "DISABLE", ApiCredential::disable);
+    }
+
+    private CredentialSummary sealingChange(long id, String actor, String action, Consumer<ApiCredential> change) {
+        sealingVersusRotation.readLock().lock();
+        try {
+            return change(id, actor, action, change);
+        } finally {
+            sealingVersusRotation.readLock().unlock();
+        }
+    }
+
+    private CredentialSummary change(long id, String actor, String action, Consumer<ApiCredential> change) {
+        ApiCredential changed =
+                store.change(id, actor, action, change).orElseThrow(() -> new UnknownCredentialException(id));
         invalidate(changed.provider());
         LOG.info(() ->
-                (enabled ? "Enabled" : "Disabled") + " API key " + id + " of provider '" + changed.provider() + "'");
+                action + " credential " + id + " (" + changed.provider() + "/" + changed.label() + ") by " + actor);
         return summary(changed);
     }
 
     @Override
-    public void delete(long id) {
+    public void delete(String actor, long id) {
         Optional<ApiCredential> existing = store.byId(id);
-        if (!store.delete(id)) {
+        if (!store.delete(id, actor)) {
             throw new UnknownCredentialException(id);
         }
         existing.ifPresent(credential -> invalidate(credential.provider()));
-        LOG.info(() -> "Deleted API key " + id);
+        LOG.info(() -> "Deleted credential " + id + " by " + actor);
     }
 
     @Override
-    public MasterKeyRotation rotateMasterKey() {
+    public boolean holdsSecret(long id, String secret) {
+        if (secret == null || secret.isBlank()) {
+            return false;
+        }
+        return store.byId(id)
+                .map(credential -> holds(credential, secret.strip()))
+                .orElse(false);
+    }
+
+    /** Compares the whole secret: by fingerprint, or by decrypting a secret stored before fingerprints existed. */
+    private boolean holds(ApiCredential credential, String clear) {
+        MasterKeyring keyring = masterKeys.keyring();
+        for (CredentialSecret secret : credential.secrets()) {
+            if (secret.fingerprint() != null) {
+                Optional<MasterKey> key = keyring.byId(secret.sealed().masterKeyId());
+                if (key.isPresent()
+                        && SecretFingerprints.same(
+                                secret.fingerprint(), SecretFingerprints.of(key.get(), credential.provider(), clear))) {
+                    return true;
+                }
+            } else if (MessageDigest.isEqual(
+                    open(credential, secret).getBytes(StandardCharsets.UTF_8),
+                    clear.getBytes(StandardCharsets.UTF_8))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public CredentialCheck test(long id) {
+        ApiCredential credential = store.byId(id).orElseThrow(() -> new UnknownCredentialException(id));
+        if (credential.baseUrl() == null) {
+            return new CredentialCheck(false, 0, "The credential is not bound to an endpoint yet; bind it first");
+        }
+        CredentialCheck check = probe.probe(
+                credential.provider(),
+                credential.baseUrl(),
+                open(credential, credential.secrets().get(0)));
+        LOG.info(() -> "Tested credential " + id + " (" + credential.provider() + "/" + credential.label() + "): "
+                + check.message());
+        return check;
+    }
+
+    @Override
+    public MasterKeyRotation rotateMasterKey(String actor) {
         sealingVersusRotation.writeLock().lock();
         try {
             MasterKeys.Rotation rotation = masterKeys.beginRotation();
             MasterKeyring during = rotation.during();
             int reencrypted;
             try {
-                reencrypted = store.reencryptAll(credential -> cipher.seal(
-                        during.current(),
-                        credential.provider(),
-                        cipher.open(during, credential.provider(), credential.encryptedSecret())));
+                reencrypted = store.reencryptAll(
+                        (credential, secret) -> {
+                            String clear = cipher.open(during, credential.provider(), secret.sealed());
+                            return secret.resealed(
+                                    cipher.seal(during.current(), credential.provider(), clear),
+                                    SecretFingerprints.of(during.current(), credential.provider(), clear));
+                        },
+                        actor);
             } catch (RuntimeException e) {
                 masterKeys.abandon(rotation);
                 String previous = rotation.before().current().id();
@@ -225,11 +440,11 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
                                 + "before (current master key " + previous + "): " + e.getMessage(),
                         e);
             }
-            masterKeys.complete(rotation, store.masterKeyIdsInUse());
+            masterKeys.complete(rotation, new HashSet<>(store.masterKeyIdsInUse()));
             MasterKeyRotation result = new MasterKeyRotation(
                     rotation.before().current().id(), during.current().id(), reencrypted);
-            LOG.info(() -> "Master key rotated from " + result.previousKeyId() + " to " + result.currentKeyId() + "; "
-                    + reencrypted + " stored key(s) re-encrypted");
+            LOG.info(() -> "Master key rotated from " + result.previousKeyId() + " to " + result.currentKeyId() + " by "
+                    + actor + "; " + reencrypted + " credential(s) re-encrypted");
             return result;
         } finally {
             sealingVersusRotation.writeLock().unlock();
@@ -242,17 +457,24 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
     }
 
     private static CredentialSummary summary(ApiCredential credential) {
+        List<CredentialSecret> secrets = credential.secrets();
         return new CredentialSummary(
                 credential.id(),
                 credential.provider(),
                 credential.label(),
-                credential.lastFour(),
+                credential.baseUrl(),
+                credential.lastFours(),
                 credential.enabled(),
-                credential.encryptedSecret().masterKeyId(),
+                secrets.isEmpty() ? null : secrets.get(0).sealed().masterKeyId(),
+                credential.createdBy(),
                 credential.createdAt(),
+                credential.rotatedBy(),
+                credential.rotatedAt(),
                 credential.updatedAt(),
                 credential.version());
     }
 
     private record Enabled(List<ApiCredential> credentials, Instant loadedAt) {}
+
+    private record Held(ApiCredential credential, CredentialSecret secret) {}
 }

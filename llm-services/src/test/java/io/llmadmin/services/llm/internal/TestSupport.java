@@ -49,7 +49,17 @@ final class TestSupport {
 
     /** Every provider has the one test key. */
     static ApiKeyVault vault() {
-        return provider -> Optional.of(KEY);
+        return new ApiKeyVault() {
+            @Override
+            public Optional<String> nextKey(String provider) {
+                return Optional.of(KEY);
+            }
+
+            @Override
+            public Optional<String> keyFor(ModelConfiguration model) {
+                return Optional.of(KEY);
+            }
+        };
     }
 
     /** A guard that admits everything and remembers every settlement. */

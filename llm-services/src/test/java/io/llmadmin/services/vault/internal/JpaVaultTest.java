@@ -3,6 +3,7 @@ package io.llmadmin.services.vault.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.errors.LlmNotConfiguredException;
 import io.llmadmin.services.testing.CapturedLogs;
 import io.llmadmin.services.testing.TestDatabases;
@@ -84,7 +85,7 @@ class JpaVaultTest {
         Map<String, String> row = rawRow(stored.id());
         assertThat(row).containsEntry("provider", "openai").containsEntry("last_four", "1111");
         String base64 = Base64.getEncoder().encodeToString(KEY_1.getBytes(StandardCharsets.UTF_8));
-        row.forEach((column, value) -> assertThat(value)
+        row.forEach((column, value) -> assertThat(String.valueOf(value))
                 .as("column %s", column)
                 .doesNotContain(KEY_1)
                 .doesNotContain(KEY_1.substring(0, 20))
@@ -103,7 +104,7 @@ class JpaVaultTest {
         List<CredentialSummary> listed = vault.list();
 
         assertThat(listed).extracting(CredentialSummary::provider).containsExactly("anthropic", "openai");
-        assertThat(listed).extracting(CredentialSummary::lastFour).containsExactly("2222", "1111");
+        assertThat(listed).extracting(CredentialSummary::lastFours).containsExactly(List.of("2222"), List.of("1111"));
         assertThat(listed.toString()).doesNotContain(KEY_1).doesNotContain(KEY_2);
         assertThat(listed.get(0).createdAt()).isNotNull();
         assertThat(vault.find(listed.get(1).id())).contains(listed.get(1));
@@ -130,16 +131,16 @@ class JpaVaultTest {
         CredentialSummary one = vault.store("openai", "one", KEY_1);
         CredentialSummary two = vault.store("openai", "two", KEY_2);
 
-        CredentialSummary disabled = vault.disable(one.id());
+        CredentialSummary disabled = vault.disable("admin", one.id());
         assertThat(disabled.enabled()).isFalse();
         assertThat(disabled.version()).isGreaterThan(one.version());
         assertThat(List.of(vault.requireKey("openai"), vault.requireKey("openai")))
                 .containsExactly(KEY_2, KEY_2);
 
-        vault.delete(two.id());
+        vault.delete("admin", two.id());
         assertThat(vault.requireKey("openai")).isEqualTo("sk-from-the-environment");
 
-        vault.enable(one.id());
+        vault.enable("admin", one.id());
         assertThat(vault.requireKey("openai")).isEqualTo(KEY_1);
     }
 
@@ -154,16 +155,16 @@ class JpaVaultTest {
                 .hasMessageContaining("production")
                 .hasMessageNotContaining(KEY_2);
         assertThatThrownBy(() -> vault.store("openai", "short", "sk-1234"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("secret")
+                .isInstanceOf(InvalidChangeException.class)
+                .hasMessageContaining("secret")
                 .hasMessageNotContaining("sk-1234");
         assertThatThrownBy(() -> vault.store("openai", "spaces", "sk-with a-space-inside"))
-                .hasMessageStartingWith("secret")
+                .hasMessageContaining("secret")
                 .hasMessageNotContaining("a-space");
         assertThatThrownBy(() -> vault.store("open ai", "x", KEY_2)).hasMessageStartingWith("provider");
         assertThatThrownBy(() -> vault.store("openai", " ", KEY_2)).hasMessageStartingWith("label");
-        assertThatThrownBy(() -> vault.disable(424242)).isInstanceOf(UnknownCredentialException.class);
-        assertThatThrownBy(() -> vault.delete(424242)).isInstanceOf(UnknownCredentialException.class);
+        assertThatThrownBy(() -> vault.disable("admin", 424242)).isInstanceOf(UnknownCredentialException.class);
+        assertThatThrownBy(() -> vault.delete("admin", 424242)).isInstanceOf(UnknownCredentialException.class);
         assertThat(vault.list()).hasSize(1);
     }
 
@@ -174,10 +175,10 @@ class JpaVaultTest {
         DefaultApiKeyVault vault = open(kind, Map.of());
         CredentialSummary one = vault.store("openai", "one", KEY_1);
         CredentialSummary two = vault.store("anthropic", "two", KEY_2);
-        vault.disable(two.id());
+        vault.disable("admin", two.id());
         String ciphertextBefore = rawRow(one.id()).get("secret_ciphertext");
 
-        MasterKeyRotation rotation = vault.rotateMasterKey();
+        MasterKeyRotation rotation = vault.rotateMasterKey("admin");
 
         assertThat(rotation.reencrypted()).isEqualTo(2);
         assertThat(rotation.currentKeyId()).isNotEqualTo(rotation.previousKeyId());
@@ -185,7 +186,7 @@ class JpaVaultTest {
         assertThat(rawRow(two.id())).containsEntry("master_key_id", rotation.currentKeyId());
         assertThat(rawRow(one.id()).get("secret_ciphertext")).isNotEqualTo(ciphertextBefore);
         DefaultApiKeyVault restarted = restart(Map.of());
-        restarted.enable(two.id());
+        restarted.enable("admin", two.id());
         assertThat(restarted.requireKey("openai")).isEqualTo(KEY_1);
         assertThat(restarted.requireKey("anthropic")).isEqualTo(KEY_2);
         assertThat(new MasterKeys(EnvironmentSource.of(Map.of()), dataDirectory, new SecureRandom())
@@ -207,11 +208,11 @@ class JpaVaultTest {
         Map<String, String> firstBefore = rawRow(first.id());
         Map<String, String> lastBefore = rawRow(last.id());
         // The middle row's ciphertext is damaged in the database, so the rotation fails after the first row moved.
-        execute("UPDATE api_credential SET secret_ciphertext = '"
+        execute("UPDATE api_credential_secret SET secret_ciphertext = '"
                 + Base64.getEncoder().encodeToString("damaged-ciphertext-bytes".getBytes(StandardCharsets.UTF_8))
-                + "' WHERE id = " + broken.id());
+                + "' WHERE credential_id = " + broken.id());
 
-        assertThatThrownBy(vault::rotateMasterKey)
+        assertThatThrownBy(() -> vault.rotateMasterKey("admin"))
                 .isInstanceOf(MasterKeyRotationException.class)
                 .hasMessageContaining("rolled back")
                 .hasMessageContaining(oldKeyId);
@@ -244,7 +245,7 @@ class JpaVaultTest {
         DefaultApiKeyVault restarted =
                 restart(Map.of("LLMADMIN_MASTER_KEY", newKey, "LLMADMIN_MASTER_KEY_PREVIOUS", oldKey));
         assertThat(restarted.requireKey("openai")).isEqualTo(KEY_1);
-        MasterKeyRotation rotation = restarted.rotateMasterKey();
+        MasterKeyRotation rotation = restarted.rotateMasterKey("admin");
 
         assertThat(rotation.previousKeyId()).isEqualTo(rotation.currentKeyId());
         assertThat(rawRow(stored.id()))
@@ -262,9 +263,9 @@ class JpaVaultTest {
         try (CapturedLogs logs = new CapturedLogs()) {
             CredentialSummary stored = vault.store("openai", "one", KEY_1);
             vault.requireKey("openai");
-            vault.disable(stored.id());
-            vault.rotateMasterKey();
-            vault.enable(stored.id());
+            vault.disable("admin", stored.id());
+            vault.rotateMasterKey("admin");
+            vault.enable("admin", stored.id());
             vault.requireKey("openai");
             logged = logs.text();
         }
@@ -274,8 +275,8 @@ class JpaVaultTest {
 
     private Map<String, String> rawRow(long id) throws Exception {
         try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT * FROM api_credential WHERE id = ?")) {
+                PreparedStatement statement = connection.prepareStatement("SELECT c.*, s.* FROM api_credential c"
+                        + " JOIN api_credential_secret s ON s.credential_id = c.id WHERE c.id = ?")) {
             statement.setLong(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 assertThat(rows.next()).as("row %s exists", id).isTrue();

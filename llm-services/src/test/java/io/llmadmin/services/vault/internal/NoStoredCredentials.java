@@ -1,17 +1,18 @@
 package io.llmadmin.services.vault.internal;
 
 import io.llmadmin.domain.credential.ApiCredential;
-import io.llmadmin.domain.credential.EncryptedSecret;
+import io.llmadmin.domain.credential.CredentialSecret;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /** A store with nothing in it: the vault then answers from the environment alone. */
 final class NoStoredCredentials implements CredentialStore {
 
     @Override
-    public ApiCredential add(ApiCredential credential) {
+    public ApiCredential add(ApiCredential credential, String actor) {
         throw new UnsupportedOperationException("read-only");
     }
 
@@ -31,17 +32,22 @@ final class NoStoredCredentials implements CredentialStore {
     }
 
     @Override
-    public Optional<ApiCredential> setEnabled(long id, boolean enabled) {
+    public Optional<ApiCredential> change(long id, String actor, String action, Consumer<ApiCredential> change) {
         return Optional.empty();
     }
 
     @Override
-    public boolean delete(long id) {
+    public boolean delete(long id, String actor) {
         return false;
     }
 
     @Override
-    public int reencryptAll(Function<ApiCredential, EncryptedSecret> reseal) {
+    public List<String> modelsUsing(long id) {
+        return List.of();
+    }
+
+    @Override
+    public int reencryptAll(BiFunction<ApiCredential, CredentialSecret, CredentialSecret> reseal, String actor) {
         return 0;
     }
 

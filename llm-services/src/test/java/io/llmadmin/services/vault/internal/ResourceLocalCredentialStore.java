@@ -1,18 +1,21 @@
 package io.llmadmin.services.vault.internal;
 
 import io.llmadmin.domain.credential.ApiCredential;
-import io.llmadmin.domain.credential.EncryptedSecret;
+import io.llmadmin.domain.credential.CredentialSecret;
+import io.llmadmin.services.audit.internal.JpaAuditLog;
 import io.llmadmin.services.testing.ResourceLocalTransactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The real {@link JpaCredentialStore}, each call in its own resource-local transaction and entity manager, as the
- * container's {@code @Transactional} and transaction-scoped entity manager do in Liberty: commit on return, roll back
- * on an exception.
+ * The real {@link JpaCredentialStore} with the real audit log, each call in its own resource-local transaction and
+ * entity manager, as the container's {@code @Transactional} and transaction-scoped entity manager do in Liberty:
+ * commit on return, roll back on an exception.
  */
 final class ResourceLocalCredentialStore implements CredentialStore {
 
@@ -24,12 +27,13 @@ final class ResourceLocalCredentialStore implements CredentialStore {
 
     private <T> T inTransaction(Function<JpaCredentialStore, T> work) {
         return ResourceLocalTransactions.inTransaction(
-                factory, entityManager -> work.apply(new JpaCredentialStore(entityManager)));
+                factory,
+                entityManager -> work.apply(new JpaCredentialStore(entityManager, new JpaAuditLog(entityManager))));
     }
 
     @Override
-    public ApiCredential add(ApiCredential credential) {
-        return inTransaction(store -> store.add(credential));
+    public ApiCredential add(ApiCredential credential, String actor) {
+        return inTransaction(store -> store.add(credential, actor));
     }
 
     @Override
@@ -48,18 +52,23 @@ final class ResourceLocalCredentialStore implements CredentialStore {
     }
 
     @Override
-    public Optional<ApiCredential> setEnabled(long id, boolean enabled) {
-        return inTransaction(store -> store.setEnabled(id, enabled));
+    public Optional<ApiCredential> change(long id, String actor, String action, Consumer<ApiCredential> change) {
+        return inTransaction(store -> store.change(id, actor, action, change));
     }
 
     @Override
-    public boolean delete(long id) {
-        return inTransaction(store -> store.delete(id));
+    public boolean delete(long id, String actor) {
+        return inTransaction(store -> store.delete(id, actor));
     }
 
     @Override
-    public int reencryptAll(Function<ApiCredential, EncryptedSecret> reseal) {
-        return inTransaction(store -> store.reencryptAll(reseal));
+    public List<String> modelsUsing(long id) {
+        return inTransaction(store -> store.modelsUsing(id));
+    }
+
+    @Override
+    public int reencryptAll(BiFunction<ApiCredential, CredentialSecret, CredentialSecret> reseal, String actor) {
+        return inTransaction(store -> store.reencryptAll(reseal, actor));
     }
 
     @Override

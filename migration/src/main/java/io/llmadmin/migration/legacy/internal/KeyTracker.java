@@ -94,7 +94,7 @@ final class KeyTracker {
     void handToVault() {
         for (FoundSecret secret : toVault) {
             try {
-                sink.store(secret.provider(), secret.label(), secret.secret());
+                sink.store(secret.provider(), secret.label(), secret.secret(), secret.endpoint());
             } catch (RuntimeException e) {
                 // The sink's message could quote what it was given; name the key by provider and label only.
                 throw new IllegalStateException("the vault refused the key for provider '" + secret.provider()

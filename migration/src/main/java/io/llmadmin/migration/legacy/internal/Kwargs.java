@@ -1,6 +1,7 @@
 package io.llmadmin.migration.legacy.internal;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -17,12 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * A legacy row's {@code kwargs}: must be a JSON object (or absent). API keys in it (a top-level member named {@code
- * api_key}, {@code apiKey}, {@code openai_api_key}, {@code api_keys}, ...: any name that ends in {@code apikey} or
- * {@code apikeys} once lower-cased and stripped of {@code _} and {@code -}) are taken out; what remains is kept as
- * compact JSON text, or nothing when nothing remains. Members are kept in their order.
+ * A legacy row's {@code kwargs}: must be a JSON object (or absent). Every secret-looking value in it is taken out for
+ * the vault: a member at any depth whose name contains {@code key}, {@code token}, {@code secret}, {@code password},
+ * {@code credential} or {@code authorization} (any case) and whose value is text ({@code api_key},
+ * {@code extra_headers.Authorization: Bearer ...}, {@code extra_headers.x-api-key}, ...); a secret the vault could not
+ * hold, or a URL with credentials anywhere, refuses the row instead, so nothing secret is ever stored in clear. What
+ * remains is kept as compact JSON text, or nothing when nothing remains. Members are kept in their order.
  */
 final class Kwargs {
 
@@ -72,22 +76,84 @@ final class Kwargs {
                             + value.getValueType().name().toLowerCase(Locale.ROOT));
         }
         List<String> secrets = new ArrayList<>();
-        JsonObjectBuilder kept = JSON.createObjectBuilder();
-        int keptCount = 0;
-        for (Map.Entry<String, JsonValue> member : ((JsonObject) value).entrySet()) {
-            if (isKeyName(member.getKey())) {
-                collect(member.getValue(), secrets);
-            } else {
-                kept.add(member.getKey(), member.getValue());
-                keptCount++;
-            }
+        List<String> problems = new ArrayList<>();
+        JsonObject kept = cleanObject("kwargs", (JsonObject) value, secrets, problems);
+        if (!problems.isEmpty()) {
+            return new Cleaned(null, List.of(), problems.get(0));
         }
-        return new Cleaned(keptCount == 0 ? null : compact(kept.build()), List.copyOf(secrets), null);
+        return new Cleaned(kept.isEmpty() ? null : compact(kept), List.copyOf(secrets), null);
     }
 
-    static boolean isKeyName(String name) {
-        String folded = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-        return folded.endsWith("apikey") || folded.endsWith("apikeys");
+    /** Names that hold secrets, at any depth: key, token, secret, password, credential, authorization. */
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(key|token|secret|passw|credential|authorization).*");
+
+    /** A URL that carries credentials: user-info, or a query parameter named like a secret. */
+    private static final Pattern CREDENTIALS_IN_URL = Pattern.compile(
+            "(?i)[a-z][a-z0-9+.-]*://[^/\\s@]*@.*|.*[?&][^=&]*(key|token|secret|passw|credential|signature)[^=&]*=.*");
+
+    /**
+     * The object without its secret-looking members (any depth). A member whose name looks like a secret and whose
+     * value is text (or a list or object of texts) is a secret: it goes to {@code secrets}; one that the vault could
+     * not hold (under 8 characters or with spaces) is a problem, so the row is rejected rather than stored in clear.
+     * Numbers and booleans under such names ({@code max_tokens: 100}) are not secrets. A header {@code Authorization:
+     * Bearer X} gives {@code X}. Any text holding a URL with credentials is a problem.
+     */
+    private static JsonObject cleanObject(String path, JsonObject object, List<String> secrets, List<String> problems) {
+        JsonObjectBuilder kept = JSON.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+            String where = path + "." + member.getKey();
+            JsonValue value = member.getValue();
+            if (SECRET_NAME.matcher(member.getKey()).matches() && holdsText(value)) {
+                List<String> found = new ArrayList<>();
+                collect(value, found);
+                for (String secret : found) {
+                    String key = secret.regionMatches(true, 0, "Bearer ", 0, 7)
+                            ? secret.substring(7).trim()
+                            : secret;
+                    if (key.length() < 8 || key.chars().anyMatch(Character::isWhitespace)) {
+                        problems.add(where + " looks like a secret but is not a key the vault can hold"
+                                + " (8 or more characters without spaces); the row is not imported");
+                    } else {
+                        secrets.add(key);
+                    }
+                }
+            } else {
+                kept.add(member.getKey(), cleanValue(where, value, secrets, problems));
+            }
+        }
+        return kept.build();
+    }
+
+    private static JsonValue cleanValue(String path, JsonValue value, List<String> secrets, List<String> problems) {
+        if (value instanceof JsonObject object) {
+            return cleanObject(path, object, secrets, problems);
+        }
+        if (value instanceof JsonArray list) {
+            JsonArrayBuilder kept = JSON.createArrayBuilder();
+            for (int i = 0; i < list.size(); i++) {
+                kept.add(cleanValue(path + "[" + i + "]", list.get(i), secrets, problems));
+            }
+            return kept.build();
+        }
+        if (value instanceof JsonString text
+                && CREDENTIALS_IN_URL.matcher(text.getString()).matches()) {
+            problems.add(path + " holds a URL with credentials; the row is not imported");
+        }
+        return value;
+    }
+
+    private static boolean holdsText(JsonValue value) {
+        if (value instanceof JsonString) {
+            return true;
+        }
+        if (value instanceof JsonArray list) {
+            return !list.isEmpty() && list.stream().allMatch(Kwargs::holdsText);
+        }
+        if (value instanceof JsonObject map) {
+            return !map.isEmpty() && map.values().stream().allMatch(Kwargs::holdsText);
+        }
+        return false;
     }
 
     private static void collect(JsonValue value, List<String> secrets) {

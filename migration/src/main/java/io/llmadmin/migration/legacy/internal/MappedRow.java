@@ -9,8 +9,15 @@ sealed interface MappedRow {
 
     String reference();
 
-    /** A key found in the legacy data; {@link #toString()} never shows it. */
-    record FoundSecret(String provider, String label, String secret) {
+    /**
+     * A key found in the legacy data; {@link #toString()} never shows it. {@code endpoint} is the api base of the row
+     * it belonged to (null: the provider's official endpoint): the key becomes a credential for that endpoint only.
+     */
+    record FoundSecret(String provider, String label, String secret, String endpoint) {
+
+        FoundSecret(String provider, String label, String secret) {
+            this(provider, label, secret, null);
+        }
 
         @Override
         public String toString() {

@@ -97,10 +97,11 @@ final class RowMapper {
         String catalogId = CatalogIds.derive(name);
         String label = "imported:" + catalogId;
         List<FoundSecret> secrets = new ArrayList<>();
-        kwargs.secrets().forEach(secret -> secrets.add(new FoundSecret(provider, label, secret)));
+        String endpoint = apiBase == null || apiBase.isBlank() ? null : apiBase.trim();
+        kwargs.secrets().forEach(secret -> secrets.add(new FoundSecret(provider, label, secret, endpoint)));
         String besideRow = row.field(API_KEY);
         if (besideRow != null && !besideRow.isBlank()) {
-            secrets.add(new FoundSecret(provider, label, besideRow.trim()));
+            secrets.add(new FoundSecret(provider, label, besideRow.trim(), endpoint));
         }
         return new Accepted(
                 RowKind.CONFIGURATION,
