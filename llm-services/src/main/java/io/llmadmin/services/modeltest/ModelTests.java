@@ -13,7 +13,7 @@ import io.llmadmin.services.errors.LlmTimeoutException;
 import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatMessage;
 import io.llmadmin.services.llm.ChatService;
-import io.llmadmin.services.registry.ModelRegistry;
+import io.llmadmin.services.llm.ModelDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -32,12 +32,12 @@ public class ModelTests {
     private static final Logger LOG = Logger.getLogger(ModelTests.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final ModelRegistry registry;
+    private final ModelDirectory directory;
     private final ChatService chat;
 
     @Inject
-    public ModelTests(ModelRegistry registry, ChatService chat) {
-        this.registry = registry;
+    public ModelTests(ModelDirectory directory, ChatService chat) {
+        this.directory = directory;
         this.chat = chat;
     }
 
@@ -53,7 +53,7 @@ public class ModelTests {
      */
     public ModelTestResult test(String actor, String catalogId) {
         ModelConfiguration model =
-                registry.find(catalogId).orElseThrow(() -> new UnknownEntityException("No model '" + catalogId + "'"));
+                directory.find(catalogId).orElseThrow(() -> new UnknownEntityException("No active model '" + catalogId + "'"));
         String caller = "test:" + actor;
         ModelTestResult result;
         try {

@@ -1,7 +1,6 @@
 package io.llmadmin.services.ollama.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.ollama.ModelChoice;
 import io.llmadmin.services.ollama.ModelChoice.Candidate;
@@ -11,6 +10,7 @@ import io.llmadmin.services.ollama.SelectionCriteria;
 import io.llmadmin.services.ollama.SizeCategory;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
+import io.llmadmin.services.registry.ModelView;
 import io.llmadmin.services.usage.ModelUsage;
 import io.llmadmin.services.usage.UsageReports;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,14 +58,14 @@ public class DefaultModelSelection implements ModelSelection {
         if (criteria.minContextLength() < 0) {
             throw new InvalidChangeException("minContextLength", "must be >= 0");
         }
-        List<ModelConfiguration> models = activeModels(criteria);
+        List<ModelView> models = activeModels(criteria);
         Map<String, Long> sizes = sizesOf(models);
         Instant now = Instant.now();
         Map<String, Long> latency = usage.totalsPerModel(now.minus(LATENCY_WINDOW), now).stream()
                 .filter(u -> u.calls() > 0)
                 .collect(Collectors.toMap(ModelUsage::modelId, ModelUsage::averageLatencyMillis, (a, b) -> a));
         List<Candidate> fitting = new ArrayList<>();
-        for (ModelConfiguration model : models) {
+        for (ModelView model : models) {
             Long size = sizes.get(model.catalogId());
             SizeCategory category = size == null ? null : SizeCategory.of(size);
             if (!fits(model, category, criteria)) {
@@ -92,7 +92,7 @@ public class DefaultModelSelection implements ModelSelection {
             .thenComparing(Candidate::averageLatencyMillis, Comparator.nullsLast(Comparator.<Long>naturalOrder()))
             .thenComparing(Candidate::catalogId);
 
-    static boolean fits(ModelConfiguration model, SizeCategory category, SelectionCriteria criteria) {
+    static boolean fits(ModelView model, SizeCategory category, SelectionCriteria criteria) {
         if (criteria.minContextLength() > 0 && model.contextLength() < criteria.minContextLength()) {
             return false;
         }
@@ -150,9 +150,9 @@ public class DefaultModelSelection implements ModelSelection {
         return "(" + String.join(", ", parts) + ")";
     }
 
-    private List<ModelConfiguration> activeModels(SelectionCriteria criteria) {
+    private List<ModelView> activeModels(SelectionCriteria criteria) {
         String provider = criteria.provider() == null || criteria.provider().isBlank() ? null : criteria.provider();
-        List<ModelConfiguration> all = new ArrayList<>();
+        List<ModelView> all = new ArrayList<>();
         for (int page = 0; ; page++) {
             var result = registry.list(
                     new ModelQuery(criteria.type(), provider, true, null, "id", false, page, ModelQuery.MAX_SIZE));
@@ -164,8 +164,8 @@ public class DefaultModelSelection implements ModelSelection {
     }
 
     /** The sizes of the Ollama models, one {@code /api/tags} per server; an unreachable server adds none. */
-    private Map<String, Long> sizesOf(List<ModelConfiguration> models) {
-        Map<String, List<ModelConfiguration>> byEndpoint = models.stream()
+    private Map<String, Long> sizesOf(List<ModelView> models) {
+        Map<String, List<ModelView>> byEndpoint = models.stream()
                 .filter(m -> m.provider().equals("ollama"))
                 .collect(Collectors.groupingBy(m -> OllamaEndpoints.ofApiBase(m.apiBase())));
         Map<String, Long> sizes = new HashMap<>();
@@ -176,7 +176,7 @@ public class DefaultModelSelection implements ModelSelection {
             } catch (RuntimeException unreachable) {
                 return;
             }
-            for (ModelConfiguration model : local) {
+            for (ModelView model : local) {
                 Optional<JsonNode> tag = DefaultOllamaModels.findTag(tags, model.providerModelName());
                 tag.ifPresent(t -> sizes.put(model.catalogId(), t.path("size").asLong(0)));
             }

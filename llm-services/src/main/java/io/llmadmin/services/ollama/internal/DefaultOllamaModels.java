@@ -2,7 +2,6 @@ package io.llmadmin.services.ollama.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmadmin.domain.model.ModelCapabilities;
-import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.changes.ConflictingChangeException;
@@ -15,6 +14,7 @@ import io.llmadmin.services.ollama.SizeCategory;
 import io.llmadmin.services.registry.ModelDraft;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
+import io.llmadmin.services.registry.ModelView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ public class DefaultOllamaModels implements OllamaModels {
     @Override
     public List<LocalModel> list(String endpoint, SizeCategory category) {
         String base = allowedEndpoint(endpoint);
-        List<ModelConfiguration> catalog = catalogOllamaModels();
+        List<ModelView> catalog = catalogOllamaModels();
         List<LocalModel> models = new ArrayList<>();
         for (JsonNode tag : client.tags(base).path("models")) {
             long size = tag.path("size").asLong(0);
@@ -235,7 +235,7 @@ public class DefaultOllamaModels implements OllamaModels {
         return lastPart.contains(":") ? model : model + ":latest";
     }
 
-    private LocalModel describe(String endpoint, JsonNode tag, JsonNode show, List<ModelConfiguration> catalog) {
+    private LocalModel describe(String endpoint, JsonNode tag, JsonNode show, List<ModelView> catalog) {
         String name = tag.path("name").asText(tag.path("model").asText(""));
         JsonNode details = tag.path("details");
         long size = tag.path("size").asLong(0);
@@ -273,19 +273,19 @@ public class DefaultOllamaModels implements OllamaModels {
         return value.isMissingNode() || value.isNull() || value.asText().isEmpty() ? null : value.asText();
     }
 
-    private static List<String> registeredAs(String endpoint, String name, List<ModelConfiguration> catalog) {
+    private static List<String> registeredAs(String endpoint, String name, List<ModelView> catalog) {
         String wanted = withTag(name);
         return catalog.stream()
                 .filter(model -> OllamaEndpoints.ofApiBase(model.apiBase()).equals(endpoint))
                 .filter(model -> withTag(model.providerModelName()).equals(wanted))
-                .map(ModelConfiguration::catalogId)
+                .map(ModelView::catalogId)
                 .sorted()
                 .toList();
     }
 
     /** Every catalog model routed to Ollama, active or not. */
-    List<ModelConfiguration> catalogOllamaModels() {
-        List<ModelConfiguration> all = new ArrayList<>();
+    List<ModelView> catalogOllamaModels() {
+        List<ModelView> all = new ArrayList<>();
         for (int page = 0; ; page++) {
             var result =
                     registry.list(new ModelQuery(null, "ollama", null, null, "id", false, page, ModelQuery.MAX_SIZE));
