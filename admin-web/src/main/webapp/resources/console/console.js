@@ -61,3 +61,16 @@ function llmAdminPageInUrl(table) {
     }
     window.history.replaceState(null, '', url);
 }
+
+/* Brings a panel that just opened into view and puts the keyboard in its first field that takes input. */
+function llmAdminReveal(id) {
+    var panel = document.getElementById(id);
+    if (!panel) {
+        return;
+    }
+    panel.scrollIntoView({ block: 'nearest' });
+    var first = panel.querySelector('input:not([type=hidden]):not([disabled]), button:not([disabled])');
+    if (first) {
+        first.focus({ preventScroll: true });
+    }
+}

@@ -77,7 +77,9 @@ public class RecordSchemaFilter implements OASFilter {
         for (MediaType media : patch.getContent().getMediaTypes().values()) {
             Schema schema = media.getSchema();
             if (schema == null
-                    || (schema.getRef() == null && (schema.getProperties() == null || schema.getProperties().isEmpty()))) {
+                    || (schema.getRef() == null
+                            && (schema.getProperties() == null
+                                    || schema.getProperties().isEmpty()))) {
                 media.setSchema(OASFactory.createSchema()
                         .ref(full.getRef())
                         .description("A JSON merge patch: only the fields to change"));

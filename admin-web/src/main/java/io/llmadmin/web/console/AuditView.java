@@ -8,10 +8,15 @@ import io.llmadmin.services.changes.Page;
 import io.llmadmin.services.gateway.GatewayKeys;
 import io.llmadmin.services.registry.ModelRegistry;
 import io.llmadmin.services.users.ConsoleUsers;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -21,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -108,10 +114,33 @@ public class AuditView implements Serializable {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    /** The "Filter" button: the same page with the filters in its URL. */
-    public String apply() {
-        page = null;
-        return "/console/audit?faces-redirect=true&includeViewParams=true";
+    /** The "Filter" button: the same page with the filters in its URL (from the first page). */
+    public String apply() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/console/audit.xhtml" + queryOf(filters()));
+        FacesContext.getCurrentInstance().responseComplete();
+        return null;
+    }
+
+    /** The filters set, as URL parameters in a fixed order. */
+    Map<String, String> filters() {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("entityType", entityType);
+        filters.put("entityId", blankToNull(entityId));
+        filters.put("actor", blankToNull(actor));
+        filters.put("action", blankToNull(action));
+        filters.put("from", from == null ? null : from.toString());
+        filters.put("to", to == null ? null : to.toString());
+        return filters;
+    }
+
+    /** {@code ?a=1&b=2} of the parameters that have a value, or empty. */
+    static String queryOf(Map<String, String> parameters) {
+        String query = parameters.entrySet().stream()
+                .filter(entry -> entry.getValue() != null)
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return query.isEmpty() ? "" : "?" + query;
     }
 
     /** The "Clear" button. */

@@ -27,8 +27,8 @@ import org.primefaces.PrimeFaces;
 
 /**
  * The gateway keys page ({@code /console/gateway-keys.xhtml}): every key with its allowed models, limits, expiry, last
- * use and state, for admins and viewers. Admins issue keys (the token is shown once, in a dialog, and forgotten when
- * it closes), change their models, limits and expiry, give them a new token, revoke them and delete revoked ones; every
+ * use and state, for admins and viewers. Admins issue keys (the token is shown once, in a panel, and forgotten when
+ * it is closed), change their models, limits and expiry, give them a new token, revoke them and delete revoked ones; every
  * change goes through {@link GatewayKeys} as the signed-in user, checked to be an admin here again.
  */
 @Named("gatewayKeys")
@@ -41,7 +41,7 @@ public class GatewayKeysView implements Serializable {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
-    /** The service's field names and the dialog's inputs. */
+    /** The service's field names and the form's inputs. */
     static final Map<String, String> INPUTS = Map.of(
             "name", "keyForm:name",
             "allowedModels", "keyForm:allowedModels",
@@ -57,7 +57,10 @@ public class GatewayKeysView implements Serializable {
     private List<GatewayKeyRow> rows;
     private List<String> modelIds;
 
-    /** The dialog's key: null for a new one. */
+    /** Whether the form to issue or edit a key is shown. */
+    private boolean editorOpen;
+
+    /** The form's key: null for a new one. */
     private Long editedId;
 
     private long editedVersion;
@@ -69,7 +72,7 @@ public class GatewayKeysView implements Serializable {
     private LocalDate expiresOn;
     private OffsetDateTime storedExpiresAt;
 
-    /** The token just issued, until its dialog is closed; never anywhere else. */
+    /** The token just issued, until its panel is closed; never anywhere else. */
     private String token;
 
     private String tokenKeyName;
@@ -113,8 +116,9 @@ public class GatewayKeysView implements Serializable {
         return modelIds;
     }
 
-    /** Opens the dialog for a new key. */
+    /** Opens the form for a new key. */
     public void startNew() {
+        editorOpen = true;
         editedId = null;
         editedVersion = 0;
         name = null;
@@ -126,7 +130,7 @@ public class GatewayKeysView implements Serializable {
         storedExpiresAt = null;
     }
 
-    /** Opens the dialog on a key as it is stored now. */
+    /** Opens the form on a key as it is stored now. */
     public void startEdit(long id) {
         keys.find(id)
                 .ifPresentOrElse(
@@ -140,7 +144,6 @@ public class GatewayKeysView implements Serializable {
                             outputTokensPerMinute = key.limits().outputTokensPerMinute();
                             storedExpiresAt = key.expiresAt();
                             expiresOn = lastDay(key.expiresAt());
-                            PrimeFaces.current().ajax().addCallbackParam("opened", true);
                         },
                         () -> {
                             ConsoleMessages.error("No gateway key " + id + " any more: someone deleted it.");
@@ -148,7 +151,7 @@ public class GatewayKeysView implements Serializable {
                         });
     }
 
-    /** Issues the new key or changes the edited one; on success the dialog closes ({@code args.saved}). */
+    /** Issues the new key or changes the edited one; on success the form closes. */
     public void save() {
         if (!signedIn.isAdmin()) {
             ConsoleMessages.error(ADMINS_ONLY);
@@ -179,12 +182,12 @@ public class GatewayKeysView implements Serializable {
                 ConsoleMessages.info("Saved the key " + changed.name() + ".");
             }
             rows = null;
-            PrimeFaces.current().ajax().addCallbackParam("saved", true);
+            editorOpen = false;
         } catch (InvalidChangeException e) {
             ConsoleMessages.fieldErrors(e.fieldErrors(), INPUTS);
         } catch (StaleVersionException e) {
-            ConsoleMessages.error("Someone else changed this key since you opened it: close this dialog and edit it"
-                    + " again to see their change.");
+            ConsoleMessages.error("Someone else changed this key since you opened it: cancel and edit it again to"
+                    + " see their change.");
         } catch (ConflictingChangeException | UnknownEntityException e) {
             ConsoleMessages.error(e.getMessage());
         }
@@ -235,7 +238,15 @@ public class GatewayKeysView implements Serializable {
         rows = null;
     }
 
-    /** Closes the token's dialog: the token is gone from the server for good. */
+    public void closeEditor() {
+        editorOpen = false;
+    }
+
+    public boolean isEditorOpen() {
+        return editorOpen;
+    }
+
+    /** Closes the token's panel: the token is gone from the server for good. */
     public void forgetToken() {
         token = null;
         tokenKeyName = null;

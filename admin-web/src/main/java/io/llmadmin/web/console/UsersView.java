@@ -17,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.primefaces.PrimeFaces;
 
 /**
  * The users page ({@code /console/admin/users.xhtml}, admins only by web.xml and checked here again): who may sign in
@@ -118,7 +117,12 @@ public class UsersView implements Serializable {
         rows = null;
     }
 
-    /** Opens the password dialog for a user. */
+    public void closeReset() {
+        resetUsername = null;
+        resetPassword = null;
+    }
+
+    /** Opens the password form for a user. */
     public void startReset(String user) {
         resetUsername = user;
         resetPassword = null;
@@ -132,7 +136,7 @@ public class UsersView implements Serializable {
         try {
             users.resetPassword(signedIn.getName(), resetUsername, resetPassword);
             ConsoleMessages.info("Set a new password for " + resetUsername + "; their sessions are signed out.");
-            PrimeFaces.current().ajax().addCallbackParam("saved", true);
+            resetUsername = null;
             rows = null;
         } catch (InvalidChangeException e) {
             ConsoleMessages.fieldErrors(e.fieldErrors(), Map.of("password", "resetForm:resetPassword"));
