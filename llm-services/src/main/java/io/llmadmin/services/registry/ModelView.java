@@ -33,6 +33,7 @@ public record ModelView(
         List<String> fallbacks,
         ModelCapabilities capabilities,
         ParameterRanges parameterRanges,
+        Long credentialId,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version) {
@@ -62,6 +63,7 @@ public record ModelView(
                 model.fallbacks(),
                 model.capabilities(),
                 model.parameterRanges(),
+                model.credentialId(),
                 model.createdAt(),
                 model.updatedAt(),
                 model.version());
