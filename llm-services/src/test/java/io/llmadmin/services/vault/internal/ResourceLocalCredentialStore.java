@@ -2,7 +2,7 @@ package io.llmadmin.services.vault.internal;
 
 import io.llmadmin.domain.credential.ApiCredential;
 import io.llmadmin.domain.credential.EncryptedSecret;
-import io.llmadmin.services.testing.ResourceLocalTransactions;
+import io.llmadmin.services.testsupport.ResourceLocalTransactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Optional;
