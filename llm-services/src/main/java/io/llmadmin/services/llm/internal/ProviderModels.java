@@ -12,6 +12,10 @@ import java.time.Duration;
  * {@code AnthropicModels}, ...), chosen by {@link LangChain4jModelFactory} from the model's {@link ProviderRoute}. Every
  * client gets the {@link ProviderHttpClient}, returns reasoning apart from the answer, and makes no retries of its
  * own: retries, timeouts and cancellation are the chat service's.
+ *
+ * <p>The classes' builder chains look alike but cannot be shared: each LangChain4j client has a builder type of its
+ * own with no common interface, and each provider sets a slightly different subset (Ollama takes no key, streaming
+ * clients take no retry count). One short class per provider is what changes when a provider's client does.
  */
 interface ProviderModels {
 
