@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** LEGACY-CONTRACT.md, "ChatGenerationResult": every vector of the table, through the facade. */
+/** The legacy contract (ARCHITECTURE.md, "The strangler gate"), "ChatGenerationResult": every vector of the table, through the facade. */
 @SuppressWarnings("removal")
 class ChatGenerationResultTest {
 

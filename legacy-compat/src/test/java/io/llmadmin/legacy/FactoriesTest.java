@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** LEGACY-CONTRACT.md, "Factories": kwargs precedence, keys, and the errors with their exact messages. */
+/** The legacy contract (ARCHITECTURE.md, "The strangler gate"), "Factories": kwargs precedence, keys, and the errors with their exact messages. */
 @SuppressWarnings("removal")
 class FactoriesTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** LEGACY-CONTRACT.md, "getApiKey(service)", through the facade and the real vault. */
+/** The legacy contract (ARCHITECTURE.md, "The strangler gate"), "getApiKey(service)", through the facade and the real vault. */
 @SuppressWarnings("removal")
 class GetApiKeyTest {
 

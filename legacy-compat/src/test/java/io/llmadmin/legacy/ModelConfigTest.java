@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** LEGACY-CONTRACT.md, "ModelConfig.buildKwargs()". */
+/** The legacy contract (ARCHITECTURE.md, "The strangler gate"), "ModelConfig.buildKwargs()". */
 @SuppressWarnings("removal")
 class ModelConfigTest {
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * LEGACY-CONTRACT.md, "Rate limiter", through the facade. The limiters are process-wide, so each test uses a model name
+ * The legacy contract (ARCHITECTURE.md, "The strangler gate"), "Rate limiter", through the facade. The limiters are process-wide, so each test uses a model name
  * of its own.
  */
 @SuppressWarnings("removal")

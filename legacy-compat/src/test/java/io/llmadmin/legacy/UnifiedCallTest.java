@@ -35,7 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * LEGACY-CONTRACT.md, "unifiedCall", against a real local server speaking OpenAI chat-completions SSE (provider
+ * The legacy contract (ARCHITECTURE.md, "The strangler gate"), "unifiedCall", against a real local server speaking OpenAI chat-completions SSE (provider
  * {@code other}, so any OpenAI-compatible server).
  */
 @SuppressWarnings("removal")

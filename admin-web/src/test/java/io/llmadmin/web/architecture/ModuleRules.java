@@ -6,8 +6,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependency direction between the modules (ARCHITECTURE.md, "Modules"): domain &lt;- services &lt;- web; domain &lt;- migration; services &lt;-
- * legacy-compat; nothing depends on admin-web. Each module is a top-level package under {@code io.llmadmin}.
+ * The dependency direction between the modules (ARCHITECTURE.md, "Modules and their rule"): domain &lt;- services
+ * &lt;- web; domain &lt;- migration; services &lt;- legacy-compat; nothing depends on admin-web. Each module is a
+ * top-level package under {@code io.llmadmin}.
  */
 final class ModuleRules {
 

@@ -37,6 +37,10 @@ import java.util.Set;
  * <p>The surrogate key comes from a sequence rather than an identity column: EclipseLink 4.0 still calls H2's removed
  * {@code IDENTITY()} function, while sequences behave the same on H2 and PostgreSQL. The allocation size must equal the
  * Liquibase sequence's {@code incrementBy}.
+ *
+ * <p>Over 400 lines because it maps one wide table (some thirty columns, each with its getter), and the behaviour
+ * methods that keep it consistent (limits, ranges, capabilities, fallbacks) belong with the fields they guard; callers
+ * outside the services read it through {@code ModelView}, never this class.
  */
 @Entity
 @Table(name = "model_configuration")

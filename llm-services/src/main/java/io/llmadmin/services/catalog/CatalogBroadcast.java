@@ -1,10 +1,10 @@
 package io.llmadmin.services.catalog;
 
 /**
- * Tells the other instances that the model catalog changed, so that they drop their snapshot too (ARCHITECTURE.md:
- * nothing another instance must see lives only in one instance's memory). Without it, another instance shows a change after
- * {@code MODEL_CACHE_TIMEOUT} at the latest. Public
- * because the registry, another feature, announces its changes through it.
+ * Tells the other instances that the model catalog changed, so that they drop their snapshot too (ARCHITECTURE.md,
+ * "Several instances": nothing one instance must see lives only in another's memory). Without it, another instance
+ * shows a change after {@code MODEL_CACHE_TIMEOUT} at the latest. Public because the registry, another feature,
+ * announces its changes through it.
  */
 public interface CatalogBroadcast {
 

@@ -25,7 +25,7 @@ class ReasoningStreamParserTest {
         return text.chars().mapToObj(c -> text(String.valueOf((char) c))).toList();
     }
 
-    /** The vectors of LEGACY-CONTRACT.md's ChatGenerationResult table: chunks, then the expected totals. */
+    /** The vectors of the legacy contract's ChatGenerationResult table (ARCHITECTURE.md, "The strangler gate"): chunks, then the expected totals. */
     static Stream<Arguments> legacy_contract_vectors() {
         return Stream.of(
                 Arguments.of("plain text", List.of(text("Hello"), text(" world")), "Hello world", ""),

@@ -1,24 +1,10 @@
 package io.llmadmin.services.llm.internal;
 
 import dev.langchain4j.http.client.HttpClientBuilder;
-import dev.langchain4j.model.anthropic.AnthropicChatModel;
-import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.googleai.GoogleAiEmbeddingModel;
-import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
-import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
-import dev.langchain4j.model.mistralai.MistralAiChatModel;
-import dev.langchain4j.model.mistralai.MistralAiEmbeddingModel;
-import dev.langchain4j.model.mistralai.MistralAiStreamingChatModel;
-import dev.langchain4j.model.ollama.OllamaChatModel;
-import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
-import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.LlmNotConfiguredException;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +24,17 @@ import java.util.logging.Logger;
  * configuration: a built model is reused until the configuration changes (its version or any routing field) or another
  * API key is used. Keys are told apart by a hash; the cache never holds a key in its own fields.
  *
- * <p>Every model gets the {@link ProviderHttpClient} and no retries of its own: retries, timeouts and cancellation are
- * the chat service's.
+ * <p>Each provider's builders are a {@link ProviderModels} of their own; this class chooses one by the model's route,
+ * caches what it built, and loads the in-process embedding model.
  */
 final class LangChain4jModelFactory {
 
     private static final Logger LOG = Logger.getLogger(LangChain4jModelFactory.class.getName());
+    private static final ProviderModels OPENAI = new OpenAiModels();
+    private static final ProviderModels ANTHROPIC = new AnthropicModels();
+    private static final ProviderModels GEMINI = new GeminiModels();
+    private static final ProviderModels OLLAMA = new OllamaModels();
+    private static final ProviderModels MISTRAL = new MistralModels();
     /** The in-process model's name as the legacy configuration spelled it. */
     static final String MINILM = "sentence-transformers/all-MiniLM-L6-v2";
 
@@ -113,158 +104,40 @@ final class LangChain4jModelFactory {
         return (T) built.model();
     }
 
-    private ChatModel buildChat(ModelConfiguration model, String apiKey) {
-        String baseUrl = baseUrl(model);
-        String name = model.providerModelName();
-        return switch (routeOf(model)) {
-            case OPENAI, OPENAI_COMPATIBLE ->
-                OpenAiChatModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .returnThinking(true)
-                        .maxRetries(0)
-                        .timeout(defaultTimeout)
-                        .build();
-            case ANTHROPIC ->
-                AnthropicChatModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .returnThinking(true)
-                        .maxRetries(0)
-                        .timeout(defaultTimeout)
-                        .build();
-            case GEMINI ->
-                GoogleAiGeminiChatModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .returnThinking(true)
-                        .maxRetries(0)
-                        .timeout(defaultTimeout)
-                        .build();
-            case OLLAMA ->
-                OllamaChatModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .modelName(name)
-                        .returnThinking(true)
-                        .maxRetries(0)
-                        .timeout(defaultTimeout)
-                        .build();
-            case MISTRAL ->
-                MistralAiChatModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .returnThinking(true)
-                        .maxRetries(0)
-                        .timeout(defaultTimeout)
-                        .build();
-            case IN_PROCESS, INFERENCE_SERVICE -> throw notAChatProvider(model);
+    /** The provider's client builders; the in-process model and the inference service have none here. */
+    private static ProviderModels providerModels(ModelConfiguration model, ProviderRoute route, String what) {
+        return switch (route) {
+            case OPENAI, OPENAI_COMPATIBLE -> OPENAI;
+            case ANTHROPIC -> ANTHROPIC;
+            case GEMINI -> GEMINI;
+            case OLLAMA -> OLLAMA;
+            case MISTRAL -> MISTRAL;
+            case IN_PROCESS, INFERENCE_SERVICE ->
+                throw new LlmNotConfiguredException(
+                        "Model '" + model.catalogId() + "': provider '" + model.provider() + "' offers no " + what);
         };
+    }
+
+    private ProviderModels.Settings settings(ModelConfiguration model, String apiKey) {
+        return new ProviderModels.Settings(
+                http(),
+                baseUrl(model),
+                apiKey,
+                model.providerModelName(),
+                defaultTimeout,
+                "Model '" + model.catalogId() + "': provider '" + model.provider() + "'");
+    }
+
+    private ChatModel buildChat(ModelConfiguration model, String apiKey) {
+        return providerModels(model, routeOf(model), "chat").chat(settings(model, apiKey));
     }
 
     private StreamingChatModel buildStreaming(ModelConfiguration model, String apiKey) {
-        String baseUrl = baseUrl(model);
-        String name = model.providerModelName();
-        return switch (routeOf(model)) {
-            case OPENAI, OPENAI_COMPATIBLE ->
-                OpenAiStreamingChatModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .returnThinking(true)
-                        .timeout(defaultTimeout)
-                        .build();
-            case ANTHROPIC ->
-                AnthropicStreamingChatModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .returnThinking(true)
-                        .timeout(defaultTimeout)
-                        .build();
-            case GEMINI ->
-                GoogleAiGeminiStreamingChatModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .returnThinking(true)
-                        .timeout(defaultTimeout)
-                        .build();
-            case OLLAMA ->
-                OllamaStreamingChatModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .modelName(name)
-                        .returnThinking(true)
-                        .timeout(defaultTimeout)
-                        .build();
-            case MISTRAL ->
-                MistralAiStreamingChatModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .returnThinking(true)
-                        .timeout(defaultTimeout)
-                        .build();
-            case IN_PROCESS, INFERENCE_SERVICE -> throw notAChatProvider(model);
-        };
+        return providerModels(model, routeOf(model), "chat").streamingChat(settings(model, apiKey));
     }
 
     private EmbeddingModel buildEmbedding(ModelConfiguration model, String apiKey) {
-        String baseUrl = baseUrl(model);
-        String name = model.providerModelName();
-        return switch (routeOf(model)) {
-            case OPENAI, OPENAI_COMPATIBLE ->
-                OpenAiEmbeddingModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .maxRetries(0)
-                        .timeout(defaultTimeout)
-                        .build();
-            case GEMINI ->
-                GoogleAiEmbeddingModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .maxRetries(0)
-                        .timeout(defaultTimeout)
-                        .build();
-            case OLLAMA ->
-                OllamaEmbeddingModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .modelName(name)
-                        .maxRetries(0)
-                        .timeout(defaultTimeout)
-                        .build();
-            case MISTRAL ->
-                MistralAiEmbeddingModel.builder()
-                        .httpClientBuilder(http())
-                        .baseUrl(baseUrl)
-                        .apiKey(apiKey)
-                        .modelName(name)
-                        .maxRetries(0)
-                        .timeout(defaultTimeout)
-                        .build();
-            case ANTHROPIC, IN_PROCESS, INFERENCE_SERVICE ->
-                throw new LlmNotConfiguredException("Model '" + model.catalogId() + "': provider '" + model.provider()
-                        + "' offers no embeddings here");
-        };
+        return providerModels(model, routeOf(model), "embeddings here").embedding(settings(model, apiKey));
     }
 
     /**
@@ -301,11 +174,6 @@ final class LangChain4jModelFactory {
             System.setProperty("DJL_CACHE_DIR", cache);
             LOG.info(() -> "DJL_CACHE_DIR is not set; the embedding model's native files go to " + cache);
         }
-    }
-
-    private static LlmNotConfiguredException notAChatProvider(ModelConfiguration model) {
-        return new LlmNotConfiguredException(
-                "Model '" + model.catalogId() + "': provider '" + model.provider() + "' offers no chat");
     }
 
     /** The model's api base, else the provider's; a trailing slash is dropped. */

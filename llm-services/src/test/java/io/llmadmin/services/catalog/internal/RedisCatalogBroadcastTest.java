@@ -8,6 +8,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.catalog.CatalogEntry;
+import io.llmadmin.services.testsupport.Eventually;
 import io.llmadmin.services.testsupport.TestRedis;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,10 +64,9 @@ class RedisCatalogBroadcastTest {
         first.invalidate(); // what CatalogRefresh does after the commit on the first instance
         firstBroadcast.changed();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (second.activeModels(ModelType.CHAT).size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.until(
+                "the other instance to see the new model",
+                () -> second.activeModels(ModelType.CHAT).size() >= 2);
         assertThat(second.activeModels(ModelType.CHAT))
                 .extracting(CatalogEntry::id)
                 .containsExactlyInAnyOrder("gemini-1.5-pro", "gpt-4o");
@@ -84,10 +84,7 @@ class RedisCatalogBroadcastTest {
 
         own.changed();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (otherDrops.get() == otherAfterStart && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.until("the other instance to drop its snapshot", () -> otherDrops.get() != otherAfterStart);
         assertThat(otherDrops.get()).isEqualTo(otherAfterStart + 1);
         assertThat(ownDrops.get()).isEqualTo(ownAfterStart);
     }
@@ -111,12 +108,8 @@ class RedisCatalogBroadcastTest {
         assertThat(drops.get()).isEqualTo(afterReconnect + 1);
     }
 
-    private static void awaitAtLeast(AtomicInteger counter, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (counter.get() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(counter.get()).isGreaterThanOrEqualTo(expected);
+    private static void awaitAtLeast(AtomicInteger counter, int expected) {
+        Eventually.until(expected + " snapshot drops", () -> counter.get() >= expected);
     }
 
     /** Kills the one subscribed connection named {@code name}, leaving every other client of the Redis alone. */

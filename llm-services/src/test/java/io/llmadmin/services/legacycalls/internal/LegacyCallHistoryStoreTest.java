@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmadmin.services.legacycalls.LegacyCallCount;
 import io.llmadmin.services.legacycalls.LegacyCallCounts;
-import io.llmadmin.services.testing.TestDatabases;
-import io.llmadmin.services.testing.TestDatabases.Database;
-import io.llmadmin.services.testing.TestDatabases.Kind;
 import io.llmadmin.services.testsupport.MutableClock;
+import io.llmadmin.services.testsupport.TestDatabases;
+import io.llmadmin.services.testsupport.TestDatabases.Database;
+import io.llmadmin.services.testsupport.TestDatabases.Kind;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.llmadmin.services.legacycalls.internal;
 
 import io.llmadmin.services.legacycalls.LegacyCallCount;
-import io.llmadmin.services.testing.ResourceLocalTransactions;
+import io.llmadmin.services.testsupport.ResourceLocalTransactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;

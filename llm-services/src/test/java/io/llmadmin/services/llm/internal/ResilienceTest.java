@@ -21,6 +21,7 @@ import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatMessage;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatStream;
+import io.llmadmin.services.testsupport.Eventually;
 import io.llmadmin.services.testsupport.RawHttpServer;
 import java.time.Duration;
 import java.util.List;
@@ -423,13 +424,7 @@ class ResilienceTest {
                 + "},\"finish_reason\":null}]}";
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(20);
-        }
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        Eventually.until("the stream's state", condition);
     }
 }

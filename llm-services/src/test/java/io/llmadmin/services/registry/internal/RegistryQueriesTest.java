@@ -10,7 +10,7 @@ import io.llmadmin.services.audit.internal.JpaAuditLog;
 import io.llmadmin.services.changes.Page;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelView;
-import io.llmadmin.services.testdb.QueryDatabases;
+import io.llmadmin.services.testsupport.QueryDatabases;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

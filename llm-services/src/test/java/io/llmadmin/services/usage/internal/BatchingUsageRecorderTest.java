@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmadmin.domain.usage.UsageOutcome;
-import io.llmadmin.services.testing.CapturedLogs;
+import io.llmadmin.services.testsupport.CapturedLogs;
+import io.llmadmin.services.testsupport.Eventually;
 import io.llmadmin.services.usage.UsageEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,10 +85,7 @@ class BatchingUsageRecorderTest {
         for (int i = 0; i < 25; i++) {
             recorder.record(event(i));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (storedCount() < 25 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Eventually.until("25 usage records to be stored", () -> storedCount() >= 25);
 
         assertThat(storedCount())
                 .as("written by the background writer, without a shutdown")
@@ -117,10 +115,7 @@ class BatchingUsageRecorderTest {
             for (int i = 0; i < 10; i++) {
                 recorder.record(event(i));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (countOf(written) < 9 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Eventually.until("9 usage records to be written", () -> countOf(written) >= 9);
             recorder.record(event(10));
             recorder.close();
             logged = logs.text();
@@ -203,21 +198,11 @@ class BatchingUsageRecorderTest {
         }
     }
 
-    private static void awaitTaken(BatchingUsageRecorder recorder) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (recorder.queued() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(recorder.queued()).as("the writer took the batch").isZero();
+    private static void awaitTaken(BatchingUsageRecorder recorder) {
+        Eventually.until("the writer to take the batch", () -> recorder.queued() == 0);
     }
 
-    private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        boolean seen = false;
-        while (!seen && System.nanoTime() < deadline) {
-            seen = thread.getState() == state;
-            Thread.sleep(5);
-        }
-        assertThat(seen).as("%s reached %s", thread.getName(), state).isTrue();
+    private static void awaitState(Thread thread, Thread.State state) {
+        Eventually.until(thread.getName() + " to reach " + state, () -> thread.getState() == state);
     }
 }

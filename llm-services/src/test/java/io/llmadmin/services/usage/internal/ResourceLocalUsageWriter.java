@@ -1,6 +1,6 @@
 package io.llmadmin.services.usage.internal;
 
-import io.llmadmin.services.testing.ResourceLocalTransactions;
+import io.llmadmin.services.testsupport.ResourceLocalTransactions;
 import io.llmadmin.services.usage.UsageEvent;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;

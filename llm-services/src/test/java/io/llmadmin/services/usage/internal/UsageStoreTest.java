@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmadmin.domain.usage.UsageOutcome;
-import io.llmadmin.services.testing.TestDatabases;
-import io.llmadmin.services.testing.TestDatabases.Database;
-import io.llmadmin.services.testing.TestDatabases.Kind;
+import io.llmadmin.services.testsupport.TestDatabases;
+import io.llmadmin.services.testsupport.TestDatabases.Database;
+import io.llmadmin.services.testsupport.TestDatabases.Kind;
 import io.llmadmin.services.usage.ModelUsage;
 import io.llmadmin.services.usage.UsageEvent;
 import jakarta.persistence.EntityManager;

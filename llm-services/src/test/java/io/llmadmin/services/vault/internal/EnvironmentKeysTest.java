@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The getApiKey vectors of LEGACY-CONTRACT.md, through the vault with no stored keys. */
+/** The getApiKey vectors of the legacy contract (ARCHITECTURE.md, "The strangler gate"), through the vault with no stored keys. */
 class EnvironmentKeysTest {
 
     private static DefaultApiKeyVault vaultWith(Map<String, String> environment) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.errors.LlmNotConfiguredException;
-import io.llmadmin.services.testing.CapturedLogs;
-import io.llmadmin.services.testing.TestDatabases;
-import io.llmadmin.services.testing.TestDatabases.Database;
-import io.llmadmin.services.testing.TestDatabases.Kind;
+import io.llmadmin.services.testsupport.CapturedLogs;
+import io.llmadmin.services.testsupport.TestDatabases;
+import io.llmadmin.services.testsupport.TestDatabases.Database;
+import io.llmadmin.services.testsupport.TestDatabases.Kind;
 import io.llmadmin.services.vault.CredentialSummary;
 import io.llmadmin.services.vault.DuplicateCredentialException;
 import io.llmadmin.services.vault.MasterKeyRotation;

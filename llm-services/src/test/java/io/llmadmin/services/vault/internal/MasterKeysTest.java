@@ -3,7 +3,7 @@ package io.llmadmin.services.vault.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.llmadmin.services.testing.CapturedLogs;
+import io.llmadmin.services.testsupport.CapturedLogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

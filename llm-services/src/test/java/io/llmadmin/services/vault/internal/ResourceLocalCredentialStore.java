@@ -3,7 +3,7 @@ package io.llmadmin.services.vault.internal;
 import io.llmadmin.domain.credential.ApiCredential;
 import io.llmadmin.domain.credential.CredentialSecret;
 import io.llmadmin.services.audit.internal.JpaAuditLog;
-import io.llmadmin.services.testing.ResourceLocalTransactions;
+import io.llmadmin.services.testsupport.ResourceLocalTransactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Optional;

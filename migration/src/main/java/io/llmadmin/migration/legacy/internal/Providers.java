@@ -7,27 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The provider routing ids the services dispatch on, and the legacy spellings that mean one of them. A legacy value
- * is trimmed and lower-cased ({@code OPENAI} is {@code openai}), underscores read as dashes; then the aliases apply
+ * The legacy spellings of the provider routing ids: the ids themselves are the domain's ({@link
+ * io.llmadmin.domain.model.Providers#KNOWN}); only the aliases live here, because only the importer reads them. A
+ * legacy value is trimmed and lower-cased ({@code OPENAI} is {@code openai}), underscores read as dashes; then the aliases apply
  * ({@code google} is {@code gemini}, {@code mistralai} is {@code mistral}, {@code lmstudio} is {@code local}).
  */
 public final class Providers {
 
-    /** Every routing id an imported model may have. */
-    public static final List<String> KNOWN = List.of(
-            "openai",
-            "anthropic",
-            "gemini",
-            "ollama",
-            "mistral",
-            "deepseek",
-            "qwen",
-            "openrouter",
-            "groq",
-            "huggingface",
-            "local",
-            "inference-service",
-            "other");
+    /** Every routing id an imported model may have: the domain's one list ({@code domain.model.Providers}). */
+    public static final List<String> KNOWN = io.llmadmin.domain.model.Providers.KNOWN;
 
     private static final Map<String, String> ALIASES = Map.of(
             "google", "gemini",

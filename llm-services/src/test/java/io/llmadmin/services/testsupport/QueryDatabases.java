@@ -1,6 +1,5 @@
-package io.llmadmin.services.testdb;
+package io.llmadmin.services.testsupport;
 
-import io.llmadmin.services.testing.TestDatabases;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLException;
 

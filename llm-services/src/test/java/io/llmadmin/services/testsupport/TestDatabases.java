@@ -1,4 +1,4 @@
-package io.llmadmin.services.testing;
+package io.llmadmin.services.testsupport;
 
 import io.llmadmin.migration.schema.SchemaMigrator;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,4 +1,4 @@
-package io.llmadmin.services.testing;
+package io.llmadmin.services.testsupport;
 
 import io.llmadmin.domain.audit.AuditEvent;
 import jakarta.persistence.EntityManager;

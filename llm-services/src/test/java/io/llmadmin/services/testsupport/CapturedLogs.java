@@ -1,4 +1,4 @@
-package io.llmadmin.services.testing;
+package io.llmadmin.services.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
