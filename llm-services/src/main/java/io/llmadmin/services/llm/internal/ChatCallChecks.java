@@ -86,7 +86,8 @@ final class ChatCallChecks {
         }
         if (call.jsonOutput() && !capabilities.jsonOutput()) {
             throw new InvalidLlmRequestException(
-                    "response_format", "model '" + model.catalogId() + "' has no JSON output mode");
+                    "response_format",
+                    "response_format json_object: model '" + model.catalogId() + "' has no JSON output mode");
         }
         if (!model.vision()
                 && call.messages().stream()
