@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -40,6 +41,7 @@ final class Probe {
     static HttpResponse<String> send(
             String method, String path, String authorization, String contentType, byte[] body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(ServerUnderTest.uri(path))
+                .timeout(Duration.ofSeconds(90))
                 .method(
                         method,
                         body == null

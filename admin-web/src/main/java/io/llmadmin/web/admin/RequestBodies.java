@@ -9,7 +9,9 @@ import io.llmadmin.web.json.JsonNumbers;
 import io.llmadmin.web.json.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonPatchBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -59,16 +61,21 @@ public class RequestBodies {
 
     /** The object bound to {@code type} and checked by Bean Validation, or a 400 naming each wrong field. */
     public <T> T bind(JsonObject json, Class<T> type) {
-        // Strict types and ranges first: JSON-B would wrap 4294967296 to 0 and read "12" as 12.
-        List<ApiFieldError> typeErrors = StrictJson.problems(json, type).stream()
+        // Strict types and ranges first: JSON-B would wrap 4294967296 to 0 and read "12" as 12. The members at fault
+        // are reported, and left out (null) of what Bean Validation then checks, so every wrong field is named at once.
+        List<JsonBodyException> problems = StrictJson.problems(json, type);
+        List<ApiFieldError> typeErrors = problems.stream()
                 .map(problem -> new ApiFieldError(problem.field(), problem.fieldMessage()))
                 .toList();
-        if (!typeErrors.isEmpty()) {
-            throw new ApiException(ApiError.invalid(describe(typeErrors), typeErrors));
+        JsonObject checked = json;
+        if (!problems.isEmpty()) {
+            JsonPatchBuilder withoutProblems = Json.createPatchBuilder();
+            problems.forEach(problem -> withoutProblems.replace(pointer(problem.field()), JsonValue.NULL));
+            checked = withoutProblems.build().apply(json);
         }
         T bound;
         try {
-            bound = JSONB.fromJson(json.toString(), type);
+            bound = JSONB.fromJson(checked.toString(), type);
         } catch (JsonbException e) {
             String field = fieldOf(e);
             throw invalid(
@@ -76,8 +83,13 @@ public class RequestBodies {
                     field,
                     "has the wrong JSON type");
         }
-        List<ApiFieldError> errors = validator.validate(bound).stream()
-                .map(violation -> new ApiFieldError(path(violation), violation.getMessage()))
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        typeErrors.forEach(error -> reported.add(error.field()));
+        List<ApiFieldError> errors = java.util.stream.Stream.concat(
+                        typeErrors.stream(),
+                        validator.validate(bound).stream()
+                                .map(violation -> new ApiFieldError(path(violation), violation.getMessage()))
+                                .filter(error -> !reported.contains(error.field())))
                 .distinct()
                 .sorted(Comparator.comparing(ApiFieldError::field))
                 .toList();
@@ -85,6 +97,15 @@ public class RequestBodies {
             throw new ApiException(ApiError.invalid(describe(errors), errors));
         }
         return bound;
+    }
+
+    /** The JSON pointer of a field path: {@code limits.requestsPerMinute} -> {@code /limits/requestsPerMinute}. */
+    static String pointer(String field) {
+        return "/"
+                + field.replace("~", "~0")
+                        .replace("/", "~1")
+                        .replaceAll("\\[(\\d+)]", ".$1")
+                        .replace('.', '/');
     }
 
     private static String describe(List<ApiFieldError> errors) {

@@ -7,6 +7,8 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.ExceptionQueuedEventContext;
+import jakarta.faces.event.PhaseId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -31,8 +33,11 @@ public class ExpiredViewHandler extends ExceptionHandlerWrapper {
         Iterator<ExceptionQueuedEvent> events =
                 getUnhandledExceptionQueuedEvents().iterator();
         while (events.hasNext()) {
-            Throwable failure = events.next().getContext().getException();
-            if (isExpiredView(failure)) {
+            ExceptionQueuedEventContext context = events.next().getContext();
+            // Expired, or unreadable (a forged token fails to decode while the view is restored): the same reload.
+            boolean unrestorable = context.getPhaseId() == PhaseId.RESTORE_VIEW
+                    && context.getContext().isPostback();
+            if (isExpiredView(context.getException()) || unrestorable) {
                 events.remove();
                 reload(FacesContext.getCurrentInstance());
                 return;

@@ -86,6 +86,9 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
         ANONYMOUS
     }
 
+    /** Set on a request once its sign-in was counted by the throttle. */
+    static final String THROTTLE_COUNTED = ConsoleAndApiAuthentication.class.getName() + ".counted";
+
     /** The request attribute telling the sign-in page that sign-ins are locked, and for how many seconds. */
     public static final String LOCKED_SECONDS = ConsoleAndApiAuthentication.class.getName() + ".lockedSeconds";
 
@@ -127,7 +130,10 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
         }
         if (decision == Decision.BASIC) {
             String address = request.getRemoteAddr();
-            Optional<Duration> locked = throttle.lockedFor(basic.getCaller(), address);
+            // Liberty calls this mechanism again for the error page of a refused request: count each request once.
+            boolean firstPass = request.getAttribute(THROTTLE_COUNTED) == null;
+            request.setAttribute(THROTTLE_COUNTED, Boolean.TRUE);
+            Optional<Duration> locked = firstPass ? throttle.lockedFor(basic.getCaller(), address) : Optional.empty();
             if (locked.isPresent()) {
                 return tooManyFailures(response, locked.get());
             }
@@ -136,7 +142,9 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
                 throttle.succeeded(basic.getCaller(), address);
                 return context.notifyContainerAboutLogin(result);
             }
-            throttle.failed(basic.getCaller(), address, "api");
+            if (firstPass) {
+                throttle.failed(basic.getCaller(), address, "api");
+            }
             // Wrong Basic credentials are no credentials: decide again without them.
             decision = decide(path, false, false, context.isProtected(), hasSessionSignIn(request, path));
         }
@@ -299,7 +307,11 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
             }
             return AuthenticationStatus.SEND_CONTINUE;
         }
-        return context.redirect(location);
+        // A path, not response.sendRedirect's absolute URL: that one is built from the request's Host header, which the
+        // client chooses.
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", location);
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /** The sign-in page's address, naming the page to return to when it is an acceptable one. */

@@ -197,10 +197,6 @@ public class RequestGuardFilter extends HttpFilter {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (status == 413 || status == 408) {
-            // The rest of the body is not read: the connection cannot carry another request.
-            response.setHeader("Connection", "close");
-        }
         response.getWriter().write(body.build().toString());
     }
 
