@@ -21,4 +21,12 @@ public interface SecretSink {
      * @param secret the key; never log it or put it in a message
      */
     void store(String provider, String label, String secret);
+
+    /**
+     * Whether the vault already holds this key under this provider and label, so that storing it would change nothing
+     * (the report then says the key did not move). The default knows nothing, so every key counts as stored.
+     */
+    default boolean holds(String provider, String label, String secret) {
+        return false;
+    }
 }

@@ -34,8 +34,24 @@ final class Kwargs {
 
     private Kwargs() {}
 
-    /** The cleaned kwargs: JSON text or null, the keys taken out, or why the text was refused. */
-    record Cleaned(String json, List<String> secrets, String error) {
+    /**
+     * The kwargs members the services apply to a call (see the chat service's model defaults); every other member is
+     * kept as written but does nothing, and the report lists it as "kept, not applied".
+     */
+    static final java.util.Set<String> APPLIED = java.util.Set.of("temperature", "top_p", "max_tokens");
+
+    /** The legacy member holding the models to fall back to: configuration, not kwargs. */
+    static final String FALLBACKS = "fallbacks";
+
+    /**
+     * The cleaned kwargs: JSON text or null, the keys taken out, the fallbacks taken out (legacy model names), the
+     * members kept but applied by no service, or why the text was refused.
+     */
+    record Cleaned(String json, List<String> secrets, String error, List<String> fallbacks, List<String> inert) {
+
+        Cleaned(String json, List<String> secrets, String error) {
+            this(json, secrets, error, List.of(), List.of());
+        }
 
         @Override
         public String toString() {
@@ -72,17 +88,30 @@ final class Kwargs {
                             + value.getValueType().name().toLowerCase(Locale.ROOT));
         }
         List<String> secrets = new ArrayList<>();
+        List<String> fallbacks = new ArrayList<>();
+        List<String> inert = new ArrayList<>();
         JsonObjectBuilder kept = JSON.createObjectBuilder();
         int keptCount = 0;
         for (Map.Entry<String, JsonValue> member : ((JsonObject) value).entrySet()) {
             if (isKeyName(member.getKey())) {
                 collect(member.getValue(), secrets);
+            } else if (member.getKey().equals(FALLBACKS)) {
+                // ["a", "b"], or LiteLLM's [{"this-model": ["a", "b"]}]: the names, in order.
+                collect(member.getValue(), fallbacks);
             } else {
                 kept.add(member.getKey(), member.getValue());
                 keptCount++;
+                if (!APPLIED.contains(member.getKey())) {
+                    inert.add(member.getKey());
+                }
             }
         }
-        return new Cleaned(keptCount == 0 ? null : compact(kept.build()), List.copyOf(secrets), null);
+        return new Cleaned(
+                keptCount == 0 ? null : compact(kept.build()),
+                List.copyOf(secrets),
+                null,
+                fallbacks.stream().distinct().toList(),
+                List.copyOf(inert));
     }
 
     static boolean isKeyName(String name) {

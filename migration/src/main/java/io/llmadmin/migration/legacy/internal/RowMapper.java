@@ -120,7 +120,9 @@ final class RowMapper {
                 vision,
                 kwargs.json(),
                 true,
-                List.copyOf(secrets));
+                List.copyOf(secrets),
+                kwargs.fallbacks(),
+                kwargs.inert());
     }
 
     private static Accepted metadata(LegacyRow row) {
@@ -156,6 +158,8 @@ final class RowMapper {
                 false,
                 null,
                 active,
+                List.of(),
+                List.of(),
                 List.of());
     }
 
