@@ -31,7 +31,12 @@ class DjangoDatabaseImportIT {
                 good,
                 List.of(
                         new Configuration(
-                                "Chat", "openai", good, "{\"temperature\": 0.2, \"api_key\": \"" + KEY + "\"}"),
+                                "Chat",
+                                "openai",
+                                good,
+                                "{\"temperature\": 0.2, \"api_key\": \"" + KEY + "\", \"fallbacks\": [\"" + good
+                                        + "-backup\", \"no-such-model\"], \"safety_settings\": []}"),
+                        new Configuration("Chat", "openai", good + "-backup", "{}"),
                         new Configuration("Chat", "not-a-provider", good + "-badprovider", "{}"),
                         new Configuration("Chat", "openai", good + "-huge", huge)),
                 List.of(new CatalogEntry(good, "Imported " + good, "from the catalog app", "chat", true)));
@@ -58,6 +63,7 @@ class DjangoDatabaseImportIT {
                             body(url, database, DB_PASSWORD, options.body())));
         } finally {
             AdminClient.deleteQuietly(legacy.good());
+            AdminClient.deleteQuietly(legacy.good() + "-backup");
             DjangoDatabases.dropPostgres(database);
         }
     }
@@ -75,6 +81,7 @@ class DjangoDatabaseImportIT {
             assertNothingMoved(admin.post("/api/admin/imports/django", request));
         } finally {
             AdminClient.deleteQuietly(legacy.good());
+            AdminClient.deleteQuietly(legacy.good() + "-backup");
             DjangoDatabases.dropMariaDb(database);
         }
     }
@@ -99,6 +106,7 @@ class DjangoDatabaseImportIT {
                     .isEqualTo(400);
         } finally {
             AdminClient.deleteQuietly(legacy.good());
+            AdminClient.deleteQuietly(legacy.good() + "-backup");
         }
     }
 
@@ -113,7 +121,7 @@ class DjangoDatabaseImportIT {
         assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
         JsonObject dryReport = AdminClient.json(dry);
         assertThat(dryReport.getString("status")).isEqualTo("DRY_RUN");
-        assertThat(dryReport.getJsonObject("counts").getInt("created")).isEqualTo(1);
+        assertThat(dryReport.getJsonObject("counts").getInt("created")).isEqualTo(2);
         assertThat(ServerUnderTest.get("/v1/models/" + legacy.good()).statusCode())
                 .isEqualTo(404);
 
@@ -122,7 +130,7 @@ class DjangoDatabaseImportIT {
         JsonObject strictReport = AdminClient.json(strict);
         assertThat(strictReport.getString("status")).isEqualTo("REJECTED");
         assertThat(strictReport.getJsonObject("counts").getInt("created")).isZero();
-        assertThat(strictReport.getJsonObject("planned").getInt("created")).isEqualTo(1);
+        assertThat(strictReport.getJsonObject("planned").getInt("created")).isEqualTo(2);
         assertThat(ServerUnderTest.get("/v1/models/" + legacy.good()).statusCode())
                 .isEqualTo(404);
 
@@ -136,6 +144,25 @@ class DjangoDatabaseImportIT {
         assertNothingMoved(call.with(new Options("", "")));
         String runs = admin.get("/api/admin/imports").body();
         assertThat(runs).doesNotContain(KEY).doesNotContain(DB_PASSWORD).contains("\"created\":");
+        assertServerLogsHoldNoSecret();
+    }
+
+    /** The server's logs and FFDC dumps (the IT server runs from this module's target directory). */
+    private static void assertServerLogsHoldNoSecret() {
+        java.nio.file.Path logs = java.nio.file.Path.of("target/liberty/wlp/usr/servers/llmadmin-it/logs");
+        if (!java.nio.file.Files.isDirectory(logs)) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(logs)) {
+            for (java.nio.file.Path file :
+                    files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String text =
+                        new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(text).as(file.toString()).doesNotContain(KEY).doesNotContain(DB_PASSWORD);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void assertCommittedOnce(Legacy legacy, HttpResponse<String> real) {
@@ -143,8 +170,11 @@ class DjangoDatabaseImportIT {
         assertThat(real.body()).doesNotContain(KEY).doesNotContain(DB_PASSWORD);
         JsonObject report = AdminClient.json(real);
         assertThat(report.getString("status")).isEqualTo("COMMITTED");
-        assertThat(report.getJsonObject("counts").getInt("created")).isEqualTo(1);
+        assertThat(report.getJsonObject("counts").getInt("created")).isEqualTo(2);
         assertThat(report.getJsonObject("counts").getInt("rejected")).isEqualTo(2);
+        assertThat(report.toString())
+                .contains("fallbacks unknown, not applied: no-such-model")
+                .contains("kwargs kept, not applied: safety_settings");
         assertThat(report.getInt("keysStored")).isEqualTo(1);
         assertThat(report.getJsonArray("secrets").getJsonObject(0).getString("disposition"))
                 .isEqualTo("MOVED");
@@ -155,6 +185,8 @@ class DjangoDatabaseImportIT {
                 .contains("Imported " + legacy.good())
                 .contains("temperature")
                 .doesNotContain(KEY);
+        assertThat(AdminClient.json(model).getJsonArray("fallbacks").getString(0))
+                .isEqualTo(legacy.good() + "-backup");
     }
 
     private static void assertNothingMoved(HttpResponse<String> again) {
