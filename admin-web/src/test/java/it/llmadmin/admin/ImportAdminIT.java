@@ -82,6 +82,26 @@ class ImportAdminIT {
     }
 
     @Test
+    void should_show_failed_when_a_background_run_fails() throws InterruptedException {
+        AdminClient admin = AdminClient.admin();
+
+        HttpResponse<String> accepted = admin.post("/api/admin/imports/fixture?async=true", "{\"not\": \"a fixture\"}");
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String taskPath =
+                "/api/admin/imports/tasks/" + AdminClient.json(accepted).getString("taskId");
+        JsonObject task = AdminClient.json(accepted);
+        for (int poll = 0; poll < 300 && task.getString("state").equals("RUNNING"); poll++) {
+            Thread.sleep(100);
+            task = AdminClient.json(admin.get(taskPath));
+        }
+        assertThat(task.getString("state")).isEqualTo("FAILED");
+        assertThat(task.getJsonObject("report").getString("status")).isEqualTo("FAILED");
+        assertThat(task.getJsonObject("report").getJsonObject("counts").getInt("created"))
+                .isZero();
+    }
+
+    @Test
     void should_answer_404_for_an_unknown_task() {
         assertThat(AdminClient.admin().get("/api/admin/imports/tasks/nope").statusCode())
                 .isEqualTo(404);

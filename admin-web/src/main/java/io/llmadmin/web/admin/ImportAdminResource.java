@@ -1,6 +1,9 @@
 package io.llmadmin.web.admin;
 
+import io.llmadmin.domain.imports.ImportCounts;
 import io.llmadmin.domain.imports.ImportRun;
+import io.llmadmin.migration.legacy.DatabaseHosts;
+import io.llmadmin.migration.legacy.DjangoConnection;
 import io.llmadmin.migration.legacy.DjangoTables;
 import io.llmadmin.migration.legacy.FixtureModels;
 import io.llmadmin.migration.legacy.ImportOptions;
@@ -11,6 +14,7 @@ import io.llmadmin.web.errors.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -31,119 +35,221 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The legacy importer as an admin action: {@code POST /api/admin/imports/fixture} (a {@code dumpdata} JSON body),
- * {@code .../settings} (the legacy agent's settings JSON) and {@code .../django} (a live Django database), each with
- * {@code dryRun}, {@code strict} and {@code dropSecrets}. Without {@code async} the answer is the import report: 200
- * when the run committed or was a dry run, 422 when it wrote nothing (strict mode refused it, or it failed: the input
- * could not be read, the database refused a row). With {@code async=true} the run goes to the background: 202 with the
- * task's address, where {@code GET /api/admin/imports/tasks/{id}} shows the rows processed so far and, at the end, the
- * report. {@code GET /api/admin/imports} lists the recorded runs.
+ * {@code .../settings} (the legacy agent's settings JSON), {@code .../django} (a live Django database on PostgreSQL or
+ * MySQL/MariaDB, named in a small JSON body) and {@code .../django/sqlite} (Django's default SQLite database, the
+ * {@code db.sqlite3} file as the body). Options ({@code dryRun}, {@code strict}, {@code dropSecrets}, {@code async})
+ * are {@code true} or {@code false}, in the query or (Django database) the body; anything else is a 400. The app
+ * labels and table names are those of the command line: {@code configurationModel} / {@code metadataModel} for a
+ * fixture, {@code configurationTable} / {@code metadataTable} ({@code none} to skip) for a database.
+ *
+ * <p>Without {@code async} the answer is the import report: 200 when the run committed or was a dry run, 422 when it
+ * wrote nothing (strict mode refused it, or it failed), the report saying which and why. With {@code async=true} the
+ * run goes to the background: 202 with the task's address. Uploads are limited to {@code LLMADMIN_IMPORT_MAX_BYTES}
+ * (413 past it); database hosts to loopback and {@code LLMADMIN_IMPORT_DATABASE_HOSTS}.
  */
 @Path("/imports")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportAdminResource {
 
+    private static final Set<String> CONNECTION_MEMBERS = Set.of(
+            "jdbcUrl",
+            "user",
+            "password",
+            "configurationTable",
+            "metadataTable",
+            "dryRun",
+            "strict",
+            "dropSecrets",
+            "async");
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
     private final EntityManager entityManager;
     private final ImportRunner runner;
+    private final long maxUploadBytes;
+    private final DatabaseHosts databaseHosts;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
 
     @Inject
-    public ImportAdminResource(EntityManager entityManager, ImportRunner runner) {
+    public ImportAdminResource(
+            EntityManager entityManager,
+            ImportRunner runner,
+            @ConfigProperty(name = "LLMADMIN_IMPORT_MAX_BYTES", defaultValue = "67108864") long maxUploadBytes,
+            @ConfigProperty(name = "LLMADMIN_IMPORT_DATABASE_HOSTS", defaultValue = " ") String databaseHosts,
+            @ConfigProperty(name = "LLMADMIN_IMPORT_CONNECT_TIMEOUT_SECONDS", defaultValue = "10") long connectSeconds,
+            @ConfigProperty(name = "LLMADMIN_IMPORT_READ_TIMEOUT_SECONDS", defaultValue = "120") long readSeconds) {
         this.entityManager = entityManager;
         this.runner = runner;
+        this.maxUploadBytes = maxUploadBytes;
+        this.databaseHosts = DatabaseHosts.loopbackAnd(databaseHosts);
+        this.connectTimeout = Duration.ofSeconds(connectSeconds);
+        this.readTimeout = Duration.ofSeconds(readSeconds);
     }
 
     /** For the CDI proxy only. */
     protected ImportAdminResource() {
-        this(null, null);
+        this.entityManager = null;
+        this.runner = null;
+        this.maxUploadBytes = 0;
+        this.databaseHosts = null;
+        this.connectTimeout = null;
+        this.readTimeout = null;
     }
 
     @POST
     @Path("/fixture")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
     public Response importFixture(
             InputStream body,
             @QueryParam("name") @DefaultValue("upload.json") String name,
-            @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("strict") boolean strict,
-            @QueryParam("dropSecrets") boolean dropSecrets,
-            @QueryParam("async") boolean async,
+            @QueryParam("configurationModel") String configurationModel,
+            @QueryParam("metadataModel") String metadataModel,
+            @QueryParam("dryRun") String dryRun,
+            @QueryParam("strict") String strict,
+            @QueryParam("dropSecrets") String dropSecrets,
+            @QueryParam("async") String async,
             @Context SecurityContext security,
             @Context UriInfo uri) {
-        java.nio.file.Path upload = spool(body);
-        LegacySource source =
-                LegacySource.fixture("fixture " + name, () -> Files.newInputStream(upload), FixtureModels.defaults());
-        return start(source, options(dryRun, strict, dropSecrets), async, upload, security, uri);
+        ImportOptions options = options(dryRun, strict, dropSecrets);
+        boolean background = ImportRequests.flag("async", async);
+        FixtureModels models;
+        try {
+            models = new FixtureModels(
+                    orDefault(configurationModel, FixtureModels.DEFAULT_CONFIGURATION_MODEL),
+                    orDefault(metadataModel, FixtureModels.DEFAULT_METADATA_MODEL));
+        } catch (IllegalArgumentException e) {
+            throw ImportRequests.invalid("configurationModel/metadataModel", e.getMessage());
+        }
+        java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".json");
+        LegacySource source = LegacySource.fixture(shownName(name), () -> Files.newInputStream(upload), models);
+        return start(source, options, background, upload, security, uri);
     }
 
     @POST
     @Path("/settings")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
     public Response importSettings(
             InputStream body,
             @QueryParam("name") @DefaultValue("settings.json") String name,
-            @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("strict") boolean strict,
-            @QueryParam("dropSecrets") boolean dropSecrets,
-            @QueryParam("async") boolean async,
+            @QueryParam("dryRun") String dryRun,
+            @QueryParam("strict") String strict,
+            @QueryParam("dropSecrets") String dropSecrets,
+            @QueryParam("async") String async,
             @Context SecurityContext security,
             @Context UriInfo uri) {
-        java.nio.file.Path upload = spool(body);
-        LegacySource source = LegacySource.agentSettings("settings " + name, () -> Files.newInputStream(upload));
-        return start(source, options(dryRun, strict, dropSecrets), async, upload, security, uri);
+        ImportOptions options = options(dryRun, strict, dropSecrets);
+        boolean background = ImportRequests.flag("async", async);
+        java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".json");
+        LegacySource source =
+                LegacySource.agentSettings("settings " + shownName(name), () -> Files.newInputStream(upload));
+        return start(source, options, background, upload, security, uri);
     }
 
     /**
-     * The connection to the Django database, read-only; the password travels in the body (never a URL) and is never
-     * stored or echoed.
+     * A live Django database, read-only. The body names it: {@code jdbcUrl} (plain {@code jdbc:postgresql://},
+     * {@code jdbc:mariadb://} or {@code jdbc:mysql://} URL, no properties), {@code user}, {@code password} (never
+     * stored or echoed), the tables and the options.
      */
-    public record DjangoDatabaseRequest(
-            String jdbcUrl,
-            String user,
-            String password,
-            String configurationTable,
-            String metadataTable,
-            boolean dryRun,
-            boolean strict,
-            boolean dropSecrets,
-            boolean async) {
-
-        @Override
-        public String toString() {
-            return "DjangoDatabaseRequest[" + jdbcUrl + ", user=" + user + ", password=***]";
-        }
-    }
-
     @POST
     @Path("/django")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importDjangoDatabase(
-            DjangoDatabaseRequest request, @Context SecurityContext security, @Context UriInfo uri) {
-        if (request == null || request.jdbcUrl() == null || !request.jdbcUrl().startsWith("jdbc:postgresql:")) {
-            throw new ApiException(ApiError.of(
-                    Response.Status.BAD_REQUEST, "jdbcUrl: a jdbc:postgresql: URL of the Django database is required"));
+            InputStream body,
+            @QueryParam("dryRun") String dryRun,
+            @QueryParam("strict") String strict,
+            @QueryParam("dropSecrets") String dropSecrets,
+            @QueryParam("async") String async,
+            @Context SecurityContext security,
+            @Context UriInfo uri) {
+        JsonObject request =
+                ImportRequests.smallObject(body, ImportRequests.MAX_CONNECTION_BODY_BYTES, CONNECTION_MEMBERS);
+        ImportOptions options = ImportOptions.defaults()
+                .withDryRun(ImportRequests.flag(request, "dryRun", dryRun))
+                .withStrict(ImportRequests.flag(request, "strict", strict))
+                .withDropSecrets(ImportRequests.flag(request, "dropSecrets", dropSecrets));
+        boolean background = ImportRequests.flag(request, "async", async);
+        DjangoConnection connection;
+        try {
+            connection = DjangoConnection.parse(
+                    ImportRequests.text(request, "jdbcUrl"),
+                    ImportRequests.text(request, "user"),
+                    ImportRequests.text(request, "password"));
+        } catch (IllegalArgumentException e) {
+            throw ImportRequests.invalid("jdbcUrl", e.getMessage());
         }
-        DjangoTables tables = new DjangoTables(
-                orDefault(request.configurationTable(), DjangoTables.DEFAULT_CONFIGURATION_TABLE),
-                orDefault(request.metadataTable(), DjangoTables.DEFAULT_METADATA_TABLE));
+        if (!databaseHosts.allows(connection.host())) {
+            throw ImportRequests.invalid(
+                    "jdbcUrl",
+                    "the host is not one the server may connect to (" + databaseHosts.describe()
+                            + "); an operator adds hosts with LLMADMIN_IMPORT_DATABASE_HOSTS");
+        }
+        DjangoTables tables = tables(
+                ImportRequests.text(request, "configurationTable"), ImportRequests.text(request, "metadataTable"));
         return start(
-                LegacySource.djangoDatabase(request.jdbcUrl(), request.user(), request.password(), tables),
-                options(request.dryRun(), request.strict(), request.dropSecrets()),
-                request.async(),
+                LegacySource.djangoDatabase(connection, tables, connectTimeout, readTimeout),
+                options,
+                background,
                 null,
+                security,
+                uri);
+    }
+
+    /** Django's default database: the {@code db.sqlite3} file as the body, read-only. */
+    @POST
+    @Path("/django/sqlite")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/vnd.sqlite3", "application/x-sqlite3"})
+    public Response importDjangoSqlite(
+            InputStream body,
+            @QueryParam("configurationTable") String configurationTable,
+            @QueryParam("metadataTable") String metadataTable,
+            @QueryParam("dryRun") String dryRun,
+            @QueryParam("strict") String strict,
+            @QueryParam("dropSecrets") String dropSecrets,
+            @QueryParam("async") String async,
+            @Context SecurityContext security,
+            @Context UriInfo uri) {
+        ImportOptions options = options(dryRun, strict, dropSecrets);
+        boolean background = ImportRequests.flag("async", async);
+        DjangoTables tables = tables(configurationTable, metadataTable);
+        java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".sqlite3");
+        try {
+            requireSqlite(upload);
+        } catch (RuntimeException e) {
+            ImportRequests.delete(upload);
+            throw e;
+        }
+        return start(
+                LegacySource.djangoDatabase(DjangoConnection.sqlite(upload), tables, connectTimeout, readTimeout),
+                options,
+                background,
+                upload,
                 security,
                 uri);
     }
 
     /** The recorded runs, newest first, without their reports. */
     @GET
-    public List<Map<String, Object>> list(@QueryParam("limit") @DefaultValue("50") int limit) {
+    public List<Map<String, Object>> list(@QueryParam("limit") @DefaultValue("50") String limitText) {
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText);
+        } catch (NumberFormatException e) {
+            throw ImportRequests.invalid("limit", "must be a whole number");
+        }
         return entityManager
                 .createQuery("SELECT r FROM ImportRun r ORDER BY r.startedAt DESC, r.id DESC", ImportRun.class)
                 .setMaxResults(Math.max(1, Math.min(limit, 500)))
@@ -185,7 +291,7 @@ public class ImportAdminResource {
         String actor = security.getUserPrincipal() == null
                 ? "anonymous"
                 : security.getUserPrincipal().getName();
-        Runnable cleanup = () -> delete(upload);
+        Runnable cleanup = () -> ImportRequests.delete(upload);
         if (async) {
             ImportRunner.Task task = runner.submit(source, options, actor, cleanup);
             return Response.accepted(taskJson(task))
@@ -224,47 +330,64 @@ public class ImportAdminResource {
     }
 
     private static Map<String, Object> summary(ImportRun run) {
-        return Map.of(
-                "id", run.id(),
-                "source", run.sourceKind().name(),
-                "description", run.sourceDescription(),
-                "dryRun", run.dryRun(),
-                "strict", run.strict(),
-                "status", run.status().name(),
-                "startedAt", run.startedAt().toString(),
-                "counts", run.counts().toString());
+        ImportCounts counts = run.counts();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", run.id());
+        json.put("source", run.sourceKind().name());
+        json.put("description", run.sourceDescription());
+        json.put("dryRun", run.dryRun());
+        json.put("strict", run.strict());
+        json.put("status", run.status().name());
+        json.put("startedAt", run.startedAt().toString());
+        json.put(
+                "counts",
+                Map.of(
+                        "read", counts.read(),
+                        "created", counts.created(),
+                        "updated", counts.updated(),
+                        "unchanged", counts.unchanged(),
+                        "rejected", counts.rejected(),
+                        "ignored", counts.ignored(),
+                        "secrets", counts.secrets()));
+        return json;
     }
 
-    private static ImportOptions options(boolean dryRun, boolean strict, boolean dropSecrets) {
-        return ImportOptions.defaults().withDryRun(dryRun).withStrict(strict).withDropSecrets(dropSecrets);
+    private static ImportOptions options(String dryRun, String strict, String dropSecrets) {
+        return ImportOptions.defaults()
+                .withDryRun(ImportRequests.flag("dryRun", dryRun))
+                .withStrict(ImportRequests.flag("strict", strict))
+                .withDropSecrets(ImportRequests.flag("dropSecrets", dropSecrets));
+    }
+
+    /** The tables as the command line takes them: defaults of the app {@code llm}, {@code none} for no metadata. */
+    private static DjangoTables tables(String configurationTable, String metadataTable) {
+        String metadata = orDefault(metadataTable, DjangoTables.DEFAULT_METADATA_TABLE);
+        try {
+            return new DjangoTables(
+                    orDefault(configurationTable, DjangoTables.DEFAULT_CONFIGURATION_TABLE),
+                    metadata.equals("none") ? null : metadata);
+        } catch (IllegalArgumentException e) {
+            throw ImportRequests.invalid("configurationTable/metadataTable", e.getMessage());
+        }
+    }
+
+    private static void requireSqlite(java.nio.file.Path upload) {
+        byte[] header = new byte[SQLITE_HEADER.length];
+        try (InputStream in = Files.newInputStream(upload)) {
+            if (in.readNBytes(header, 0, header.length) != header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+                throw ImportRequests.invalid("body", "is not a SQLite database file (Django's db.sqlite3)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the uploaded database", e);
+        }
+    }
+
+    private static String shownName(String name) {
+        String cut = name.length() > 100 ? name.substring(0, 100) : name;
+        return cut.replaceAll("[^A-Za-z0-9._ -]", "_");
     }
 
     private static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static java.nio.file.Path spool(InputStream body) {
-        if (body == null) {
-            throw new ApiException(
-                    ApiError.of(Response.Status.BAD_REQUEST, "body: the JSON file to import is required"));
-        }
-        try {
-            java.nio.file.Path file = Files.createTempFile("llmadmin-import-", ".json");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot buffer the uploaded import file", e);
-        }
-    }
-
-    private static void delete(java.nio.file.Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A temporary file left behind holds nothing the caller did not send; the OS reaps it.
-        }
     }
 }

@@ -25,8 +25,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the legacy importer inside the server: keys into the encrypted vault in the run's transaction, the catalog
- * refreshed and the run audited once it committed. A run either answers its request when done, or runs as a task on
+ * Runs the legacy importer inside the server: every model checked by the admin API's rules and audited, keys into the
+ * encrypted vault (audited too), and the run's own audit event, all in the run's transaction; the catalog refreshed
+ * once it committed. A run either answers its request when done, or runs as a task on
  * the managed executor whose progress (rows processed so far) and report can be polled.
  */
 @ApplicationScoped
@@ -65,8 +66,20 @@ public class ImportRunner {
             return Optional.ofNullable(failure);
         }
 
+        /**
+         * {@code RUNNING}; {@code DONE} when the run committed or was a dry run; {@code REJECTED} when strict mode
+         * refused it; {@code FAILED} when it failed (the report says why) or the server failed around it.
+         */
         public String state() {
-            return report != null ? "DONE" : failure != null ? "FAILED" : "RUNNING";
+            ImportReport ended = report;
+            if (ended != null) {
+                return switch (ended.status()) {
+                    case COMMITTED, DRY_RUN -> "DONE";
+                    case REJECTED -> "REJECTED";
+                    default -> "FAILED";
+                };
+            }
+            return failure != null ? "FAILED" : "RUNNING";
         }
     }
 
@@ -105,7 +118,10 @@ public class ImportRunner {
         try {
             transaction.setTransactionTimeout(TRANSACTION_TIMEOUT_SECONDS);
             report = new LegacyImporter(
-                            entityManager, new JtaImportTransaction(transaction), new VaultSecretSink(credentials))
+                            entityManager,
+                            new JtaImportTransaction(transaction),
+                            new VaultSecretSink(credentials, auditLog, actor),
+                            new ServerImportHooks(auditLog, actor))
                     .run(source, options, progress);
         } catch (SystemException e) {
             throw new IllegalStateException("Cannot set the import's transaction timeout", e);
@@ -114,7 +130,6 @@ public class ImportRunner {
         }
         if (report.committed()) {
             catalog.invalidate();
-            audit(report, actor);
         }
         return report;
     }
@@ -132,7 +147,7 @@ public class ImportRunner {
                 task.report = run(source, options, actor, row -> task.rowsProcessed.incrementAndGet());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Import task " + task.id() + " failed", e);
-                task.failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                task.failure = "the import could not run: " + e.getClass().getSimpleName();
             } finally {
                 cleanup.run();
             }
@@ -147,23 +162,6 @@ public class ImportRunner {
     private void forgetOldTasks() {
         if (tasks.size() >= KEPT_TASKS) {
             tasks.values().removeIf(task -> !task.state().equals("RUNNING"));
-        }
-    }
-
-    /** One audit event per committed run, in its own transaction right after the rows committed. */
-    private void audit(ImportReport report, String actor) {
-        try {
-            transaction.begin();
-            auditLog.record(
-                    actor,
-                    "IMPORT",
-                    "ImportRun",
-                    String.valueOf(report.runId()),
-                    null,
-                    "{\"source\":\"" + report.sourceKind() + "\",\"counts\":\"" + report.counts() + "\"}");
-            transaction.commit();
-        } catch (Exception e) {
-            throw new IllegalStateException("The import committed but its audit event could not be written", e);
         }
     }
 

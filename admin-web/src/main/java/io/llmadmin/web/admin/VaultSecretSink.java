@@ -5,6 +5,7 @@ import io.llmadmin.services.audit.AuditLog;
 import io.llmadmin.services.vault.ApiCredentials;
 import io.llmadmin.services.vault.CredentialSummary;
 import io.llmadmin.services.vault.NewCredential;
+import jakarta.json.Json;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,14 +14,26 @@ import java.util.Optional;
  * legacy row it belonged to (the provider's official endpoint when the row named none), never as a provider-wide key.
  * Re-running an import hands the same keys over again; a credential already stored under the same provider and label
  * that holds exactly this secret (compared in full, by its keyed fingerprint, never by the last four characters) is
- * left alone, a changed one has its secrets replaced.
+ * left alone and reported as not moved, a changed one has its secrets replaced. Every write is audited as the
+ * importing admin (provider, label and last four only), in the run's transaction.
  */
 final class VaultSecretSink implements SecretSink {
 
     private final ApiCredentials credentials;
+    private final AuditLog auditLog;
+    private final String actor;
 
-    VaultSecretSink(ApiCredentials credentials) {
+    VaultSecretSink(ApiCredentials credentials, AuditLog auditLog, String actor) {
         this.credentials = credentials;
+        this.auditLog = auditLog;
+        this.actor = actor;
+    }
+
+    @Override
+    public boolean holds(String provider, String label, String secret) {
+        return existing(provider, label)
+                .filter(summary -> credentials.holdsSecret(summary.id(), secret))
+                .isPresent();
     }
 
     @Override
@@ -30,20 +43,38 @@ final class VaultSecretSink implements SecretSink {
 
     @Override
     public void store(String provider, String label, String secret, String endpoint) {
-        Optional<CredentialSummary> existing = credentials.list().stream()
-                .filter(summary -> summary.provider().equalsIgnoreCase(provider)
-                        && summary.label().equals(label))
-                .findFirst();
+        Optional<CredentialSummary> existing = existing(provider, label);
         if (existing.isPresent()) {
             if (!credentials.holdsSecret(existing.get().id(), secret)) {
-                credentials.replaceSecrets(AuditLog.SYSTEM_ACTOR, existing.get().id(), secret);
+                // The vault audits its own change (without the secret).
+                credentials.replaceSecrets(actor, existing.get().id(), secret);
             }
             return;
         }
-        if (endpoint == null) {
-            credentials.store(provider, label, secret);
-        } else {
-            credentials.create(AuditLog.SYSTEM_ACTOR, new NewCredential(provider, label, endpoint, List.of(secret)));
+        if (endpoint != null) {
+            credentials.create(actor, new NewCredential(provider, label, endpoint, List.of(secret)));
+            return;
         }
+        // The importer's provider-endpoint path is the vault's system write: audit it here as the importing admin.
+        CredentialSummary stored = credentials.store(provider, label, secret);
+        auditLog.record(
+                actor,
+                "IMPORT_KEY",
+                "ApiCredential",
+                String.valueOf(stored.id()),
+                null,
+                Json.createObjectBuilder()
+                        .add("provider", stored.provider())
+                        .add("label", stored.label())
+                        .add("lastFour", stored.lastFour())
+                        .build()
+                        .toString());
+    }
+
+    private Optional<CredentialSummary> existing(String provider, String label) {
+        return credentials.list().stream()
+                .filter(summary -> summary.provider().equalsIgnoreCase(provider)
+                        && summary.label().equals(label))
+                .findFirst();
     }
 }

@@ -21,12 +21,15 @@ import java.util.Objects;
  * @param status how it ended
  * @param startedAt when it started
  * @param finishedAt when it ended
- * @param counts the counts over every row
+ * @param counts what the run wrote (or, in a dry run, would write): for a run refused by strict mode or failed, no
+ *     row was created, updated or left unchanged, so those counts are 0 and {@code planned} holds the plan
  * @param rows the rows one by one, in input order, at most the list limit of them
  * @param rowsNotListed how many rows the list leaves out
  * @param secrets the keys found, at most the list limit of them
  * @param notes remarks on the source as a whole (a skipped table, ignored models)
  * @param failure why the run failed (never quoting data), or null
+ * @param planned the counts over every row as planned, whether or not the run wrote them
+ * @param keysStored keys the vault took in this run (a key it already held is not counted)
  */
 public record ImportReport(
         Long runId,
@@ -42,21 +45,26 @@ public record ImportReport(
         int rowsNotListed,
         List<SecretMove> secrets,
         List<String> notes,
-        String failure) {
+        String failure,
+        ImportCounts planned,
+        int keysStored) {
 
     public ImportReport {
         Objects.requireNonNull(sourceKind, "sourceKind");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(planned, "planned");
         rows = List.copyOf(rows);
         secrets = List.copyOf(secrets);
         notes = List.copyOf(notes);
     }
 
-    /** Whether the run changed nothing in the catalog: no row created or updated (or none would be, in a dry run). */
+    /**
+     * Whether the run changed nothing: no row created or updated and no key stored (or none would be, in a dry run).
+     */
     public boolean nothingChanged() {
-        return counts.created() == 0 && counts.updated() == 0;
+        return counts.created() == 0 && counts.updated() == 0 && keysStored == 0;
     }
 
     /** Whether every accepted row landed (a committed real run). */

@@ -21,6 +21,7 @@ public final class LegacyImporter {
     private final EntityManager entityManager;
     private final ImportTransaction transaction;
     private final SecretSink secretSink;
+    private final ImportHooks hooks;
 
     /**
      * An importer that hands API keys found in legacy data to the vault.
@@ -33,6 +34,19 @@ public final class LegacyImporter {
         this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
         this.transaction = Objects.requireNonNull(transaction, "transaction");
         this.secretSink = Objects.requireNonNull(secretSink, "secretSink");
+        this.hooks = ImportHooks.NONE;
+    }
+
+    /**
+     * An importer of the server: keys to the vault, and every model checked and audited by the host's {@code hooks},
+     * in the run's transaction.
+     */
+    public LegacyImporter(
+            EntityManager entityManager, ImportTransaction transaction, SecretSink secretSink, ImportHooks hooks) {
+        this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
+        this.transaction = Objects.requireNonNull(transaction, "transaction");
+        this.secretSink = Objects.requireNonNull(secretSink, "secretSink");
+        this.hooks = Objects.requireNonNull(hooks, "hooks");
     }
 
     /**
@@ -43,6 +57,7 @@ public final class LegacyImporter {
         this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
         this.transaction = Objects.requireNonNull(transaction, "transaction");
         this.secretSink = null;
+        this.hooks = ImportHooks.NONE;
     }
 
     /**
@@ -62,6 +77,6 @@ public final class LegacyImporter {
      * progress display; in a real run the outcomes are final only once the report says {@code COMMITTED}).
      */
     public ImportReport run(LegacySource source, ImportOptions options, Consumer<RowOutcome> progress) {
-        return new JpaImport(entityManager, transaction, secretSink, source, options, progress).run();
+        return new JpaImport(entityManager, transaction, secretSink, source, options, hooks, progress).run();
     }
 }

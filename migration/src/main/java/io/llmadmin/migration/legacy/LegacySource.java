@@ -3,12 +3,14 @@ package io.llmadmin.migration.legacy;
 import io.llmadmin.domain.imports.ImportSourceKind;
 import io.llmadmin.migration.legacy.internal.AgentSettingsSource;
 import io.llmadmin.migration.legacy.internal.DjangoDatabaseSource;
+import io.llmadmin.migration.legacy.internal.DriverDataSource;
 import io.llmadmin.migration.legacy.internal.DriverManagerDataSource;
 import io.llmadmin.migration.legacy.internal.FixtureSource;
 import io.llmadmin.migration.legacy.internal.JdbcUrls;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -52,6 +54,17 @@ public interface LegacySource {
     static LegacySource djangoDatabase(String jdbcUrl, String user, String password, DjangoTables tables) {
         return new DjangoDatabaseSource(
                 new DriverManagerDataSource(jdbcUrl, user, password), JdbcUrls.withoutCredentials(jdbcUrl), tables);
+    }
+
+    /**
+     * A Django database the server connects to itself: the driver is loaded from the application (PostgreSQL,
+     * MariaDB/MySQL, SQLite), with the given timeouts and no caller-chosen driver property. Check the host against
+     * {@link DatabaseHosts} first.
+     */
+    static LegacySource djangoDatabase(
+            DjangoConnection connection, DjangoTables tables, Duration connectTimeout, Duration readTimeout) {
+        return new DjangoDatabaseSource(
+                new DriverDataSource(connection, connectTimeout, readTimeout), connection.description(), tables);
     }
 
     /** A {@code manage.py dumpdata} fixture file, streamed. */

@@ -17,6 +17,8 @@ public record SecretMove(String reference, String provider, String label, String
     public enum Disposition {
         /** Handed to the vault (the run committed). */
         MOVED,
+        /** The vault already held it under this provider and label: nothing moved. */
+        ALREADY_STORED,
         /** Would be handed to the vault (dry run). */
         WOULD_MOVE,
         /** Dropped on the caller's request (no vault). */

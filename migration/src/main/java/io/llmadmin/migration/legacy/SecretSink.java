@@ -30,4 +30,12 @@ public interface SecretSink {
     default void store(String provider, String label, String secret, String endpoint) {
         store(provider, label, secret);
     }
+
+    /**
+     * Whether the vault already holds this key under this provider and label, so that storing it would change nothing
+     * (the report then says the key did not move). The default knows nothing, so every key counts as stored.
+     */
+    default boolean holds(String provider, String label, String secret) {
+        return false;
+    }
 }

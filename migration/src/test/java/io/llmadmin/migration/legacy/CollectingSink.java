@@ -10,6 +10,12 @@ final class CollectingSink implements SecretSink {
 
     final List<Stored> stored = new ArrayList<>();
 
+    /** Like the vault: a key already stored under this provider and label is not stored again. */
+    @Override
+    public boolean holds(String provider, String label, String secret) {
+        return stored.contains(new Stored(provider, label, secret));
+    }
+
     @Override
     public void store(String provider, String label, String secret) {
         stored.add(new Stored(provider, label, secret));

@@ -119,6 +119,10 @@ final class Databases {
             return schema;
         }
 
+        EntityManager entityManager() {
+            return entityManager;
+        }
+
         LegacyImporter importer() {
             return new LegacyImporter(entityManager, ImportTransaction.resourceLocal(entityManager));
         }

@@ -179,9 +179,12 @@ class DjangoDatabaseImportTest {
 
             assertThat(report.status()).isEqualTo(ImportStatus.FAILED);
             assertThat(report.failure()).contains("injected failure");
-            assertThat(report.counts().created())
+            assertThat(report.planned().created())
                     .as("rows written in earlier batches, then rolled back")
                     .isGreaterThan(10);
+            assertThat(report.counts().created())
+                    .as("a failed run wrote nothing")
+                    .isZero();
             assertThat(target.catalog()).isEqualTo(before);
             ImportRun run = target.runs().get(0);
             assertThat(run.status()).isEqualTo(ImportStatus.FAILED);
@@ -223,7 +226,8 @@ class DjangoDatabaseImportTest {
             ImportReport report = target.importer().run(source, ImportOptions.defaults());
 
             assertThat(report.counts().created()).isEqualTo(1);
-            assertThat(report.notes()).containsExactly("table ai_model not found: no catalog metadata read");
+            assertThat(report.notes())
+                    .containsExactly("table ai_model not found (SQL state 42P01): no catalog metadata read");
             assertThat(target.model("deepseek-chat").provider()).isEqualTo("deepseek");
         }
     }
@@ -236,8 +240,8 @@ class DjangoDatabaseImportTest {
 
             assertThat(report.status()).isEqualTo(ImportStatus.FAILED);
             assertThat(report.failure())
-                    .isEqualTo("Django database jdbc:postgresql://127.0.0.1:5432/test has no table"
-                            + " llm_modelconfiguration (pass the table names of your app)");
+                    .isEqualTo("Django database jdbc:postgresql://127.0.0.1:5432/test: table llm_modelconfiguration"
+                            + " not found (SQL state 42P01) (pass the table names of your app)");
         }
     }
 }

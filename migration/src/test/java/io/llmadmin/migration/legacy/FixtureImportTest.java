@@ -292,9 +292,12 @@ class FixtureImportTest {
 
             assertThat(report.status()).isEqualTo(ImportStatus.FAILED);
             assertThat(report.failure()).startsWith("fixture cut.json is not a valid dumpdata JSON array");
-            assertThat(report.counts().created())
+            assertThat(report.planned().created())
                     .as("planned before the failure")
                     .isEqualTo(40);
+            assertThat(report.counts().created())
+                    .as("a failed run wrote nothing")
+                    .isZero();
             assertThat(target.catalog()).isEqualTo(before);
             ImportRun run = target.runs().get(0);
             assertThat(run.status()).isEqualTo(ImportStatus.FAILED);

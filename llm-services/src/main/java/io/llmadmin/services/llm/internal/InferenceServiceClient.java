@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.services.errors.LlmNotConfiguredException;
 import io.llmadmin.services.errors.LlmUnavailableException;
 import io.llmadmin.services.llm.GeneratedImages;
 import io.llmadmin.services.llm.ImageCall;
@@ -79,9 +80,32 @@ final class InferenceServiceClient {
         return new SpeechAudio(model.catalogId(), contentType, response.body());
     }
 
+    /** OpenAI's own images and speech API, for an {@code openai} model that names no api base. */
+    static final String OPENAI_BASE = "https://api.openai.com/v1";
+
+    /**
+     * Where a model's images or speech are made, so that a provider's key only ever goes to that provider's service:
+     * the model's api base when it has one; the inference service for provider {@code inference-service}; OpenAI's
+     * API for provider {@code openai}. Any other provider without an api base is refused rather than sent (with its
+     * key) to the inference service.
+     */
+    String baseFor(ModelConfiguration model) {
+        if (model.apiBase() != null && !model.apiBase().isBlank()) {
+            return trimSlash(model.apiBase());
+        }
+        return switch (model.provider()) {
+            case "inference-service" -> defaultBase;
+            case "openai" -> OPENAI_BASE;
+            default ->
+                throw new LlmNotConfiguredException("Model '" + model.catalogId() + "' (provider '" + model.provider()
+                        + "') has no image or speech service the server knows: set its api base, or use provider"
+                        + " inference-service");
+        };
+    }
+
     private HttpResponse<byte[]> post(
             ModelConfiguration model, String path, ObjectNode body, String apiKey, Duration timeout) {
-        String base = model.apiBase() != null && !model.apiBase().isBlank() ? trimSlash(model.apiBase()) : defaultBase;
+        String base = baseFor(model);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.errors.InvalidLlmRequestException;
+import io.llmadmin.services.errors.LlmNotConfiguredException;
 import io.llmadmin.services.errors.LlmNotFoundException;
 import io.llmadmin.services.errors.LlmUnavailableException;
 import io.llmadmin.services.llm.CallRecord;
@@ -286,6 +287,24 @@ class CapabilitiesTest {
                 .withRequestBody(matchingJsonPath("$.input", equalTo("Hello there")))
                 .withRequestBody(matchingJsonPath("$.voice", equalTo("alloy")))
                 .withRequestBody(matchingJsonPath("$.response_format", equalTo("wav"))));
+    }
+
+    @Test
+    void should_send_a_speech_model_of_a_provider_to_its_own_api_base_never_to_the_inference_service() {
+        ModelConfiguration openai = new ModelConfiguration("tts-openai", ModelType.SPEECH, "openai", "tts-1", "TTS");
+        openai.routeTo(server.baseUrl() + "/openai", null, false);
+        models.add(openai);
+        models.add(new ModelConfiguration("tts-anthropic", ModelType.SPEECH, "anthropic", "voice", "Voice"));
+        server.stubFor(post(urlPathEqualTo("/openai/audio/speech"))
+                .willReturn(aResponse().withHeader("Content-Type", "audio/mpeg").withBody(new byte[] {9})));
+
+        service().speak(new SpeechCall("tts-openai", "Hello", "alloy", "mp3", null));
+        assertThatThrownBy(() -> service().speak(new SpeechCall("tts-anthropic", "Hello", "alloy", "mp3", null)))
+                .isInstanceOf(LlmNotConfiguredException.class)
+                .hasMessageContaining("has no image or speech service");
+
+        server.verify(1, postRequestedFor(urlPathEqualTo("/openai/audio/speech")));
+        server.verify(0, postRequestedFor(urlPathEqualTo("/inference/audio/speech")));
     }
 
     @Test

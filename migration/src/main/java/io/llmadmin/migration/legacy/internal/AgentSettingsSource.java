@@ -80,7 +80,7 @@ public final class AgentSettingsSource implements LegacySource {
 
     private Map<String, JsonValue> read() {
         try (InputStream stream = input.call();
-                JsonParser parser = Json.createParser(stream)) {
+                JsonParser parser = Json.createParser(JsonText.strictUtf8(stream))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new LegacySourceException("settings " + description + " is not a JSON object");
             }
@@ -94,6 +94,7 @@ public final class AgentSettingsSource implements LegacySource {
                 parser.next();
                 settings.put(key, parser.getValue());
             }
+            JsonText.requireEnd(parser, "settings " + description);
             return settings;
         } catch (LegacySourceException e) {
             throw e;

@@ -1,6 +1,7 @@
 package io.llmadmin.migration.legacy.internal;
 
 import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.migration.legacy.ImportHooks;
 import io.llmadmin.migration.legacy.LegacyRow;
 import io.llmadmin.migration.legacy.RowAction;
 import io.llmadmin.migration.legacy.RowKind;
@@ -28,12 +29,17 @@ final class BatchWriter {
     private final EntityManager entityManager;
     private final KeyTracker keys;
     private final RowTally tally;
+    private final ImportHooks hooks;
+    private final boolean dryRun;
     private final Map<String, Integer> seen = new HashMap<>();
+    private final FallbackLinker fallbacks = new FallbackLinker();
 
-    BatchWriter(EntityManager entityManager, KeyTracker keys, RowTally tally) {
+    BatchWriter(EntityManager entityManager, KeyTracker keys, RowTally tally, ImportHooks hooks, boolean dryRun) {
         this.entityManager = entityManager;
         this.keys = keys;
         this.tally = tally;
+        this.hooks = hooks;
+        this.dryRun = dryRun;
     }
 
     void write(List<LegacyRow> batch) {
@@ -65,7 +71,8 @@ final class BatchWriter {
             } else if (mapped[i] instanceof Accepted row && planned[i] == null) {
                 planned[i] = keys.keyWithoutVault(row);
                 if (planned[i] == null) {
-                    planned[i] = apply(row, entries);
+                    planned[i] = inert(row, apply(row, entries));
+                    fallbacks.add(row, planned[i]);
                 }
             }
         }
@@ -76,6 +83,24 @@ final class BatchWriter {
                 tally.count(outcome);
             }
         }
+    }
+
+    /** Links the fallbacks of every row written, once the whole input is (a fallback may name a later row). */
+    void finish() {
+        fallbacks.link(entityManager, tally, hooks, dryRun);
+    }
+
+    /** Lists on a row's outcome the kwargs it keeps that no service applies, so nothing is dropped silently. */
+    private static RowOutcome inert(Accepted row, RowOutcome outcome) {
+        if (row.inertKwargs().isEmpty() || outcome.action() == RowAction.REJECTED) {
+            return outcome;
+        }
+        String note = "kwargs kept, not applied: " + String.join(", ", row.inertKwargs());
+        return new RowOutcome(
+                outcome.reference(),
+                outcome.catalogId(),
+                outcome.action(),
+                outcome.detail() == null ? note : outcome.detail() + "; " + note);
     }
 
     /** Refuses a row whose catalog id an earlier row of the same kind had; null when it is the first. */
@@ -110,27 +135,76 @@ final class BatchWriter {
 
     private RowOutcome apply(Accepted row, Map<String, ModelConfiguration> entries) {
         ModelConfiguration entry = entries.get(row.catalogId());
+        if (entry == null) {
+            return create(row, entries);
+        }
+        String before = hooks.snapshot(entry);
+        MergeRules.Before undo = MergeRules.Before.of(entry);
+        List<String> changed;
         try {
-            if (entry == null) {
-                entry = MergeRules.create(row);
-                entityManager.persist(entry);
-                entries.put(row.catalogId(), entry);
-                keys.accept(row);
-                return new RowOutcome(row.reference(), row.catalogId(), RowAction.CREATE, keys.note(row));
-            }
-            List<String> changed = row.kind() == RowKind.CONFIGURATION
+            changed = row.kind() == RowKind.CONFIGURATION
                     ? MergeRules.configure(entry, row)
                     : MergeRules.describe(entry, row);
-            keys.accept(row);
-            if (changed.isEmpty()) {
-                return new RowOutcome(row.reference(), row.catalogId(), RowAction.UNCHANGED, keys.note(row));
+        } catch (IllegalArgumentException e) {
+            undo.restore(entry);
+            return new RowOutcome(row.reference(), row.catalogId(), RowAction.REJECTED, e.getMessage());
+        }
+        if (!changed.isEmpty()) {
+            List<String> problems = hooks.problems(entry, id -> exists(id, entries));
+            if (!problems.isEmpty()) {
+                undo.restore(entry);
+                return invalid(row, problems);
             }
-            String detail = "changes " + String.join(", ", changed);
-            String note = keys.note(row);
-            return new RowOutcome(
-                    row.reference(), row.catalogId(), RowAction.UPDATE, note == null ? detail : detail + "; " + note);
+            if (!dryRun) {
+                hooks.written(entry, before);
+            }
+        }
+        keys.accept(row);
+        if (changed.isEmpty()) {
+            return new RowOutcome(row.reference(), row.catalogId(), RowAction.UNCHANGED, keys.note(row));
+        }
+        String detail = "changes " + String.join(", ", changed);
+        String note = keys.note(row);
+        return new RowOutcome(
+                row.reference(), row.catalogId(), RowAction.UPDATE, note == null ? detail : detail + "; " + note);
+    }
+
+    private RowOutcome create(Accepted row, Map<String, ModelConfiguration> entries) {
+        ModelConfiguration entry;
+        try {
+            entry = MergeRules.create(row);
         } catch (IllegalArgumentException e) {
             return new RowOutcome(row.reference(), row.catalogId(), RowAction.REJECTED, e.getMessage());
         }
+        List<String> problems = hooks.problems(entry, id -> exists(id, entries));
+        if (!problems.isEmpty()) {
+            return invalid(row, problems);
+        }
+        entityManager.persist(entry);
+        entries.put(row.catalogId(), entry);
+        if (!dryRun) {
+            hooks.written(entry, null);
+        }
+        keys.accept(row);
+        return new RowOutcome(row.reference(), row.catalogId(), RowAction.CREATE, keys.note(row));
+    }
+
+    private static RowOutcome invalid(Accepted row, List<String> problems) {
+        return new RowOutcome(
+                row.reference(),
+                row.catalogId(),
+                RowAction.REJECTED,
+                "refused by the admin API's rules: " + String.join("; ", problems));
+    }
+
+    private boolean exists(String catalogId, Map<String, ModelConfiguration> entries) {
+        if (entries.containsKey(catalogId)) {
+            return true;
+        }
+        return entityManager
+                        .createQuery("SELECT COUNT(m) FROM ModelConfiguration m WHERE m.catalogId = :id", Long.class)
+                        .setParameter("id", catalogId)
+                        .getSingleResult()
+                > 0;
     }
 }

@@ -88,22 +88,29 @@ public final class DjangoDatabaseSource implements LegacySource {
                     "Django database " + description + " is not reachable (SQL state " + e.getSQLState() + ")", e);
         }
         try {
-            connection.setReadOnly(true);
+            readOnly(connection);
             List<String> notes = new ArrayList<>();
-            if (!exists(connection, tables.configurationTable())) {
-                throw new LegacySourceException("Django database " + description + " has no table "
-                        + tables.configurationTable() + " (pass the table names of your app)");
+            String unreadable = unreadable(connection, tables.configurationTable());
+            if (unreadable != null) {
+                throw new LegacySourceException("Django database " + description + ": table "
+                        + tables.configurationTable() + " " + unreadable + " (pass the table names of your app)");
             }
             List<String> toRead = new ArrayList<>(List.of(tables.configurationTable()));
             if (tables.metadataTable() != null) {
-                if (exists(connection, tables.metadataTable())) {
+                String metadataUnreadable = unreadable(connection, tables.metadataTable());
+                if (metadataUnreadable == null) {
                     toRead.add(tables.metadataTable());
                 } else {
-                    notes.add("table " + tables.metadataTable() + " not found: no catalog metadata read");
+                    notes.add("table " + tables.metadataTable() + " " + metadataUnreadable
+                            + ": no catalog metadata read");
                 }
             }
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            // SQLite knows only serializable (it reads one file under one lock), which is a snapshot too.
+            connection.setTransactionIsolation(
+                    connection.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)
+                            ? Connection.TRANSACTION_REPEATABLE_READ
+                            : Connection.TRANSACTION_SERIALIZABLE);
             return new Rows(connection, toRead, notes);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
@@ -114,13 +121,32 @@ public final class DjangoDatabaseSource implements LegacySource {
         }
     }
 
-    /** Probed with autocommit on, so that a missing table does not abort a transaction. */
-    private static boolean exists(Connection connection, String table) {
+    /** Marks the connection read-only; SQLite refuses that once open, but it was opened read-only already. */
+    private static void readOnly(Connection connection) throws SQLException {
+        try {
+            connection.setReadOnly(true);
+        } catch (SQLException e) {
+            if (!connection.isReadOnly()) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Why a table cannot be read (missing, or not readable by this user), or null when it can. Probed with autocommit
+     * on, so that a failed probe does not abort a transaction.
+     */
+    private static String unreadable(Connection connection, String table) {
         try (Statement probe = connection.createStatement()) {
             probe.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0").close();
-            return true;
+            return null;
         } catch (SQLException e) {
-            return false;
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            // 42501 (PostgreSQL), 1142 (MariaDB): the table is there, the user may not read it.
+            if (state.equals("42501") || e.getErrorCode() == 1142) {
+                return "cannot be read by this user (permission denied)";
+            }
+            return "not found (SQL state " + state + ")";
         }
     }
 

@@ -72,7 +72,7 @@ public final class FixtureSource implements LegacySource {
 
         Rows(InputStream stream) {
             this.stream = stream;
-            this.parser = Json.createParser(stream);
+            this.parser = Json.createParser(JsonText.strictUtf8(stream));
         }
 
         @Override
@@ -102,6 +102,7 @@ public final class FixtureSource implements LegacySource {
             JsonParser.Event event = parser.next();
             if (event == JsonParser.Event.END_ARRAY) {
                 finished = true;
+                JsonText.requireEnd(parser, "fixture " + description);
                 return null;
             }
             if (event != JsonParser.Event.START_OBJECT) {

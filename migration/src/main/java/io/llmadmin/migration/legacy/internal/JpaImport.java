@@ -2,6 +2,7 @@ package io.llmadmin.migration.legacy.internal;
 
 import io.llmadmin.domain.imports.ImportCounts;
 import io.llmadmin.domain.imports.ImportStatus;
+import io.llmadmin.migration.legacy.ImportHooks;
 import io.llmadmin.migration.legacy.ImportOptions;
 import io.llmadmin.migration.legacy.ImportReport;
 import io.llmadmin.migration.legacy.ImportTransaction;
@@ -41,6 +42,7 @@ public final class JpaImport {
     private final KeyTracker keys;
     private final RowTally tally;
     private final BatchWriter writer;
+    private final ImportHooks hooks;
     private final List<String> notes = new ArrayList<>();
 
     public JpaImport(
@@ -49,6 +51,7 @@ public final class JpaImport {
             SecretSink sink,
             LegacySource source,
             ImportOptions options,
+            ImportHooks hooks,
             Consumer<RowOutcome> progress) {
         this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
         this.transaction = Objects.requireNonNull(transaction, "transaction");
@@ -57,7 +60,8 @@ public final class JpaImport {
         this.records = new ImportRunRecords(entityManager, transaction);
         this.keys = new KeyTracker(sink, options);
         this.tally = new RowTally(options, progress);
-        this.writer = new BatchWriter(entityManager, keys, tally);
+        this.hooks = hooks == null ? ImportHooks.NONE : hooks;
+        this.writer = new BatchWriter(entityManager, keys, tally, this.hooks, options.dryRun());
     }
 
     public ImportReport run() {
@@ -72,12 +76,14 @@ public final class JpaImport {
             if (refused) {
                 transaction.rollback();
                 status = ImportStatus.REJECTED;
-                notes.add("strict: " + tally.rejected() + " row(s) rejected, so nothing was written");
+                notes.add("strict: " + tally.rejected() + " row(s) rejected, so nothing was written;"
+                        + " the rows listed show the plan");
             } else if (options.dryRun()) {
                 transaction.rollback();
                 status = ImportStatus.DRY_RUN;
             } else {
                 keys.handToVault();
+                hooks.committing(runId, source, tally.counts(keys.found()));
                 transaction.commit();
                 status = ImportStatus.COMMITTED;
             }
@@ -85,6 +91,7 @@ public final class JpaImport {
             Transactions.rollbackQuietly(transaction);
             status = ImportStatus.FAILED;
             failure = describe(e);
+            notes.add("failed, so nothing was written; the rows listed show the plan up to the failure");
             LOG.log(Level.WARNING, "Import run " + runId + " from " + source.description() + " failed: " + failure);
         } finally {
             entityManager.clear();
@@ -109,6 +116,7 @@ public final class JpaImport {
                 }
             }
             writer.write(batch);
+            writer.finish();
             notes.addAll(rows.notes());
         }
     }
@@ -127,7 +135,11 @@ public final class JpaImport {
     }
 
     private ImportReport report(Long runId, OffsetDateTime startedAt, ImportStatus status, String failure) {
-        ImportCounts counts = tally.counts(keys.found());
+        ImportCounts planned = tally.counts(keys.found());
+        boolean wrote = status == ImportStatus.COMMITTED || status == ImportStatus.DRY_RUN;
+        ImportCounts counts = wrote
+                ? planned
+                : new ImportCounts(planned.read(), 0, 0, 0, planned.rejected(), planned.ignored(), planned.secrets());
         return new ImportReport(
                 runId,
                 source.kind(),
@@ -142,6 +154,8 @@ public final class JpaImport {
                 tally.notListed(),
                 keys.moves(status),
                 notes,
-                failure);
+                failure,
+                planned,
+                status == ImportStatus.COMMITTED ? keys.stored() : 0);
     }
 }

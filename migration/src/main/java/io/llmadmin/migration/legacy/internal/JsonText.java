@@ -1,10 +1,17 @@
 package io.llmadmin.migration.legacy.internal;
 
+import io.llmadmin.migration.legacy.LegacySourceException;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /** JSON values as the raw text a {@code LegacyRow} holds. */
 final class JsonText {
@@ -42,5 +49,31 @@ final class JsonText {
                     + parsing.getLocation().getColumnNumber() + ")";
         }
         return "";
+    }
+
+    /**
+     * The stream decoded as UTF-8 (what Django writes), failing on an invalid byte instead of replacing it: a file
+     * that is not what it claims to be must fail the run, not import mangled names.
+     */
+    static Reader strictUtf8(InputStream stream) {
+        return new InputStreamReader(
+                stream,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** Fails unless nothing but whitespace follows the top-level value (a second object, trailing garbage). */
+    static void requireEnd(JsonParser parser, String what) {
+        boolean more;
+        try {
+            more = parser.hasNext();
+        } catch (JsonException e) {
+            more = true;
+        }
+        if (more) {
+            throw new LegacySourceException(what + " has content after its top-level JSON value; it must hold one");
+        }
     }
 }

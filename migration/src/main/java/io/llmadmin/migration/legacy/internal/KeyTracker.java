@@ -31,7 +31,9 @@ final class KeyTracker {
     private final ImportOptions options;
     private final List<FoundKey> keys = new ArrayList<>();
     private final List<FoundSecret> toVault = new ArrayList<>();
+    private final java.util.Set<String> alreadyStored = new java.util.HashSet<>();
     private int found;
+    private int stored;
 
     KeyTracker(SecretSink sink, ImportOptions options) {
         this.sink = sink;
@@ -90,17 +92,32 @@ final class KeyTracker {
         }
     }
 
-    /** Hands the taken keys to the vault, inside the run's transaction. */
+    /** Keys the vault took in this run (not those it already held). */
+    int stored() {
+        return stored;
+    }
+
+    /** Hands the taken keys to the vault, inside the run's transaction; a key it already holds is left alone. */
     void handToVault() {
         for (FoundSecret secret : toVault) {
             try {
+                if (sink.holds(secret.provider(), secret.label(), secret.secret())) {
+                    alreadyStored.add(
+                            identity(secret.provider(), secret.label(), SecretMove.lastFourOf(secret.secret())));
+                    continue;
+                }
                 sink.store(secret.provider(), secret.label(), secret.secret(), secret.endpoint());
+                stored++;
             } catch (RuntimeException e) {
                 // The sink's message could quote what it was given; name the key by provider and label only.
                 throw new IllegalStateException("the vault refused the key for provider '" + secret.provider()
                         + "' (label '" + secret.label() + "'): " + e.getClass().getSimpleName());
             }
         }
+    }
+
+    private static String identity(String provider, String label, String lastFour) {
+        return provider + '\u0000' + label + '\u0000' + lastFour;
     }
 
     /** Drops every key this run still holds. */
@@ -128,7 +145,10 @@ final class KeyTracker {
                     : Disposition.NOT_MOVED;
         }
         return switch (status) {
-            case COMMITTED -> Disposition.MOVED;
+            case COMMITTED ->
+                alreadyStored.contains(identity(key.provider(), key.label(), key.lastFour()))
+                        ? Disposition.ALREADY_STORED
+                        : Disposition.MOVED;
             case DRY_RUN -> Disposition.WOULD_MOVE;
             default -> Disposition.NOT_MOVED;
         };

@@ -38,8 +38,24 @@ final class Kwargs {
 
     private Kwargs() {}
 
-    /** The cleaned kwargs: JSON text or null, the keys taken out, or why the text was refused. */
-    record Cleaned(String json, List<String> secrets, String error) {
+    /**
+     * The kwargs members the services apply to a call (see the chat service's model defaults); every other member is
+     * kept as written but does nothing, and the report lists it as "kept, not applied".
+     */
+    static final java.util.Set<String> APPLIED = java.util.Set.of("temperature", "top_p", "max_tokens");
+
+    /** The legacy member holding the models to fall back to: configuration, not kwargs. */
+    static final String FALLBACKS = "fallbacks";
+
+    /**
+     * The cleaned kwargs: JSON text or null, the keys taken out, the fallbacks taken out (legacy model names), the
+     * members kept but applied by no service, or why the text was refused.
+     */
+    record Cleaned(String json, List<String> secrets, String error, List<String> fallbacks, List<String> inert) {
+
+        Cleaned(String json, List<String> secrets, String error) {
+            this(json, secrets, error, List.of(), List.of());
+        }
 
         @Override
         public String toString() {
@@ -77,11 +93,29 @@ final class Kwargs {
         }
         List<String> secrets = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        JsonObject kept = cleanObject("kwargs", (JsonObject) value, secrets, problems);
+        List<String> fallbacks = new ArrayList<>();
+        // Fallbacks are configuration, not kwargs: taken out before the secret scan, never kept as text.
+        JsonObjectBuilder rest = JSON.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> member : ((JsonObject) value).entrySet()) {
+            if (member.getKey().equals(FALLBACKS)) {
+                // ["a", "b"], or LiteLLM's [{"this-model": ["a", "b"]}]: the names, in order.
+                collect(member.getValue(), fallbacks);
+            } else {
+                rest.add(member.getKey(), member.getValue());
+            }
+        }
+        JsonObject kept = cleanObject("kwargs", rest.build(), secrets, problems);
         if (!problems.isEmpty()) {
             return new Cleaned(null, List.of(), problems.get(0));
         }
-        return new Cleaned(kept.isEmpty() ? null : compact(kept), List.copyOf(secrets), null);
+        List<String> inert =
+                kept.keySet().stream().filter(name -> !APPLIED.contains(name)).toList();
+        return new Cleaned(
+                kept.isEmpty() ? null : compact(kept),
+                List.copyOf(secrets),
+                null,
+                fallbacks.stream().distinct().toList(),
+                inert);
     }
 
     /** Names that hold secrets, at any depth: key, token, secret, password, credential, authorization. */

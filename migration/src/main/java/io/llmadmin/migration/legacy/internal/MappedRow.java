@@ -28,7 +28,9 @@ sealed interface MappedRow {
     /**
      * A valid row. {@code kind} says which fields it owns: a configuration row owns type, provider, provider model
      * name, api base, context length, limits, vision and kwargs, and names a new entry; a metadata row owns display
-     * name, description, vendor and active, and gives type and context length to an entry it creates.
+     * name, description, vendor and active, and gives type and context length to an entry it creates. {@code
+     * fallbackNames} are the legacy names of the models to fall back to (resolved to catalog ids once the whole
+     * input is written); {@code inertKwargs} the kwargs members kept but not applied by any service.
      */
     record Accepted(
             RowKind kind,
@@ -48,8 +50,16 @@ sealed interface MappedRow {
             boolean vision,
             String kwargsJson,
             boolean active,
-            List<FoundSecret> secrets)
+            List<FoundSecret> secrets,
+            List<String> fallbackNames,
+            List<String> inertKwargs)
             implements MappedRow {
+
+        /** A row without legacy fallbacks or kwargs the services ignore. */
+        public Accepted {
+            fallbackNames = fallbackNames == null ? List.of() : List.copyOf(fallbackNames);
+            inertKwargs = inertKwargs == null ? List.of() : List.copyOf(inertKwargs);
+        }
 
         @Override
         public String toString() {

@@ -17,6 +17,58 @@ final class MergeRules {
 
     private MergeRules() {}
 
+    /** The fields rows own, as they were before a row was applied, so that a refused row can be undone exactly. */
+    record Before(
+            int contextLength,
+            io.llmadmin.domain.model.ModelType type,
+            String provider,
+            String providerModelName,
+            int limitRequests,
+            int limitInput,
+            int limitOutput,
+            String apiBase,
+            String kwargsJson,
+            boolean vision,
+            String displayName,
+            String vendor,
+            String description,
+            boolean active) {
+
+        static Before of(ModelConfiguration entry) {
+            return new Before(
+                    entry.contextLength(),
+                    entry.type(),
+                    entry.provider(),
+                    entry.providerModelName(),
+                    entry.limitRequestsPerMinute(),
+                    entry.limitInputTokensPerMinute(),
+                    entry.limitOutputTokensPerMinute(),
+                    entry.apiBase(),
+                    entry.extraKwargsJson(),
+                    entry.vision(),
+                    entry.displayName(),
+                    entry.vendor(),
+                    entry.description(),
+                    entry.active());
+        }
+
+        /** Puts the fields back; values that were stored before pass the entity's guards again. */
+        void restore(ModelConfiguration entry) {
+            entry.contextLength(contextLength);
+            entry.changeType(type);
+            entry.reroute(provider, providerModelName);
+            entry.limitPerMinute(limitRequests, limitInput, limitOutput);
+            entry.routeTo(apiBase, kwargsJson, vision);
+            entry.rename(displayName);
+            entry.describe(vendor, description, entry.sortOrder());
+            if (active) {
+                entry.activate();
+            } else {
+                entry.deactivate();
+            }
+        }
+    }
+
     /** A new entry from a row. */
     static ModelConfiguration create(Accepted row) {
         ModelConfiguration entry = new ModelConfiguration(

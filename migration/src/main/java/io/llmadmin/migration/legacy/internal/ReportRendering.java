@@ -40,6 +40,17 @@ public final class ReportRendering {
                     .write("ignored", counts.ignored())
                     .write("secrets", counts.secrets())
                     .writeEnd();
+            ImportCounts planned = report.planned();
+            json.writeStartObject("planned")
+                    .write("read", planned.read())
+                    .write("created", planned.created())
+                    .write("updated", planned.updated())
+                    .write("unchanged", planned.unchanged())
+                    .write("rejected", planned.rejected())
+                    .write("ignored", planned.ignored())
+                    .write("secrets", planned.secrets())
+                    .writeEnd();
+            json.write("keysStored", report.keysStored());
             json.writeStartArray("rows");
             for (RowOutcome row : report.rows()) {
                 json.writeStartObject();

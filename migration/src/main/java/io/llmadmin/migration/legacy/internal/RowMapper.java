@@ -121,7 +121,9 @@ final class RowMapper {
                 vision,
                 kwargs.json(),
                 true,
-                List.copyOf(secrets));
+                List.copyOf(secrets),
+                kwargs.fallbacks(),
+                kwargs.inert());
     }
 
     private static Accepted metadata(LegacyRow row) {
@@ -157,6 +159,8 @@ final class RowMapper {
                 false,
                 null,
                 active,
+                List.of(),
+                List.of(),
                 List.of());
     }
 

@@ -61,6 +61,31 @@ final class RowTally {
         progress.accept(outcome);
     }
 
+    /**
+     * Adds to a row's outcome after the fact (its fallbacks, linked once the whole input was written): the note joins
+     * its detail, and a row that changed nothing but its fallbacks counts as an update.
+     */
+    void amend(String reference, RowAction action, boolean changed, String note) {
+        boolean promote = changed && action == RowAction.UNCHANGED;
+        if (promote) {
+            unchanged--;
+            updated++;
+        }
+        for (int i = 0; i < listed.size(); i++) {
+            RowOutcome outcome = listed.get(i);
+            if (outcome.reference().equals(reference)) {
+                String detail = promote
+                        ? "changes " + note + (outcome.detail() == null ? "" : "; " + outcome.detail())
+                        : outcome.detail() == null ? note : outcome.detail() + "; " + note;
+                listed.set(
+                        i,
+                        new RowOutcome(
+                                reference, outcome.catalogId(), promote ? RowAction.UPDATE : outcome.action(), detail));
+                return;
+            }
+        }
+    }
+
     int rejected() {
         return rejected;
     }

@@ -1,0 +1,56 @@
+package io.llmadmin.services.registry;
+
+import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.domain.model.ParameterRanges;
+import io.llmadmin.services.changes.FieldError;
+import io.llmadmin.services.registry.internal.ModelRules;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The admin API's rules for a model, for writers that build the entity themselves (the legacy import): the same
+ * validation as {@link ModelRegistry#create} and the same masked audit snapshot, so an imported model is held to
+ * exactly what an admin's would be.
+ */
+public final class ModelChecks {
+
+    private ModelChecks() {}
+
+    /** Every field error of the model as it would be stored, empty when the admin API would accept it. */
+    public static List<FieldError> validate(ModelConfiguration model, Predicate<String> modelExists) {
+        return ModelRules.validate(draftOf(model), modelExists);
+    }
+
+    /** The model as the audit trail records it (secret-looking values masked). */
+    public static String auditJson(ModelConfiguration model) {
+        return ModelRules.auditJson(model);
+    }
+
+    /** Everything stated about a stored or about-to-be-stored model, as a draft. */
+    public static ModelDraft draftOf(ModelConfiguration model) {
+        ParameterRanges ranges = model.parameterRanges();
+        return new ModelDraft(
+                model.catalogId(),
+                model.type(),
+                model.provider(),
+                model.vendor(),
+                model.providerModelName(),
+                model.displayName(),
+                model.description(),
+                model.sortOrder(),
+                model.apiBase(),
+                model.contextLength(),
+                model.limitRequestsPerMinute(),
+                model.limitInputTokensPerMinute(),
+                model.limitOutputTokensPerMinute(),
+                model.extraKwargsJson(),
+                model.active(),
+                model.fallbacks(),
+                model.capabilities(),
+                ranges.temperatureMin(),
+                ranges.temperatureMax(),
+                ranges.topPMin(),
+                ranges.topPMax(),
+                ranges.maxOutputTokens());
+    }
+}
