@@ -4,10 +4,8 @@ import io.llmadmin.domain.credential.ApiCredential;
 import io.llmadmin.domain.credential.CredentialSecret;
 import io.llmadmin.domain.credential.ProviderEndpoints;
 import io.llmadmin.domain.model.ModelConfiguration;
-import io.llmadmin.domain.model.Providers;
 import io.llmadmin.services.audit.AuditLog;
 import io.llmadmin.services.changes.ConflictingChangeException;
-import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.errors.LlmNotConfiguredException;
 import io.llmadmin.services.vault.ApiCredentials;
@@ -55,9 +53,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
-
-    static final int MIN_SECRET_LENGTH = 8;
-    static final int MAX_SECRET_LENGTH = 2048;
 
     private static final Logger LOG = Logger.getLogger(DefaultApiKeyVault.class.getName());
 
@@ -176,35 +171,14 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
 
     @Override
     public CredentialSummary create(String actor, NewCredential request) {
-        List<FieldError> errors = new ArrayList<>();
-        String provider =
-                request.provider() == null ? "" : request.provider().trim().toLowerCase(Locale.ROOT);
-        if (!Providers.isKnown(provider)) {
-            errors.add(new FieldError("provider", "must be one of " + String.join(", ", Providers.KNOWN)));
-        }
-        String label = request.label() == null ? "" : request.label().trim();
-        if (label.isEmpty() || label.length() > ApiCredential.MAX_LABEL_LENGTH) {
-            errors.add(new FieldError("name", "must be 1 to " + ApiCredential.MAX_LABEL_LENGTH + " characters"));
-        }
-        String baseUrl = request.baseUrl() == null || request.baseUrl().isBlank()
-                ? ProviderEndpoints.official(provider).orElse(null)
-                : request.baseUrl().trim();
-        if (baseUrl == null) {
-            errors.add(new FieldError("baseUrl", "is required: provider '" + provider + "' has no official endpoint"));
-        } else {
-            ProviderEndpoints.problem(baseUrl).ifPresent(problem -> errors.add(new FieldError("baseUrl", problem)));
-        }
-        List<String> secrets = checkSecrets(request.secrets(), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidChangeException(errors);
-        }
-        return add(actor, provider, label, baseUrl, secrets);
+        CredentialInput.Checked checked = CredentialInput.check(request);
+        return add(actor, checked.provider(), checked.label(), checked.baseUrl(), checked.secrets());
     }
 
     @Override
     public CredentialSummary store(String provider, String label, String secret) {
         String normalisedProvider = ApiCredential.normaliseProvider(provider);
-        String clear = checkSecret(secret, "secret");
+        String clear = CredentialInput.secret(secret, "secret");
         return add(
                 AuditLog.SYSTEM_ACTOR,
                 normalisedProvider,
@@ -237,44 +211,6 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
     }
 
-    private static List<String> checkSecrets(List<String> secrets, List<FieldError> errors) {
-        if (secrets.isEmpty()) {
-            errors.add(new FieldError("secrets", "must hold at least one secret"));
-            return List.of();
-        }
-        if (secrets.size() > ApiCredential.MAX_SECRETS) {
-            errors.add(new FieldError("secrets", "must hold at most " + ApiCredential.MAX_SECRETS + " secrets"));
-            return List.of();
-        }
-        List<String> clear = new ArrayList<>();
-        for (int i = 0; i < secrets.size(); i++) {
-            String field = "secrets[" + i + "]";
-            try {
-                String checked = checkSecret(secrets.get(i), field);
-                if (clear.contains(checked)) {
-                    errors.add(new FieldError(field, "is given twice"));
-                } else {
-                    clear.add(checked);
-                }
-            } catch (InvalidChangeException e) {
-                errors.addAll(e.fieldErrors());
-            }
-        }
-        return clear;
-    }
-
-    private static String checkSecret(String secret, String field) {
-        String clear = secret == null ? "" : secret.strip();
-        if (clear.length() < MIN_SECRET_LENGTH || clear.length() > MAX_SECRET_LENGTH) {
-            throw new InvalidChangeException(
-                    field, "must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters");
-        }
-        if (clear.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new InvalidChangeException(field, "must not contain spaces or control characters");
-        }
-        return clear;
-    }
-
     @Override
     public List<CredentialSummary> list() {
         return store.all().stream().map(DefaultApiKeyVault::summary).toList();
@@ -292,7 +228,7 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
 
     @Override
     public CredentialSummary addSecret(String actor, long id, String secret) {
-        String clear = checkSecret(secret, "secret");
+        String clear = CredentialInput.secret(secret, "secret");
         return sealingChange(id, actor, "ADD_SECRET", credential -> {
             if (holds(credential, clear)) {
                 throw new ConflictingChangeException("The credential holds this secret already");
@@ -307,7 +243,7 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
 
     @Override
     public CredentialSummary replaceSecrets(String actor, long id, String secret) {
-        String clear = checkSecret(secret, "secret");
+        String clear = CredentialInput.secret(secret, "secret");
         return sealingChange(
                 id,
                 actor,

@@ -1,5 +1,8 @@
 /**
- * How the vault keeps keys: AES-256-GCM under a master key, in the {@code api_credential} table.
+ * How the vault keeps keys: AES-256-GCM under a master key, in the {@code api_credential_secret} table (a credential
+ * in {@code api_credential} holds one or more), each with a keyed fingerprint ({@code SecretFingerprints}) to recognise
+ * a secret in full without decrypting. Which credential a model's call may use is one small decision,
+ * {@code EndpointBinding}: a secret only ever goes to its credential's endpoint.
  *
  * <p><b>Why JCA AES-GCM and not Tink.</b> The JDK's own {@code AES/GCM/NoPadding} needs no dependency (Tink brings
  * protobuf and gson into a WAR that LangChain4j already fills, and the enforcer would have to reconcile them), and the
