@@ -75,5 +75,6 @@ final class ChatCallChecks {
                         "tools", "tools must have distinct names; '" + tool.name() + "' is given twice");
             }
         }
+        ChatOptionsMapping.check(call, model);
     }
 }

@@ -226,7 +226,7 @@ public class LangChain4jChatService implements ChatService {
         Attempt attempt = begin(model, "chat", call.caller(), call.promptText(), maxTokens(call), timeoutOf(call));
         try {
             ChatResponse response = attempt.context.run(
-                    () -> factory.chatModel(model, attempt.key).chat(Conversions.toRequest(call)));
+                    () -> factory.chatModel(model, attempt.key).chat(Conversions.toRequest(call, model)));
             ChatResult result = toResult(model, response);
             attempt.end(CallOutcome.SUCCEEDED, null, result.usage());
             return result;
@@ -316,7 +316,8 @@ public class LangChain4jChatService implements ChatService {
             attempt.watch(timeoutOf(call));
             try {
                 attempt.attempt.context.run(() -> {
-                    factory.streamingChatModel(model, attempt.attempt.key).chat(Conversions.toRequest(call), attempt);
+                    factory.streamingChatModel(model, attempt.attempt.key)
+                            .chat(Conversions.toRequest(call, model), attempt);
                     return null;
                 });
             } catch (RuntimeException e) {
