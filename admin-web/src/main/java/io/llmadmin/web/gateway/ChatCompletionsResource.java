@@ -93,7 +93,8 @@ public class ChatCompletionsResource {
         }
         reservation.settle(result.usage());
         return Response.ok(
-                        OpenAiResponses.completion(id, created, result).toString(),
+                        OpenAiResponses.completion(id, created, result, request.legacyFunctions())
+                                .toString(),
                         MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .build();
     }
@@ -148,10 +149,25 @@ public class ChatCompletionsResource {
                 new ChatResult(null, null, null, null, null, null));
     }
 
+    /**
+     * A stream that ended without saying why (no finish reason, no tool call): the provider's stream was cut off
+     * before its terminator, and what arrived may be only part of the answer.
+     */
+    static boolean isCutOff(ChatResult result) {
+        return result.finishReason().isEmpty() && result.toolCalls().isEmpty();
+    }
+
+    static LlmException cutOff() {
+        return new io.llmadmin.services.errors.LlmUnavailableException(
+                "The provider's stream ended before the answer was finished", null);
+    }
+
     /** What the listener hands over to the request's thread. */
-    private sealed interface Event permits Delta, Done, Failed {}
+    private sealed interface Event permits Delta, Reasoning, Done, Failed {}
 
     private record Delta(String text) implements Event {}
+
+    private record Reasoning(String text) implements Event {}
 
     private record Done(ChatResult result) implements Event {}
 
@@ -162,6 +178,13 @@ public class ChatCompletionsResource {
         public void onResponse(String delta) {
             if (delta != null && !delta.isEmpty()) {
                 events.add(new Delta(delta));
+            }
+        }
+
+        @Override
+        public void onReasoning(String delta) {
+            if (delta != null && !delta.isEmpty()) {
+                events.add(new Reasoning(delta));
             }
         }
 
@@ -208,19 +231,31 @@ public class ChatCompletionsResource {
                 data(OpenAiResponses.chunk(id, created, model, OpenAiResponses.roleDelta(), null)
                         .toString());
                 Event event = first;
-                while (event instanceof Delta delta) {
-                    data(OpenAiResponses.chunk(id, created, model, OpenAiResponses.contentDelta(delta.text()), null)
-                            .toString());
+                while (event instanceof Delta || event instanceof Reasoning) {
+                    JsonObject delta = event instanceof Delta text
+                            ? OpenAiResponses.contentDelta(text.text())
+                            : OpenAiResponses.reasoningDelta(((Reasoning) event).text());
+                    data(OpenAiResponses.chunk(id, created, model, delta, null).toString());
                     event = next(events, upstream);
+                }
+                if (event instanceof Done done && isCutOff(done.result())) {
+                    event = new Failed(cutOff(), done.result());
                 }
                 if (event instanceof Done done) {
                     reservation.settle(done.result().usage());
+                    if (!done.result().toolCalls().isEmpty()) {
+                        for (JsonObject delta :
+                                OpenAiResponses.toolCallDeltas(done.result().toolCalls(), request.legacyFunctions())) {
+                            data(OpenAiResponses.chunk(id, created, model, delta, null)
+                                    .toString());
+                        }
+                    }
                     data(OpenAiResponses.chunk(
                                     id,
                                     created,
                                     model,
                                     Json.createObjectBuilder().build(),
-                                    OpenAiResponses.finishReason(done.result()))
+                                    OpenAiResponses.finishReason(done.result(), request.legacyFunctions()))
                             .toString());
                     if (request.includeUsage() && done.result().usage().isPresent()) {
                         data(OpenAiResponses.usageChunk(

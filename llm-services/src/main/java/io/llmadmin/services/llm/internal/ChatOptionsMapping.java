@@ -1,5 +1,7 @@
 package io.llmadmin.services.llm.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.anthropic.AnthropicChatRequestParameters;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
@@ -14,7 +16,9 @@ import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatOptions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +30,8 @@ import java.util.Set;
 final class ChatOptionsMapping {
 
     private static final Set<ProviderRoute> OPENAI_WIRE = Set.of(ProviderRoute.OPENAI, ProviderRoute.OPENAI_COMPATIBLE);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ChatOptionsMapping() {}
 
@@ -97,7 +103,9 @@ final class ChatOptionsMapping {
             parameters.stopSequences(options.stop());
         }
         parameters.frequencyPenalty(options.frequencyPenalty()).presencePenalty(options.presencePenalty());
-        if (options.responseSchema() != null) {
+        if (options.responseSchema() != null && openAi) {
+            // Sent as the client wrote it (strict flag included) through the builder's custom parameters.
+        } else if (options.responseSchema() != null) {
             ChatOptions.ResponseSchema schema = options.responseSchema();
             parameters.responseFormat(ResponseFormat.builder()
                     .type(ResponseFormatType.JSON)
@@ -137,6 +145,19 @@ final class ChatOptionsMapping {
         return parameters.build();
     }
 
+    /** OpenAI's {@code response_format} of a structured answer, the schema exactly as the client sent it. */
+    private static Map<String, Object> openAiResponseFormat(ChatOptions.ResponseSchema schema) {
+        Map<String, Object> jsonSchema = new LinkedHashMap<>();
+        jsonSchema.put("name", schema.name());
+        try {
+            jsonSchema.put("schema", JSON.readValue(schema.schemaJson(), Map.class));
+        } catch (JsonProcessingException e) {
+            throw new InvalidLlmRequestException("response_format", "response_format: the schema is not valid JSON");
+        }
+        jsonSchema.put("strict", schema.strict());
+        return Map.of("type", "json_schema", "json_schema", jsonSchema);
+    }
+
     private static DefaultChatRequestParameters.Builder<?> builderFor(ChatCall call, ProviderRoute route) {
         ChatOptions options = call.options();
         return switch (route) {
@@ -159,6 +180,9 @@ final class ChatOptionsMapping {
                 }
                 if (options.maxCompletionTokens()) {
                     openAi.maxCompletionTokens(call.maxTokens());
+                }
+                if (options.responseSchema() != null) {
+                    openAi.customParameters(Map.of("response_format", openAiResponseFormat(options.responseSchema())));
                 }
                 yield openAi;
             }
