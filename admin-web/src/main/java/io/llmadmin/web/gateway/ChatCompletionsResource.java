@@ -8,7 +8,6 @@ import io.llmadmin.services.gateway.GatewayKeyView;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatStream;
-import io.llmadmin.services.llm.ChatStreamListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,13 +22,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,9 +41,6 @@ import java.util.logging.Logger;
 public class ChatCompletionsResource {
 
     static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream;charset=UTF-8");
-
-    /** A backstop only: the chat service's own timeout ends a silent upstream much sooner. */
-    static final Duration LONGEST_SILENCE = Duration.ofMinutes(15);
 
     private static final Logger LOG = Logger.getLogger(ChatCompletionsResource.class.getName());
 
@@ -86,7 +80,7 @@ public class ChatCompletionsResource {
         }
         ChatResult result;
         try {
-            result = chat.chat(request.call());
+            result = OpenAiResponses.withCallIds(chat.chat(request.call()));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
             throw e;
@@ -112,16 +106,16 @@ public class ChatCompletionsResource {
 
     private Response stream(
             ChatCompletionRequest request, GatewayKeyLimiter.Reservation reservation, String id, long created) {
-        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        BlockingQueue<UpstreamEvents.Event> events = new LinkedBlockingQueue<>();
         ChatStream upstream;
         try {
-            upstream = chat.stream(request.call(), new QueueingListener(events));
+            upstream = chat.stream(request.call(), new UpstreamEvents.QueueingListener(events));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
             throw e;
         }
-        Event first = next(events, upstream);
-        if (first instanceof Failed failed) {
+        UpstreamEvents.Event first = UpstreamEvents.next(events, upstream);
+        if (first instanceof UpstreamEvents.Failed failed) {
             reservation.settle(failed.partial().usage());
             throw failed.failure();
         }
@@ -131,74 +125,6 @@ public class ChatCompletionsResource {
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no")
                 .build();
-    }
-
-    /** The next event, or a timeout failure (the upstream call cancelled) after the longest silence. */
-    private static Event next(BlockingQueue<Event> events, ChatStream upstream) {
-        try {
-            Event event = events.poll(LONGEST_SILENCE.toMillis(), TimeUnit.MILLISECONDS);
-            if (event != null) {
-                return event;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        upstream.cancel();
-        return new Failed(
-                new io.llmadmin.services.errors.LlmTimeoutException("The model stopped answering", null),
-                new ChatResult(null, null, null, null, null, null));
-    }
-
-    /**
-     * A stream that ended without saying why (no finish reason, no tool call): the provider's stream was cut off
-     * before its terminator, and what arrived may be only part of the answer.
-     */
-    static boolean isCutOff(ChatResult result) {
-        return result.finishReason().isEmpty() && result.toolCalls().isEmpty();
-    }
-
-    static LlmException cutOff() {
-        return new io.llmadmin.services.errors.LlmUnavailableException(
-                "The provider's stream ended before the answer was finished", null);
-    }
-
-    /** What the listener hands over to the request's thread. */
-    private sealed interface Event permits Delta, Reasoning, Done, Failed {}
-
-    private record Delta(String text) implements Event {}
-
-    private record Reasoning(String text) implements Event {}
-
-    private record Done(ChatResult result) implements Event {}
-
-    private record Failed(LlmException failure, ChatResult partial) implements Event {}
-
-    private record QueueingListener(BlockingQueue<Event> events) implements ChatStreamListener {
-        @Override
-        public void onResponse(String delta) {
-            if (delta != null && !delta.isEmpty()) {
-                events.add(new Delta(delta));
-            }
-        }
-
-        @Override
-        public void onReasoning(String delta) {
-            if (delta != null && !delta.isEmpty()) {
-                events.add(new Reasoning(delta));
-            }
-        }
-
-        @Override
-        public void onComplete(ChatResult result) {
-            events.add(new Done(result));
-        }
-
-        @Override
-        public void onError(LlmException failure, ChatResult partialOutput) {
-            events.add(new Failed(
-                    failure,
-                    partialOutput == null ? new ChatResult(null, null, null, null, null, null) : partialOutput));
-        }
     }
 
     /** Writes the events as OpenAI's chunks, one flushed {@code data:} line each, and ends with {@code [DONE]}. */
@@ -225,27 +151,28 @@ public class ChatCompletionsResource {
             this.upstream = upstream;
         }
 
-        void writeAll(Event first, BlockingQueue<Event> events) {
+        void writeAll(UpstreamEvents.Event first, BlockingQueue<UpstreamEvents.Event> events) {
             String model = request.call().model();
             try {
                 data(OpenAiResponses.chunk(id, created, model, OpenAiResponses.roleDelta(), null)
                         .toString());
-                Event event = first;
-                while (event instanceof Delta || event instanceof Reasoning) {
-                    JsonObject delta = event instanceof Delta text
+                UpstreamEvents.Event event = first;
+                while (event instanceof UpstreamEvents.Delta || event instanceof UpstreamEvents.Reasoning) {
+                    JsonObject delta = event instanceof UpstreamEvents.Delta text
                             ? OpenAiResponses.contentDelta(text.text())
-                            : OpenAiResponses.reasoningDelta(((Reasoning) event).text());
+                            : OpenAiResponses.reasoningDelta(((UpstreamEvents.Reasoning) event).text());
                     data(OpenAiResponses.chunk(id, created, model, delta, null).toString());
-                    event = next(events, upstream);
+                    event = UpstreamEvents.next(events, upstream);
                 }
-                if (event instanceof Done done && isCutOff(done.result())) {
-                    event = new Failed(cutOff(), done.result());
+                if (event instanceof UpstreamEvents.Done done && UpstreamEvents.isCutOff(done.result())) {
+                    event = new UpstreamEvents.Failed(UpstreamEvents.cutOff(), done.result());
                 }
-                if (event instanceof Done done) {
+                if (event instanceof UpstreamEvents.Done done) {
                     reservation.settle(done.result().usage());
-                    if (!done.result().toolCalls().isEmpty()) {
+                    ChatResult answer = OpenAiResponses.withCallIds(done.result());
+                    if (!answer.toolCalls().isEmpty()) {
                         for (JsonObject delta :
-                                OpenAiResponses.toolCallDeltas(done.result().toolCalls(), request.legacyFunctions())) {
+                                OpenAiResponses.toolCallDeltas(answer.toolCalls(), request.legacyFunctions())) {
                             data(OpenAiResponses.chunk(id, created, model, delta, null)
                                     .toString());
                         }
@@ -266,7 +193,7 @@ public class ChatCompletionsResource {
                                 .toString());
                     }
                     data("[DONE]");
-                } else if (event instanceof Failed failed) {
+                } else if (event instanceof UpstreamEvents.Failed failed) {
                     reservation.settle(failed.partial().usage());
                     data(OpenAiErrorMappers.of(failed.failure()).body().toString());
                 }

@@ -16,6 +16,7 @@ public class OpenAiApplication extends Application {
         return Set.of(
                 GatewayModelsResource.class,
                 ChatCompletionsResource.class,
+                ResponsesResource.class,
                 EmbeddingsResource.class,
                 OpenAiErrorMappers.Gateway.class,
                 OpenAiErrorMappers.Llm.class,

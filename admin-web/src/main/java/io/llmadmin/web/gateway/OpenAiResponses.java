@@ -96,6 +96,23 @@ final class OpenAiResponses {
         return completion.build();
     }
 
+    /** The answer with an id on every tool call (ours where the provider gave none), so every rendering agrees. */
+    static ChatResult withCallIds(ChatResult result) {
+        if (result.toolCalls().stream()
+                .allMatch(call -> call.id() != null && !call.id().isBlank())) {
+            return result;
+        }
+        return new ChatResult(
+                result.model(),
+                result.response(),
+                result.reasoning(),
+                result.toolCalls().stream()
+                        .map(call -> new ToolCall(callId(call), call.name(), call.argumentsJson()))
+                        .toList(),
+                result.usage(),
+                result.finishReason());
+    }
+
     /** A provider's call id, or one of ours for providers that give none (Gemini, Ollama). */
     static String callId(ToolCall call) {
         return call.id() == null || call.id().isBlank()
