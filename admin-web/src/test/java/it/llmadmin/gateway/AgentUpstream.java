@@ -35,6 +35,8 @@ final class AgentUpstream implements AutoCloseable {
     static final String ARGUMENTS = "{\"city\":\"Paris\"}";
     static final String STRUCTURED = "{\"name\":\"Ada\",\"age\":36}";
     static final String REASONING = "Paris is in France; ask the tool.";
+    static final String IMAGE_BASE64 = "iVBORw0KGgo=";
+    static final String SPEECH = "ID3-not-really-an-mp3";
 
     final List<JsonObject> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
@@ -43,6 +45,23 @@ final class AgentUpstream implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/chat/completions", this::answer);
+        server.createContext("/v1/images/generations", exchange -> {
+            requests.add(read(exchange));
+            send(
+                    exchange,
+                    200,
+                    "{\"created\":1700000000,\"data\":[{\"b64_json\":\"" + IMAGE_BASE64
+                            + "\",\"revised_prompt\":\"a red square\"}]}");
+        });
+        server.createContext("/v1/audio/speech", exchange -> {
+            requests.add(read(exchange));
+            byte[] audio = SPEECH.getBytes(StandardCharsets.US_ASCII);
+            exchange.getResponseHeaders().set("Content-Type", "audio/mpeg");
+            exchange.sendResponseHeaders(200, audio.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(audio);
+            }
+        });
         server.start();
     }
 
@@ -60,12 +79,15 @@ final class AgentUpstream implements AutoCloseable {
         throw new AssertionError("no upstream request mentions " + marker);
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        JsonObject request;
+    private static JsonObject read(HttpExchange exchange) throws IOException {
         try (JsonReader reader = Json.createReader(
                 new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
-            request = reader.readObject();
+            return reader.readObject();
         }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        JsonObject request = read(exchange);
         requests.add(request);
         String model = request.getString("model", "");
         if (model.equals(OVERFLOW)) {

@@ -18,6 +18,8 @@ public class OpenAiApplication extends Application {
                 ChatCompletionsResource.class,
                 ResponsesResource.class,
                 EmbeddingsResource.class,
+                MediaResource.class,
+                GatewayCors.class,
                 OpenAiErrorMappers.Gateway.class,
                 OpenAiErrorMappers.Llm.class,
                 OpenAiErrorMappers.WebApplication.class,

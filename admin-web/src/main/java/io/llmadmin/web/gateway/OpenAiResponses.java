@@ -28,7 +28,8 @@ final class OpenAiResponses {
 
     /**
      * One model. The catalog keeps no creation time for clients, so {@code created} is 0 (OpenAI's SDKs read it as a
-     * number and nothing more); {@code owned_by} is the vendor, lower-cased, or {@code llm-admin}.
+     * number and nothing more); {@code owned_by} is the vendor, lower-cased, or {@code llm-admin}; {@code type} (ours:
+     * {@code chat}, {@code embedding}, {@code image}, {@code speech}) tells which endpoint takes it.
      */
     static JsonObject model(CatalogEntry model) {
         String vendor = model.vendor() == null || model.vendor().isBlank()
@@ -39,6 +40,7 @@ final class OpenAiResponses {
                 .add("object", "model")
                 .add("created", 0)
                 .add("owned_by", vendor)
+                .add("type", model.type().apiName())
                 .build();
     }
 
