@@ -104,6 +104,7 @@ class ResponsesApiIT {
         Response second = client.responses()
                 .create(ResponseCreateParams.builder()
                         .model(agent)
+                        .instructions("You are a weather bot.")
                         .previousResponseId(first.id())
                         .inputOfResponse(List.of(
                                 ResponseInputItem.ofFunctionCallOutput(ResponseInputItem.FunctionCallOutput.builder()

@@ -1,6 +1,5 @@
 package io.llmadmin.web.gateway;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,7 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * CORS for browser clients of the gateway, off unless {@code GATEWAY_CORS_ALLOWED_ORIGINS} lists origins
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cookies are involved, so credentials are never allowed.
  */
 @PreMatching
-@jakarta.enterprise.context.ApplicationScoped
 public class GatewayCors implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, OpenAI-Organization, OpenAI-Project, "
@@ -30,18 +28,17 @@ public class GatewayCors implements ContainerRequestFilter, ContainerResponseFil
 
     private final Set<String> allowedOrigins;
 
-    @Inject
-    public GatewayCors(@ConfigProperty(name = "GATEWAY_CORS_ALLOWED_ORIGINS") Optional<String> origins) {
+    /** RESTEasy builds filters itself (not through CDI): the origins are read from MicroProfile Config here. */
+    public GatewayCors() {
+        this(ConfigProvider.getConfig().getOptionalValue("GATEWAY_CORS_ALLOWED_ORIGINS", String.class));
+    }
+
+    GatewayCors(Optional<String> origins) {
         this.allowedOrigins = origins.map(list -> Arrays.stream(list.split(","))
                         .map(String::strip)
                         .filter(origin -> !origin.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());
-    }
-
-    /** For the container only. */
-    protected GatewayCors() {
-        this(Optional.empty());
     }
 
     private boolean allows(String origin) {
