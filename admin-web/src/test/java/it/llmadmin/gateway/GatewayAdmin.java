@@ -102,6 +102,20 @@ final class GatewayAdmin {
         }
     }
 
+    /** An active model of this type and provider (no key is stored for it), whose api base is the stub. */
+    static void createModelOf(String id, String type, String provider, String providerModelName, String apiBase) {
+        HttpResponse<String> created = post(
+                "/api/admin/models",
+                "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"provider\":\"" + provider
+                        + "\",\"providerModelName\":\"" + providerModelName + "\",\"displayName\":\"IT " + id
+                        + "\",\"description\":\"gateway IT\",\"apiBase\":\"" + apiBase
+                        + "\",\"contextLength\":8192,\"active\":true}");
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "could not create " + id + ": " + created.statusCode() + " " + created.body());
+        }
+    }
+
     static void deleteModelQuietly(String id) {
         delete("/api/admin/models/" + id);
     }

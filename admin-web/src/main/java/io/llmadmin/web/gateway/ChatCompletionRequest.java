@@ -2,42 +2,35 @@ package io.llmadmin.web.gateway;
 
 import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.llm.ChatCall;
-import io.llmadmin.services.llm.ChatMessage;
-import io.llmadmin.services.llm.ChatRole;
+import io.llmadmin.services.llm.ChatOptions;
 import io.llmadmin.web.json.JsonBodies;
 import io.llmadmin.web.json.JsonBodyException;
-import io.llmadmin.web.json.JsonNumbers;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * OpenAI's chat completion request, read into a {@link ChatCall}. What this first slice does not do (tools, several
- * choices, stop sequences, logprobs, structured output) is refused with a 400 naming the parameter, never ignored;
- * parameters that change nothing for the answer ({@code user}, {@code seed}, ...) are ignored.
+ * OpenAI's chat completion request, read into a {@link ChatCall}. Every parameter is either carried to the model or
+ * refused with a 400 naming it, never ignored: what the model's provider cannot honour is refused by the chat service,
+ * what no provider here can (several choices, audio output, predicted outputs) is refused here. A neutral value (an
+ * empty {@code tools} or {@code stop}, {@code logprobs: false}, {@code logit_bias: {}}, {@code n: 1}, a zero penalty)
+ * is always accepted.
  *
  * @param call the call to make, with the caller set
  * @param stream whether the answer is streamed as server-sent events
  * @param includeUsage whether a streamed answer ends with a usage chunk ({@code stream_options.include_usage})
+ * @param legacyFunctions whether the request used the legacy {@code functions}: the answer then says
+ *     {@code function_call}
  */
-public record ChatCompletionRequest(ChatCall call, boolean stream, boolean includeUsage) {
+public record ChatCompletionRequest(ChatCall call, boolean stream, boolean includeUsage, boolean legacyFunctions) {
 
-    /** Parameters this gateway refuses rather than silently ignoring. */
-    private static final Set<String> NOT_SUPPORTED = Set.of(
-            "tools",
-            "tool_choice",
-            "functions",
-            "function_call",
-            "stop",
-            "logprobs",
-            "top_logprobs",
-            "logit_bias",
-            "audio",
-            "modalities",
-            "prediction");
+    /** Parameters no provider behind this gateway can honour: refused unless null. */
+    private static final Set<String> NOT_SUPPORTED = Set.of("audio", "prediction", "web_search_options");
 
     /** The catalog id a request names, before anything else is read; null when there is none. */
     static String modelOf(JsonObject request) {
@@ -45,7 +38,7 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         return model instanceof JsonString text && !text.getString().isBlank() ? text.getString() : null;
     }
 
-    /** The body as a JSON object, or a 400. */
+    /** The body as a JSON object (one reading path with a depth limit, see {@link JsonBodies}), or a 400. */
     static JsonObject object(String body) {
         try {
             return JsonBodies.object(body);
@@ -67,119 +60,112 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
             throw OpenAiException.invalid("model", "you must provide a model parameter (a catalog id)");
         }
         for (String name : request.keySet()) {
-            if (NOT_SUPPORTED.contains(name) && request.get(name).getValueType() != JsonValue.ValueType.NULL) {
-                throw OpenAiException.invalid(name, "'" + name + "' is not supported by this gateway yet");
+            if (NOT_SUPPORTED.contains(name) && !JsonFields.absent(request, name)) {
+                throw OpenAiException.invalid(name, "'" + name + "' is not supported by this gateway");
             }
         }
-        Integer n = integer(request, "n", 1);
+        Integer n = JsonFields.integer(request, "n", 1);
         if (n != null && n != 1) {
-            throw OpenAiException.invalid("n", "n must be 1: this gateway returns one choice");
+            throw OpenAiException.invalid("n", "n must be 1: no model behind this gateway returns several choices");
         }
-        Integer maxTokens = integer(request, "max_completion_tokens", 1);
-        if (maxTokens == null) {
-            maxTokens = integer(request, "max_tokens", 1);
+        List<String> modalities = JsonFields.strings(request, "modalities");
+        if (!modalities.isEmpty() && !modalities.equals(List.of("text"))) {
+            throw OpenAiException.invalid("modalities", "modalities must be [\"text\"]: this gateway answers in text");
+        }
+        String serviceTier = JsonFields.string(request, "service_tier", "service_tier");
+        if (serviceTier != null && !serviceTier.equals("auto") && !serviceTier.equals("default")) {
+            throw OpenAiException.invalid("service_tier", "service_tier must be 'auto' or 'default' here");
+        }
+        Integer maxCompletionTokens = JsonFields.integer(request, "max_completion_tokens", 1);
+        Integer maxTokens =
+                maxCompletionTokens != null ? maxCompletionTokens : JsonFields.integer(request, "max_tokens", 1);
+        ToolParameters tools = ToolParameters.read(request);
+        String user = JsonFields.string(request, "user", "user");
+        if (Boolean.TRUE.equals(JsonFields.bool(request, "logprobs"))) {
+            throw OpenAiException.invalid(
+                    "logprobs", "logprobs are not returned by this gateway; send false or leave it out");
         }
         try {
+            ChatOptions options = new ChatOptions(
+                    tools.choice(),
+                    JsonFields.bool(request, "parallel_tool_calls"),
+                    JsonFields.strings(request, "stop"),
+                    JsonFields.seed(request),
+                    nonZero(JsonFields.number(request, "frequency_penalty")),
+                    nonZero(JsonFields.number(request, "presence_penalty")),
+                    logitBias(request),
+                    JsonFields.bool(request, "logprobs"),
+                    topLogprobs(request),
+                    JsonFields.string(request, "reasoning_effort", "reasoning_effort"),
+                    ResponseFormats.schema(request),
+                    maxCompletionTokens != null,
+                    JsonFields.bool(request, "store"),
+                    metadata(request),
+                    user);
             return new ChatCompletionRequest(
                     ChatCall.builder(model)
-                            .messages(messages(request))
-                            .temperature(number(request, "temperature"))
-                            .topP(number(request, "top_p"))
+                            .messages(ChatMessages.read(request))
+                            .temperature(JsonFields.number(request, "temperature"))
+                            .topP(JsonFields.number(request, "top_p"))
                             .maxTokens(maxTokens)
-                            .jsonOutput(jsonOutput(request))
-                            .caller(caller)
+                            .jsonOutput(ResponseFormats.jsonObject(request))
+                            .tools(tools.tools())
+                            .caller(callerOf(caller, user))
+                            .options(options)
                             .build(),
-                    bool(request, "stream"),
-                    includeUsage(request));
+                    Boolean.TRUE.equals(JsonFields.bool(request, "stream")),
+                    includeUsage(request),
+                    tools.legacy());
         } catch (InvalidLlmRequestException e) {
             throw OpenAiException.invalid(OpenAiErrorMappers.openAiParameter(e.parameter()), e.getMessage());
         }
     }
 
-    private static List<ChatMessage> messages(JsonObject request) {
-        JsonValue value = request.get("messages");
-        if (value == null
-                || value.getValueType() != JsonValue.ValueType.ARRAY
-                || value.asJsonArray().isEmpty()) {
-            throw OpenAiException.invalid("messages", "messages must be a non-empty array of {role, content} objects");
+    /** The key's caller, and the end user it names ({@code user}) when there is one: usage is recorded per both. */
+    static String callerOf(String caller, String user) {
+        if (user == null || user.isBlank()) {
+            return caller;
         }
-        List<ChatMessage> messages = new ArrayList<>();
-        int index = 0;
-        for (JsonValue item : value.asJsonArray()) {
-            String where = "messages[" + index++ + "]";
-            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw OpenAiException.invalid(where, where + " must be an object with role and content");
-            }
-            messages.add(message(item.asJsonObject(), where));
-        }
-        return messages;
+        String trimmed = user.strip();
+        return caller + "/" + (trimmed.length() > 64 ? trimmed.substring(0, 64) : trimmed);
     }
 
-    private static ChatMessage message(JsonObject message, String where) {
-        if (!(message.get("role") instanceof JsonString role)) {
-            throw OpenAiException.invalid(where + ".role", where + ".role must be a string");
-        }
-        if (message.containsKey("tool_calls") && message.get("tool_calls").getValueType() != JsonValue.ValueType.NULL) {
-            throw OpenAiException.invalid(where + ".tool_calls", "tool calls are not supported by this gateway yet");
-        }
-        String roleName = role.getString().equals("developer") ? "system" : role.getString();
-        ChatRole chatRole;
-        try {
-            chatRole = ChatRole.fromWireName(roleName);
-        } catch (InvalidLlmRequestException e) {
-            throw OpenAiException.invalid(where + ".role", e.getMessage());
-        }
-        if (chatRole == ChatRole.TOOL) {
-            throw OpenAiException.invalid(where + ".role", "tool messages are not supported by this gateway yet");
-        }
-        StringBuilder text = new StringBuilder();
-        List<String> images = new ArrayList<>();
-        JsonValue content = message.get("content");
-        if (content instanceof JsonString string) {
-            text.append(string.getString());
-        } else if (content != null && content.getValueType() == JsonValue.ValueType.ARRAY) {
-            int part = 0;
-            for (JsonValue item : content.asJsonArray()) {
-                String partWhere = where + ".content[" + part++ + "]";
-                if (item.getValueType() != JsonValue.ValueType.OBJECT) {
-                    throw OpenAiException.invalid(partWhere, partWhere + " must be an object with a type");
-                }
-                JsonObject object = item.asJsonObject();
-                String type = object.getString("type", "");
-                if (type.equals("text")) {
-                    text.append(object.getString("text", ""));
-                } else if (type.equals("image_url")
-                        && object.get("image_url") instanceof JsonObject image
-                        && image.get("url") instanceof JsonString url) {
-                    images.add(url.getString());
-                } else {
-                    throw OpenAiException.invalid(
-                            partWhere, partWhere + ": only 'text' and 'image_url' parts are supported");
-                }
-            }
-        } else if (content != null && content.getValueType() != JsonValue.ValueType.NULL) {
-            throw OpenAiException.invalid(where + ".content", where + ".content must be a string or an array of parts");
-        }
-        try {
-            return new ChatMessage(chatRole, text.toString(), images, List.of(), null, null);
-        } catch (InvalidLlmRequestException e) {
-            throw OpenAiException.invalid(where + ".content", where + ": " + e.getMessage());
-        }
+    /** A zero penalty is every provider's default: no option at all, so any model takes it. */
+    private static Double nonZero(Double penalty) {
+        return penalty == null || penalty == 0 ? null : penalty;
     }
 
-    private static boolean jsonOutput(JsonObject request) {
-        JsonValue format = request.get("response_format");
-        if (format == null || format.getValueType() == JsonValue.ValueType.NULL) {
-            return false;
+    private static Integer topLogprobs(JsonObject request) {
+        Integer top = JsonFields.integer(request, "top_logprobs", 0);
+        return top == null || top == 0 ? null : top;
+    }
+
+    private static Map<String, Integer> logitBias(JsonObject request) {
+        JsonObject bias = JsonFields.object(request, "logit_bias", "logit_bias");
+        Map<String, Integer> biases = new LinkedHashMap<>();
+        if (bias != null) {
+            bias.forEach((token, value) -> {
+                if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+                    throw OpenAiException.invalid("logit_bias", "logit_bias maps token ids to integers");
+                }
+                biases.put(token, number.intValue());
+            });
         }
-        String type = format instanceof JsonObject object ? object.getString("type", "") : "";
-        return switch (type) {
-            case "json_object" -> true;
-            case "text" -> false;
-            default ->
-                throw OpenAiException.invalid(
-                        "response_format", "response_format.type must be 'text' or 'json_object' here");
-        };
+        return biases;
+    }
+
+    private static Map<String, String> metadata(JsonObject request) {
+        JsonObject metadata = JsonFields.object(request, "metadata", "metadata");
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (metadata != null) {
+            metadata.forEach((name, value) -> {
+                if (!(value instanceof JsonString text)) {
+                    throw OpenAiException.invalid("metadata", "metadata values must be strings");
+                }
+                tags.put(name, text.getString());
+            });
+        }
+        return tags;
     }
 
     private static boolean includeUsage(JsonObject request) {
@@ -187,43 +173,5 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         return options instanceof JsonObject object
                 && object.containsKey("include_usage")
                 && object.get("include_usage").getValueType() == JsonValue.ValueType.TRUE;
-    }
-
-    private static Double number(JsonObject request, String name) {
-        JsonValue value = request.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        try {
-            return JsonNumbers.decimal(value, name, -Double.MAX_VALUE, Double.MAX_VALUE);
-        } catch (JsonBodyException e) {
-            throw OpenAiException.invalid(name, name + " " + e.fieldMessage());
-        }
-    }
-
-    private static Integer integer(JsonObject request, String name, int minimum) {
-        JsonValue value = request.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        try {
-            // Exact: 18446744073709551617 is out of range, not 1; 1.5 is not whole, not 1.
-            return (int) JsonNumbers.whole(value, name, minimum, Integer.MAX_VALUE);
-        } catch (JsonBodyException e) {
-            throw OpenAiException.invalid(name, name + " " + e.fieldMessage());
-        }
-    }
-
-    private static boolean bool(JsonObject request, String name) {
-        JsonValue value = request.get(name);
-        if (value == null
-                || value.getValueType() == JsonValue.ValueType.NULL
-                || value.getValueType() == JsonValue.ValueType.FALSE) {
-            return false;
-        }
-        if (value.getValueType() == JsonValue.ValueType.TRUE) {
-            return true;
-        }
-        throw OpenAiException.invalid(name, name + " must be true or false");
     }
 }

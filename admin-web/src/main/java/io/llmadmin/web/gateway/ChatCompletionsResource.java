@@ -8,7 +8,6 @@ import io.llmadmin.services.gateway.GatewayKeyView;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatStream;
-import io.llmadmin.services.llm.ChatStreamListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,13 +22,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,9 +44,6 @@ public class ChatCompletionsResource {
 
     /** Names the catalog id of the model that served the call: the requested one, or the fallback that took over. */
     static final String SERVED_MODEL = "X-LLM-Admin-Model";
-
-    /** A backstop only: the chat service's own timeout ends a silent upstream much sooner. */
-    static final Duration LONGEST_SILENCE = Duration.ofMinutes(15);
 
     private static final Logger LOG = Logger.getLogger(ChatCompletionsResource.class.getName());
 
@@ -89,14 +83,15 @@ public class ChatCompletionsResource {
         }
         ChatResult result;
         try {
-            result = chat.chat(request.call());
+            result = OpenAiResponses.withCallIds(chat.chat(request.call()));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
             throw e;
         }
         reservation.settle(result.usage());
         return Response.ok(
-                        OpenAiResponses.completion(id, created, result).toString(),
+                        OpenAiResponses.completion(id, created, result, request.legacyFunctions())
+                                .toString(),
                         MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .header(SERVED_MODEL, result.model())
                 .build();
@@ -115,16 +110,16 @@ public class ChatCompletionsResource {
 
     private Response stream(
             ChatCompletionRequest request, GatewayKeyLimiter.Reservation reservation, String id, long created) {
-        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        BlockingQueue<UpstreamEvents.Event> events = new LinkedBlockingQueue<>();
         ChatStream upstream;
         try {
-            upstream = chat.stream(request.call(), new QueueingListener(events));
+            upstream = chat.stream(request.call(), new UpstreamEvents.QueueingListener(events));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
             throw e;
         }
-        Event first = next(events, upstream);
-        if (first instanceof Failed failed) {
+        UpstreamEvents.Event first = UpstreamEvents.next(events, upstream);
+        if (first instanceof UpstreamEvents.Failed failed) {
             reservation.settle(failed.partial().usage());
             throw failed.failure();
         }
@@ -135,52 +130,6 @@ public class ChatCompletionsResource {
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no")
                 .build();
-    }
-
-    /** The next event, or a timeout failure (the upstream call cancelled) after the longest silence. */
-    private static Event next(BlockingQueue<Event> events, ChatStream upstream) {
-        try {
-            Event event = events.poll(LONGEST_SILENCE.toMillis(), TimeUnit.MILLISECONDS);
-            if (event != null) {
-                return event;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        upstream.cancel();
-        return new Failed(
-                new io.llmadmin.services.errors.LlmTimeoutException("The model stopped answering", null),
-                new ChatResult(null, null, null, null, null, null));
-    }
-
-    /** What the listener hands over to the request's thread. */
-    private sealed interface Event permits Delta, Done, Failed {}
-
-    private record Delta(String text) implements Event {}
-
-    private record Done(ChatResult result) implements Event {}
-
-    private record Failed(LlmException failure, ChatResult partial) implements Event {}
-
-    private record QueueingListener(BlockingQueue<Event> events) implements ChatStreamListener {
-        @Override
-        public void onResponse(String delta) {
-            if (delta != null && !delta.isEmpty()) {
-                events.add(new Delta(delta));
-            }
-        }
-
-        @Override
-        public void onComplete(ChatResult result) {
-            events.add(new Done(result));
-        }
-
-        @Override
-        public void onError(LlmException failure, ChatResult partialOutput) {
-            events.add(new Failed(
-                    failure,
-                    partialOutput == null ? new ChatResult(null, null, null, null, null, null) : partialOutput));
-        }
     }
 
     /** Writes the events as OpenAI's chunks, one flushed {@code data:} line each, and ends with {@code [DONE]}. */
@@ -207,25 +156,38 @@ public class ChatCompletionsResource {
             this.upstream = upstream;
         }
 
-        void writeAll(Event first, BlockingQueue<Event> events) {
+        void writeAll(UpstreamEvents.Event first, BlockingQueue<UpstreamEvents.Event> events) {
             String model = upstream.model();
             try {
                 data(OpenAiResponses.chunk(id, created, model, OpenAiResponses.roleDelta(), null)
                         .toString());
-                Event event = first;
-                while (event instanceof Delta delta) {
-                    data(OpenAiResponses.chunk(id, created, model, OpenAiResponses.contentDelta(delta.text()), null)
-                            .toString());
-                    event = next(events, upstream);
+                UpstreamEvents.Event event = first;
+                while (event instanceof UpstreamEvents.Delta || event instanceof UpstreamEvents.Reasoning) {
+                    JsonObject delta = event instanceof UpstreamEvents.Delta text
+                            ? OpenAiResponses.contentDelta(text.text())
+                            : OpenAiResponses.reasoningDelta(((UpstreamEvents.Reasoning) event).text());
+                    data(OpenAiResponses.chunk(id, created, model, delta, null).toString());
+                    event = UpstreamEvents.next(events, upstream);
                 }
-                if (event instanceof Done done) {
+                if (event instanceof UpstreamEvents.Done done && UpstreamEvents.isCutOff(done.result())) {
+                    event = new UpstreamEvents.Failed(UpstreamEvents.cutOff(), done.result());
+                }
+                if (event instanceof UpstreamEvents.Done done) {
                     reservation.settle(done.result().usage());
+                    ChatResult answer = OpenAiResponses.withCallIds(done.result());
+                    if (!answer.toolCalls().isEmpty()) {
+                        for (JsonObject delta :
+                                OpenAiResponses.toolCallDeltas(answer.toolCalls(), request.legacyFunctions())) {
+                            data(OpenAiResponses.chunk(id, created, model, delta, null)
+                                    .toString());
+                        }
+                    }
                     data(OpenAiResponses.chunk(
                                     id,
                                     created,
                                     model,
                                     Json.createObjectBuilder().build(),
-                                    OpenAiResponses.finishReason(done.result()))
+                                    OpenAiResponses.finishReason(done.result(), request.legacyFunctions()))
                             .toString());
                     if (request.includeUsage() && done.result().usage().isPresent()) {
                         data(OpenAiResponses.usageChunk(
@@ -236,7 +198,7 @@ public class ChatCompletionsResource {
                                 .toString());
                     }
                     data("[DONE]");
-                } else if (event instanceof Failed failed) {
+                } else if (event instanceof UpstreamEvents.Failed failed) {
                     reservation.settle(failed.partial().usage());
                     data(OpenAiErrorMappers.of(failed.failure()).body().toString());
                 }

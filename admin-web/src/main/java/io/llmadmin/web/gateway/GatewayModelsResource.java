@@ -19,15 +19,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code GET /openai/v1/models[/{id}]}: the active chat and embedding models the caller's key may use, in OpenAI's list
- * shape.
+ * {@code GET /openai/v1/models[/{id}]}: the active models the caller's key may use (chat, embedding, image and speech,
+ * each with its {@code type}), in OpenAI's list shape.
  */
 @Path("/models")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class GatewayModelsResource {
 
-    private static final Set<ModelType> SERVED = Set.of(ModelType.CHAT, ModelType.EMBEDDING);
+    private static final Set<ModelType> SERVED = Set.of(ModelType.values());
 
     private final ModelCatalog catalog;
     private final GatewayAuthentication authentication;
@@ -46,7 +46,7 @@ public class GatewayModelsResource {
     @GET
     public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         GatewayKeyView key = authentication.require(authorization);
-        List<CatalogEntry> models = Stream.of(ModelType.CHAT, ModelType.EMBEDDING)
+        List<CatalogEntry> models = Stream.of(ModelType.values())
                 .flatMap(type -> catalog.activeModels(type).stream())
                 .filter(model -> key.allowsModel(model.id()))
                 .toList();

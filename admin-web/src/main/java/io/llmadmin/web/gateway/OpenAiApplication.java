@@ -16,7 +16,10 @@ public class OpenAiApplication extends Application {
         return Set.of(
                 GatewayModelsResource.class,
                 ChatCompletionsResource.class,
+                ResponsesResource.class,
                 EmbeddingsResource.class,
+                MediaResource.class,
+                GatewayCors.class,
                 OpenAiErrorMappers.Gateway.class,
                 OpenAiErrorMappers.Llm.class,
                 OpenAiErrorMappers.WebApplication.class,

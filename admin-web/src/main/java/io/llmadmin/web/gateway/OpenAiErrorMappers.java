@@ -8,6 +8,7 @@ import io.llmadmin.services.errors.LlmNotFoundException;
 import io.llmadmin.services.errors.LlmRateLimitedException;
 import io.llmadmin.services.errors.LlmTimeoutException;
 import io.llmadmin.services.errors.LlmUnavailableException;
+import io.llmadmin.services.errors.ProviderError;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -29,6 +30,17 @@ public final class OpenAiErrorMappers {
     static OpenAiException of(LlmException failure) {
         String message = failure.getMessage();
         if (failure instanceof InvalidLlmRequestException invalid) {
+            // A provider's refusal keeps its meaning: OpenAI's code and parameter (context_length_exceeded, ...).
+            ProviderError said = failure.providerError().orElse(null);
+            if (said != null) {
+                return new OpenAiException(
+                        400,
+                        "invalid_request_error",
+                        said.param() != null ? said.param() : openAiParameter(invalid.parameter()),
+                        said.code(),
+                        message,
+                        null);
+            }
             return OpenAiException.invalid(openAiParameter(invalid.parameter()), message);
         }
         if (failure instanceof LlmRateLimitedException limited) {
@@ -114,7 +126,8 @@ public final class OpenAiErrorMappers {
         public Response toResponse(WebApplicationException exception) {
             int status = exception.getResponse().getStatus();
             String message = status == 404
-                    ? "Unknown path; this gateway serves /openai/v1/models and /openai/v1/chat/completions"
+                    ? "Unknown path; this gateway serves /openai/v1/models, /chat/completions, /responses, /embeddings,"
+                            + " /images/generations and /audio/speech"
                     : Response.Status.fromStatusCode(status) == null
                             ? "HTTP " + status
                             : Response.Status.fromStatusCode(status).getReasonPhrase();

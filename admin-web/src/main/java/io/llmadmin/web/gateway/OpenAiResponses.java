@@ -3,6 +3,7 @@ package io.llmadmin.web.gateway;
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.TokenUsage;
+import io.llmadmin.services.llm.ToolCall;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,7 +28,8 @@ final class OpenAiResponses {
 
     /**
      * One model. The catalog keeps no creation time for clients, so {@code created} is 0 (OpenAI's SDKs read it as a
-     * number and nothing more); {@code owned_by} is the vendor, lower-cased, or {@code llm-admin}.
+     * number and nothing more); {@code owned_by} is the vendor, lower-cased, or {@code llm-admin}; {@code type} (ours:
+     * {@code chat}, {@code embedding}, {@code image}, {@code speech}) tells which endpoint takes it.
      */
     static JsonObject model(CatalogEntry model) {
         String vendor = model.vendor() == null || model.vendor().isBlank()
@@ -38,11 +40,47 @@ final class OpenAiResponses {
                 .add("object", "model")
                 .add("created", 0)
                 .add("owned_by", vendor)
+                .add("type", model.type().apiName())
                 .build();
     }
 
-    /** A whole answer: {@code object} {@code chat.completion}, one choice, usage when the provider reported it. */
-    static JsonObject completion(String id, long created, ChatResult result) {
+    /**
+     * A whole answer: {@code object} {@code chat.completion}, one choice, usage when the provider reported it. The
+     * message carries the model's tool calls ({@code function_call} for a legacy request) and its reasoning
+     * ({@code reasoning_content}, as DeepSeek and vLLM spell it) when there are any.
+     */
+    static JsonObject completion(String id, long created, ChatResult result, boolean legacyFunctions) {
+        JsonObjectBuilder message = Json.createObjectBuilder().add("role", "assistant");
+        if (result.response().isEmpty() && !result.toolCalls().isEmpty()) {
+            message.addNull("content");
+        } else {
+            message.add("content", result.response());
+        }
+        if (!result.reasoning().isEmpty()) {
+            message.add("reasoning_content", result.reasoning());
+        }
+        if (!result.toolCalls().isEmpty()) {
+            if (legacyFunctions) {
+                ToolCall call = result.toolCalls().get(0);
+                message.add(
+                        "function_call",
+                        Json.createObjectBuilder().add("name", call.name()).add("arguments", call.argumentsJson()));
+            } else {
+                JsonArrayBuilder calls = Json.createArrayBuilder();
+                for (ToolCall call : result.toolCalls()) {
+                    calls.add(Json.createObjectBuilder()
+                            .add("id", callId(call))
+                            .add("type", "function")
+                            .add(
+                                    "function",
+                                    Json.createObjectBuilder()
+                                            .add("name", call.name())
+                                            .add("arguments", call.argumentsJson())));
+                }
+                message.add("tool_calls", calls);
+            }
+        }
+        message.addNull("refusal");
         JsonObjectBuilder completion = Json.createObjectBuilder()
                 .add("id", id)
                 .add("object", "chat.completion")
@@ -53,14 +91,93 @@ final class OpenAiResponses {
                         Json.createArrayBuilder()
                                 .add(Json.createObjectBuilder()
                                         .add("index", 0)
-                                        .add(
-                                                "message",
-                                                Json.createObjectBuilder()
-                                                        .add("role", "assistant")
-                                                        .add("content", result.response()))
-                                        .add("finish_reason", finishReason(result))));
+                                        .add("message", message)
+                                        .addNull("logprobs")
+                                        .add("finish_reason", finishReason(result, legacyFunctions))));
         result.usage().ifPresent(usage -> completion.add("usage", usage(usage)));
         return completion.build();
+    }
+
+    /** The answer with an id on every tool call (ours where the provider gave none), so every rendering agrees. */
+    static ChatResult withCallIds(ChatResult result) {
+        if (result.toolCalls().stream()
+                .allMatch(call -> call.id() != null && !call.id().isBlank())) {
+            return result;
+        }
+        return new ChatResult(
+                result.model(),
+                result.response(),
+                result.reasoning(),
+                result.toolCalls().stream()
+                        .map(call -> new ToolCall(callId(call), call.name(), call.argumentsJson()))
+                        .toList(),
+                result.usage(),
+                result.finishReason());
+    }
+
+    /** A provider's call id, or one of ours for providers that give none (Gemini, Ollama). */
+    static String callId(ToolCall call) {
+        return call.id() == null || call.id().isBlank()
+                ? "call_"
+                        + java.util
+                                .UUID
+                                .randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 24)
+                : call.id();
+    }
+
+    /**
+     * The deltas announcing the model's tool calls in a stream, as OpenAI sends them: per call one delta with its
+     * index, id, type and name (and empty arguments), then one with the arguments.
+     */
+    static List<JsonObject> toolCallDeltas(List<ToolCall> calls, boolean legacyFunctions) {
+        List<JsonObject> deltas = new java.util.ArrayList<>();
+        if (legacyFunctions) {
+            ToolCall call = calls.get(0);
+            deltas.add(Json.createObjectBuilder()
+                    .add(
+                            "function_call",
+                            Json.createObjectBuilder().add("name", call.name()).add("arguments", ""))
+                    .build());
+            deltas.add(Json.createObjectBuilder()
+                    .add("function_call", Json.createObjectBuilder().add("arguments", call.argumentsJson()))
+                    .build());
+            return deltas;
+        }
+        for (int index = 0; index < calls.size(); index++) {
+            ToolCall call = calls.get(index);
+            deltas.add(Json.createObjectBuilder()
+                    .add(
+                            "tool_calls",
+                            Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder()
+                                            .add("index", index)
+                                            .add("id", callId(call))
+                                            .add("type", "function")
+                                            .add(
+                                                    "function",
+                                                    Json.createObjectBuilder()
+                                                            .add("name", call.name())
+                                                            .add("arguments", ""))))
+                    .build());
+            deltas.add(Json.createObjectBuilder()
+                    .add(
+                            "tool_calls",
+                            Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder()
+                                            .add("index", index)
+                                            .add(
+                                                    "function",
+                                                    Json.createObjectBuilder().add("arguments", call.argumentsJson()))))
+                    .build());
+        }
+        return deltas;
+    }
+
+    static JsonObject reasoningDelta(String text) {
+        return Json.createObjectBuilder().add("reasoning_content", text).build();
     }
 
     /** A streamed piece: {@code delta} holds the role (first chunk) and/or a piece of the content. */
@@ -95,7 +212,14 @@ final class OpenAiResponses {
                 .build();
     }
 
-    static String finishReason(ChatResult result) {
+    /**
+     * The answer's finish reason: the provider's, {@code tool_calls} when the model called tools (some providers say
+     * {@code stop} then), {@code function_call} for a legacy request.
+     */
+    static String finishReason(ChatResult result, boolean legacyFunctions) {
+        if (!result.toolCalls().isEmpty()) {
+            return legacyFunctions ? "function_call" : "tool_calls";
+        }
         return result.finishReason().orElse("stop");
     }
 

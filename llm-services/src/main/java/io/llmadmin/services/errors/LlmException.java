@@ -14,8 +14,22 @@ public abstract sealed class LlmException extends RuntimeException
                 LlmTimeoutException,
                 LlmUnavailableException {
 
+    /** Set once, right after construction, by whoever read the provider's answer; null when there is none. */
+    private volatile ProviderError providerError;
+
     protected LlmException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** What the provider said about this failure (its code, parameter and type), when it said anything readable. */
+    public java.util.Optional<ProviderError> providerError() {
+        return java.util.Optional.ofNullable(providerError);
+    }
+
+    /** Attaches what the provider said; returns this exception. */
+    public LlmException withProviderError(ProviderError error) {
+        this.providerError = error;
+        return this;
     }
 
     /** Whether the same call may succeed if tried again later. */

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param tools the tools the model may call
  * @param timeout how long one upstream attempt may take, or null for the service's default
  * @param caller who is calling (a user, an API client), for usage records; may be null
+ * @param options the less common parameters (tool choice, stop, seed, structured output, ...); never null
  */
 public record ChatCall(
         String model,
@@ -29,7 +30,8 @@ public record ChatCall(
         boolean jsonOutput,
         List<ToolSpec> tools,
         Duration timeout,
-        String caller) {
+        String caller,
+        ChatOptions options) {
 
     public ChatCall {
         if (model == null || model.isBlank()) {
@@ -43,6 +45,21 @@ public record ChatCall(
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new InvalidLlmRequestException("timeout", "timeout must be positive");
         }
+        options = options == null ? ChatOptions.NONE : options;
+    }
+
+    /** A call with no {@link ChatOptions}. */
+    public ChatCall(
+            String model,
+            List<ChatMessage> messages,
+            Double temperature,
+            Double topP,
+            Integer maxTokens,
+            boolean jsonOutput,
+            List<ToolSpec> tools,
+            Duration timeout,
+            String caller) {
+        this(model, messages, temperature, topP, maxTokens, jsonOutput, tools, timeout, caller, ChatOptions.NONE);
     }
 
     public static Builder builder(String model) {
@@ -55,7 +72,8 @@ public record ChatCall(
 
     /** The same call sent to another model (a fallback). */
     public ChatCall withModel(String otherModel) {
-        return new ChatCall(otherModel, messages, temperature, topP, maxTokens, jsonOutput, tools, timeout, caller);
+        return new ChatCall(
+                otherModel, messages, temperature, topP, maxTokens, jsonOutput, tools, timeout, caller, options);
     }
 
     /** Every message's text, in order: what the input-token estimate counts. */
@@ -76,7 +94,8 @@ public record ChatCall(
     @Override
     public String toString() {
         return "ChatCall[" + model + ", " + messages.size() + " messages, temperature=" + temperature + ", topP=" + topP
-                + ", maxTokens=" + maxTokens + ", json=" + jsonOutput + ", " + tools.size() + " tools]";
+                + ", maxTokens=" + maxTokens + ", json=" + jsonOutput + ", " + tools.size() + " tools"
+                + (options.isEmpty() ? "" : ", options") + "]";
     }
 
     /** Builds a {@link ChatCall}; every setter is optional except the messages. */
@@ -90,6 +109,7 @@ public record ChatCall(
         private boolean jsonOutput;
         private Duration timeout;
         private String caller;
+        private ChatOptions options = ChatOptions.NONE;
 
         private Builder(String model) {
             this.model = model;
@@ -140,8 +160,19 @@ public record ChatCall(
             return this;
         }
 
+        public Builder tools(List<ToolSpec> more) {
+            tools.addAll(more);
+            return this;
+        }
+
+        public Builder options(ChatOptions value) {
+            this.options = value;
+            return this;
+        }
+
         public ChatCall build() {
-            return new ChatCall(model, messages, temperature, topP, maxTokens, jsonOutput, tools, timeout, caller);
+            return new ChatCall(
+                    model, messages, temperature, topP, maxTokens, jsonOutput, tools, timeout, caller, options);
         }
     }
 }

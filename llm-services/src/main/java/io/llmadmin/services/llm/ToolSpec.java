@@ -8,14 +8,30 @@ import java.util.Objects;
  *
  * @param name the tool's name, as the model will use it
  * @param description what the tool does, for the model
- * @param parameters its parameters, in order
+ * @param parameters its parameters, in order (simple tools); ignored when {@code parametersSchemaJson} is set
+ * @param parametersSchemaJson its parameters as a JSON Schema object (JSON text), as OpenAI's {@code tools} carry
+ *     them; null for {@code parameters}
+ * @param strict whether the provider must follow the schema exactly (OpenAI's strict mode)
  */
-public record ToolSpec(String name, String description, List<Parameter> parameters) {
+public record ToolSpec(
+        String name, String description, List<Parameter> parameters, String parametersSchemaJson, boolean strict) {
 
     public ToolSpec {
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
         parameters = List.copyOf(parameters == null ? List.of() : parameters);
+        parametersSchemaJson =
+                parametersSchemaJson == null || parametersSchemaJson.isBlank() ? null : parametersSchemaJson;
+    }
+
+    /** A tool with simple typed parameters. */
+    public ToolSpec(String name, String description, List<Parameter> parameters) {
+        this(name, description, parameters, null, false);
+    }
+
+    /** A tool whose parameters are a JSON Schema object (JSON text). */
+    public static ToolSpec withSchema(String name, String description, String parametersSchemaJson, boolean strict) {
+        return new ToolSpec(name, description, List.of(), parametersSchemaJson, strict);
     }
 
     /** The JSON types a tool parameter may have. */

@@ -75,7 +75,7 @@ final class BlockingChat {
         Attempt attempt = admission.attempt(call.timeoutIfSet().orElse(defaultTimeout));
         try {
             ChatResponse response = attempt.context()
-                    .run(() -> factory.chatModel(model, attempt.key()).chat(Conversions.toRequest(call)));
+                    .run(() -> factory.chatModel(model, attempt.key()).chat(Conversions.toRequest(call, model)));
             ChatResult result = toResult(model, response);
             attempt.end(CallOutcome.SUCCEEDED, null, result.usage());
             return result;

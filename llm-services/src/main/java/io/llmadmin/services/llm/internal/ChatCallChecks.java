@@ -117,6 +117,7 @@ final class ChatCallChecks {
                         "tools", "tools must have distinct names; '" + tool.name() + "' is given twice");
             }
         }
+        ChatOptionsMapping.check(call, model);
     }
 
     /** 2.0 as "2", 0.95 as "0.95": ranges read as people write them. */

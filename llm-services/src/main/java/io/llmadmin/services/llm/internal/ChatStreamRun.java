@@ -105,7 +105,7 @@ final class ChatStreamRun implements ChatStream {
                 streaming
                         .factory()
                         .streamingChatModel(model, upstream.key())
-                        .chat(Conversions.toRequest(sent), attempt);
+                        .chat(Conversions.toRequest(sent, model), attempt);
                 return null;
             });
         } catch (RuntimeException e) {

@@ -10,10 +10,10 @@ import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
+import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatMessage;
 import io.llmadmin.services.llm.TokenUsage;
@@ -29,20 +29,12 @@ final class Conversions {
 
     private Conversions() {}
 
-    static ChatRequest toRequest(ChatCall call) {
-        ChatRequest.Builder request = ChatRequest.builder()
+    /** The LangChain4j request of a (checked) call to {@code model}, with the options its provider takes. */
+    static ChatRequest toRequest(ChatCall call, ModelConfiguration model) {
+        return ChatRequest.builder()
                 .messages(call.messages().stream().map(Conversions::toMessage).toList())
-                .temperature(call.temperature())
-                .topP(call.topP())
-                .maxOutputTokens(call.maxTokens());
-        if (call.jsonOutput()) {
-            request.responseFormat(ResponseFormat.JSON);
-        }
-        if (!call.tools().isEmpty()) {
-            request.toolSpecifications(
-                    call.tools().stream().map(Conversions::toTool).toList());
-        }
-        return request.build();
+                .parameters(ChatOptionsMapping.parameters(call, LangChain4jModelFactory.routeOf(model)))
+                .build();
     }
 
     private static dev.langchain4j.data.message.ChatMessage toMessage(ChatMessage message) {
@@ -83,7 +75,15 @@ final class Conversions {
         return ImageContent.from(url);
     }
 
-    private static ToolSpecification toTool(ToolSpec tool) {
+    static ToolSpecification toTool(ToolSpec tool) {
+        if (tool.parametersSchemaJson() != null) {
+            return ToolSpecification.builder()
+                    .name(tool.name())
+                    .description(tool.description().isEmpty() ? null : tool.description())
+                    .parameters(JsonSchemas.objectSchema(tool.parametersSchemaJson(), "tools"))
+                    .strict(tool.strict() ? Boolean.TRUE : null)
+                    .build();
+        }
         JsonObjectSchema.Builder parameters = JsonObjectSchema.builder();
         List<String> required = new ArrayList<>();
         for (ToolSpec.Parameter parameter : tool.parameters()) {

@@ -46,7 +46,8 @@ final class ModelDefaults {
                 call.jsonOutput(),
                 call.tools(),
                 call.timeout(),
-                call.caller());
+                call.caller(),
+                call.options());
     }
 
     private static Double number(JsonNode defaults, String name, ModelConfiguration model) {

@@ -37,8 +37,16 @@ final class ProviderFailures {
             if (cause instanceof HttpException http) {
                 Duration retryAfter =
                         http instanceof ProviderHttpException withHeaders ? withHeaders.retryAfter() : null;
-                return LlmFailures.fromHttpStatus(
-                        http.statusCode(), provider, detail(http.getMessage(), secret), retryAfter, failure);
+                // The provider's own message, not its JSON body, goes into ours; its code travels beside it.
+                java.util.Optional<io.llmadmin.services.errors.ProviderError> said =
+                        ProviderErrorBodies.read(http.getMessage());
+                String text = said.map(io.llmadmin.services.errors.ProviderError::message)
+                        .orElse(http.getMessage());
+                LlmException mapped = LlmFailures.fromHttpStatus(
+                        http.statusCode(), provider, detail(text, secret), retryAfter, failure);
+                said.ifPresent(error -> mapped.withProviderError(new io.llmadmin.services.errors.ProviderError(
+                        error.code(), error.param(), error.type(), detail(error.message(), secret))));
+                return mapped;
             }
         }
         seen.clear();

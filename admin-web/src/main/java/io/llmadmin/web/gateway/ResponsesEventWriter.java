@@ -1,0 +1,231 @@
+package io.llmadmin.web.gateway;
+
+import io.llmadmin.services.llm.ChatResult;
+import io.llmadmin.services.llm.ChatStream;
+import io.llmadmin.services.llm.ToolCall;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes a streamed Responses API answer as OpenAI's documented events, each {@code event: <type>} and
+ * {@code data: <json>} with a rising {@code sequence_number}: {@code response.created}, {@code response.in_progress},
+ * per output item {@code response.output_item.added} ... {@code response.output_item.done} (reasoning text deltas,
+ * output text deltas within a content part, function call arguments), then {@code response.completed}, or
+ * {@code response.failed} when the call fails or the provider's stream is cut off.
+ */
+final class ResponsesEventWriter {
+
+    private static final Logger LOG = Logger.getLogger(ResponsesEventWriter.class.getName());
+
+    private final OutputStream out;
+    private final ResponsesResource.Exchange exchange;
+    private final GatewayKeyLimiter.Reservation reservation;
+    private final ChatStream upstream;
+    private final ResponsesOutput.ItemIds ids = new ResponsesOutput.ItemIds();
+    private int sequence;
+    private int nextOutputIndex;
+    private int reasoningIndex = -1;
+    private int messageIndex = -1;
+    private boolean reasoningOpen;
+    private final StringBuilder reasoning = new StringBuilder();
+    private final StringBuilder text = new StringBuilder();
+
+    ResponsesEventWriter(
+            OutputStream out,
+            ResponsesResource.Exchange exchange,
+            GatewayKeyLimiter.Reservation reservation,
+            ChatStream upstream) {
+        this.out = out;
+        this.exchange = exchange;
+        this.reservation = reservation;
+        this.upstream = upstream;
+    }
+
+    void writeAll(UpstreamEvents.Event first, BlockingQueue<UpstreamEvents.Event> events) {
+        try {
+            JsonObject inProgress = exchange.inProgress();
+            event("response.created", Json.createObjectBuilder().add("response", inProgress));
+            event("response.in_progress", Json.createObjectBuilder().add("response", inProgress));
+            UpstreamEvents.Event event = first;
+            while (event instanceof UpstreamEvents.Delta || event instanceof UpstreamEvents.Reasoning) {
+                if (event instanceof UpstreamEvents.Reasoning thinking) {
+                    reasoning(thinking.text());
+                } else {
+                    text(((UpstreamEvents.Delta) event).text());
+                }
+                event = UpstreamEvents.next(events, upstream);
+            }
+            if (event instanceof UpstreamEvents.Done done && UpstreamEvents.isCutOff(done.result())) {
+                event = new UpstreamEvents.Failed(UpstreamEvents.cutOff(), done.result());
+            }
+            if (event instanceof UpstreamEvents.Done done) {
+                ChatResult result = OpenAiResponses.withCallIds(done.result());
+                reservation.settle(result.usage());
+                finish(result);
+            } else if (event instanceof UpstreamEvents.Failed failed) {
+                reservation.settle(failed.partial().usage());
+                OpenAiException failure = OpenAiErrorMappers.of(failed.failure());
+                event(
+                        "response.failed",
+                        Json.createObjectBuilder().add("response", exchange.failed(failure, exchange.inProgress())));
+            }
+        } catch (IOException clientGone) {
+            LOG.log(Level.FINE, "The client left a Responses stream; cancelling the upstream call", clientGone);
+            upstream.cancel();
+            reservation.settle(Optional.empty());
+        }
+    }
+
+    private void reasoning(String delta) throws IOException {
+        if (reasoningIndex < 0) {
+            reasoningIndex = nextOutputIndex++;
+            reasoningOpen = true;
+            event(
+                    "response.output_item.added",
+                    Json.createObjectBuilder()
+                            .add("output_index", reasoningIndex)
+                            .add(
+                                    "item",
+                                    Json.createObjectBuilder()
+                                            .add("type", "reasoning")
+                                            .add("id", ids.reasoning())
+                                            .add("summary", Json.createArrayBuilder())
+                                            .add("content", Json.createArrayBuilder())));
+        }
+        reasoning.append(delta);
+        event(
+                "response.reasoning_text.delta",
+                Json.createObjectBuilder()
+                        .add("item_id", ids.reasoning())
+                        .add("output_index", reasoningIndex)
+                        .add("content_index", 0)
+                        .add("delta", delta));
+    }
+
+    private void closeReasoning() throws IOException {
+        if (!reasoningOpen) {
+            return;
+        }
+        reasoningOpen = false;
+        event(
+                "response.reasoning_text.done",
+                Json.createObjectBuilder()
+                        .add("item_id", ids.reasoning())
+                        .add("output_index", reasoningIndex)
+                        .add("content_index", 0)
+                        .add("text", reasoning.toString()));
+        event(
+                "response.output_item.done",
+                Json.createObjectBuilder()
+                        .add("output_index", reasoningIndex)
+                        .add("item", ResponsesOutput.reasoningItem(ids.reasoning(), reasoning.toString())));
+    }
+
+    private void openMessage() throws IOException {
+        closeReasoning();
+        messageIndex = nextOutputIndex++;
+        event(
+                "response.output_item.added",
+                Json.createObjectBuilder()
+                        .add("output_index", messageIndex)
+                        .add("item", ResponsesOutput.messageItem(ids.message(), null, "in_progress")));
+        event(
+                "response.content_part.added",
+                Json.createObjectBuilder()
+                        .add("item_id", ids.message())
+                        .add("output_index", messageIndex)
+                        .add("content_index", 0)
+                        .add("part", ResponsesOutput.outputText("")));
+    }
+
+    private void text(String delta) throws IOException {
+        if (messageIndex < 0) {
+            openMessage();
+        }
+        text.append(delta);
+        event(
+                "response.output_text.delta",
+                Json.createObjectBuilder()
+                        .add("item_id", ids.message())
+                        .add("output_index", messageIndex)
+                        .add("content_index", 0)
+                        .add("delta", delta)
+                        .add("logprobs", Json.createArrayBuilder()));
+    }
+
+    private void finish(ChatResult result) throws IOException {
+        closeReasoning();
+        if (messageIndex < 0 && result.toolCalls().isEmpty()) {
+            openMessage();
+        }
+        if (messageIndex >= 0) {
+            event(
+                    "response.output_text.done",
+                    Json.createObjectBuilder()
+                            .add("item_id", ids.message())
+                            .add("output_index", messageIndex)
+                            .add("content_index", 0)
+                            .add("text", text.toString())
+                            .add("logprobs", Json.createArrayBuilder()));
+            event(
+                    "response.content_part.done",
+                    Json.createObjectBuilder()
+                            .add("item_id", ids.message())
+                            .add("output_index", messageIndex)
+                            .add("content_index", 0)
+                            .add("part", ResponsesOutput.outputText(text.toString())));
+            event(
+                    "response.output_item.done",
+                    Json.createObjectBuilder()
+                            .add("output_index", messageIndex)
+                            .add("item", ResponsesOutput.messageItem(ids.message(), text.toString(), "completed")));
+        }
+        for (int i = 0; i < result.toolCalls().size(); i++) {
+            ToolCall call = result.toolCalls().get(i);
+            int index = nextOutputIndex++;
+            String itemId = ids.functionCall(i);
+            event(
+                    "response.output_item.added",
+                    Json.createObjectBuilder()
+                            .add("output_index", index)
+                            .add(
+                                    "item",
+                                    ResponsesOutput.functionCallItem(
+                                            itemId, call.id(), call.name(), "", "in_progress")));
+            event(
+                    "response.function_call_arguments.delta",
+                    Json.createObjectBuilder()
+                            .add("item_id", itemId)
+                            .add("output_index", index)
+                            .add("delta", call.argumentsJson()));
+            event(
+                    "response.function_call_arguments.done",
+                    Json.createObjectBuilder()
+                            .add("item_id", itemId)
+                            .add("output_index", index)
+                            .add("name", call.name())
+                            .add("arguments", call.argumentsJson()));
+            event(
+                    "response.output_item.done",
+                    Json.createObjectBuilder()
+                            .add("output_index", index)
+                            .add("item", ResponsesOutput.functionCallItem(itemId, call, "completed")));
+        }
+        event("response.completed", Json.createObjectBuilder().add("response", exchange.completed(result, ids)));
+    }
+
+    private void event(String type, JsonObjectBuilder data) throws IOException {
+        JsonObject json =
+                data.add("type", type).add("sequence_number", sequence++).build();
+        out.write(("event: " + type + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}
