@@ -66,7 +66,7 @@ final class VaultSecretSink implements SecretSink {
                 Json.createObjectBuilder()
                         .add("provider", stored.provider())
                         .add("label", stored.label())
-                        .add("lastFour", stored.lastFour())
+                        .add("lastFour", String.join(",", stored.lastFours()))
                         .build()
                         .toString());
     }
