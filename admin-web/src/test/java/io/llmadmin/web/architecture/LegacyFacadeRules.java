@@ -68,8 +68,7 @@ final class LegacyFacadeRules {
     static final ArchRule every_public_type_of_the_legacy_facade_is_deprecated_for_removal = classes()
             .that()
             .resideInAPackage(LEGACY)
-            .and()
-            .arePublic()
+            .and(DescribedPredicate.describe("are reachable from outside", LegacyFacadeRules::reachable))
             .should(beTypeDeprecatedForRemoval())
             .allowEmptyShould(true);
 
