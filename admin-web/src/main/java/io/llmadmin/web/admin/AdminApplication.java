@@ -42,6 +42,7 @@ public class AdminApplication extends Application {
                 LegacyCallsResource.class,
                 UsageResource.class,
                 CooldownsResource.class,
+                ModelHealthResource.class,
                 GatewayKeyAdminResource.class,
                 io.llmadmin.web.security.AdminRoleFilter.class,
                 ApiExceptionMapper.class,
