@@ -42,6 +42,7 @@ public class AdminApplication extends Application {
                 LegacyCallsResource.class,
                 UsageResource.class,
                 CooldownsResource.class,
+                ModelHealthResource.class,
                 GatewayKeyAdminResource.class,
                 OllamaAdminResource.class,
                 io.llmadmin.web.errors.OllamaExceptionMappers.Unreachable.class,

@@ -64,6 +64,16 @@ final class BlockingChat {
         }
     }
 
+    /** One attempt at {@code model}, admitted and settled, with no retry and no cool-down check: a health probe. */
+    ChatResult probe(ModelConfiguration model, ChatCall call) {
+        ModelAdmission admission = attempts.admit(model, "chat", call.caller(), call.messageTexts(), call.maxTokens());
+        try {
+            return once(admission, call);
+        } finally {
+            admission.release();
+        }
+    }
+
     /** What a call to a model out of rotation fails with: unavailable, so that its fallbacks take it. */
     static LlmUnavailableException coolingDown(ModelConfiguration model) {
         return new LlmUnavailableException(

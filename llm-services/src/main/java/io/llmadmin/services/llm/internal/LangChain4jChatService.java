@@ -234,6 +234,19 @@ public class LangChain4jChatService implements ChatService {
         });
     }
 
+    /**
+     * One call straight to {@code model}, for a health probe: checked and admitted like any call and recorded as usage,
+     * but not retried, not sent to a fallback, and not held back by a cool-down.
+     */
+    ChatResult probe(ModelConfiguration model, ChatCall requested) {
+        ChatCall call = checked(model, requested, false);
+        try {
+            return blocking.probe(model, call);
+        } catch (AdmissionRefused refused) {
+            throw refused.failure();
+        }
+    }
+
     @Override
     public ChatStream stream(ChatCall call, ChatStreamListener listener) {
         return stream(requireModel(call.model()), call, listener);
