@@ -199,11 +199,20 @@ class ConsoleAndApiAuthenticationTest {
         request.session.attributes.put(ConsoleAndApiAuthentication.SIGNED_IN, new ConsoleSignIn("gone", Instant.EPOCH));
         FakeContext context = new FakeContext(true, null);
 
-        AuthenticationStatus status = mechanism.validateRequest(request.proxy(), response(), context.proxy());
+        Map<String, String> headers = new HashMap<>();
+        HttpServletResponse response = fake(HttpServletResponse.class, (name, args) -> {
+            if (name.equals("setHeader")) {
+                headers.put((String) args[0], (String) args[1]);
+            }
+            return null;
+        });
+
+        AuthenticationStatus status = mechanism.validateRequest(request.proxy(), response, context.proxy());
 
         assertThat(status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
         assertThat(request.session.invalidated).isTrue();
-        assertThat(context.redirectedTo).isEqualTo("/login.xhtml?next=%2Fconsole%2Fmigration.xhtml");
+        // A path, never an absolute URL built from the Host header.
+        assertThat(headers).containsEntry("Location", "/login.xhtml?next=%2Fconsole%2Fmigration.xhtml");
         assertThat(context.signedIn).isNull();
     }
 
