@@ -72,8 +72,11 @@ class OpenApiIT {
                         schema = schemas.getJsonObject(name);
                     }
                     bodies++;
-                    if (!schema.containsKey("properties")
-                            || schema.getJsonObject("properties").isEmpty()) {
+                    // An uploaded file (the importer's fixture and settings) is a binary string, not an object.
+                    boolean file = "binary".equals(schema.getString("format", ""));
+                    if (!file
+                            && (!schema.containsKey("properties")
+                                    || schema.getJsonObject("properties").isEmpty())) {
                         bare.add(operation.getKey() + " " + path.getKey());
                     }
                 }

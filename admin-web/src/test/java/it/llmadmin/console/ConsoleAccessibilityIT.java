@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every console page scanned by axe-core (npm's, pinned in {@code src/test/js/package.json}, injected into each page
  * before its own scripts), signed in as an admin and as a viewer, and the sign-in page anonymously: no serious or
- * critical violation may be found. Dialogs are scanned open too.
+ * critical violation may be found. The forms that open on a page are scanned open too.
  */
 class ConsoleAccessibilityIT extends ConsoleTest {
 
@@ -84,14 +84,14 @@ class ConsoleAccessibilityIT extends ConsoleTest {
         page.navigate(url("/console/gateway-keys.xhtml"));
         byId("keysForm:issue").click();
         assertThat(byId("keyForm:name")).isVisible();
-        violations.addAll(violations("issue dialog"));
+        violations.addAll(violations("issue form"));
 
         page.navigate(url("/console/admin/users.xhtml"));
         Locator reset = page.locator("[id='usersForm:users_data'] button[id$=':resetPassword']")
                 .first();
         reset.click();
         assertThat(byId("resetForm:resetPassword")).isVisible();
-        violations.addAll(violations("password dialog"));
+        violations.addAll(violations("password form"));
 
         assertThat(violations).as(String.join("\n", violations)).isEmpty();
     }

@@ -341,29 +341,6 @@ public class AuditView implements Serializable {
             return action;
         }
 
-        /** The table's page size. */
-        public int getRowsPerPage() {
-            return ROWS;
-        }
-
-        /** The first row to show: the URL's {@code page} (1-based). */
-        public int getFirst() {
-            return page == null || page < 1 ? 0 : (page - 1) * ROWS;
-        }
-
-        /** The table sets it as one pages; the URL keeps the page (see llmAdminPageInUrl in console.js). */
-        public void setFirst(int first) {
-            this.page = first / ROWS + 1;
-        }
-
-        public Integer getPage() {
-            return page;
-        }
-
-        public void setPage(Integer page) {
-            this.page = page;
-        }
-
         public String getEntityType() {
             return entityType;
         }

@@ -22,9 +22,9 @@ public record GatewayKeyRow(
         boolean revoked)
         implements Serializable {
 
-    static KeyRow of(GatewayKeyView key, ZoneId zone) {
+    static GatewayKeyRow of(GatewayKeyView key, ZoneId zone) {
         GatewayKeyLimits limits = key.limits();
-        return new KeyRow(
+        return new GatewayKeyRow(
                 key.id(),
                 key.name(),
                 key.tokenStart() + "…",
