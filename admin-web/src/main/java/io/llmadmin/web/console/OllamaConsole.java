@@ -35,8 +35,8 @@ public class OllamaConsole implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int PULLS_SHOWN = 10;
 
-    private final transient OllamaModels ollama;
-    private final transient SignedInUser signedIn;
+    private final OllamaModels ollama;
+    private final SignedInUser signedIn;
 
     private String endpoint;
     private String category;
