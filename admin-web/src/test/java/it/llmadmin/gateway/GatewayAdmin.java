@@ -84,6 +84,9 @@ final class GatewayAdmin {
         }
     }
 
+    /** Calls are checked against a model's declared capabilities: the stubs here speak tools and JSON output. */
+    static final String CAPABLE = "\"capabilities\":{\"streaming\":true,\"tools\":true,\"jsonOutput\":true}";
+
     /** An active chat model of provider {@code other} (no key needed) whose api base is the stub. */
     static void createChatModel(String id, String providerModelName, String apiBase) {
         createModel(id, "chat", providerModelName, apiBase);
@@ -95,7 +98,7 @@ final class GatewayAdmin {
                 "/api/admin/models",
                 "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"provider\":\"other\",\"providerModelName\":\""
                         + providerModelName + "\",\"displayName\":\"IT " + id + "\",\"description\":\"gateway IT\","
-                        + "\"apiBase\":\"" + apiBase + "\",\"contextLength\":8192,\"active\":true}");
+                        + "\"apiBase\":\"" + apiBase + "\",\"contextLength\":8192,\"active\":true," + CAPABLE + "}");
         if (created.statusCode() != 201) {
             throw new IllegalStateException(
                     "could not create " + id + ": " + created.statusCode() + " " + created.body());
@@ -109,7 +112,7 @@ final class GatewayAdmin {
                 "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"provider\":\"" + provider
                         + "\",\"providerModelName\":\"" + providerModelName + "\",\"displayName\":\"IT " + id
                         + "\",\"description\":\"gateway IT\",\"apiBase\":\"" + apiBase
-                        + "\",\"contextLength\":8192,\"active\":true}");
+                        + "\",\"contextLength\":8192,\"active\":true," + CAPABLE + "}");
         if (created.statusCode() != 201) {
             throw new IllegalStateException(
                     "could not create " + id + ": " + created.statusCode() + " " + created.body());

@@ -1,5 +1,6 @@
 package io.llmadmin.services.llm.internal;
 
+import io.llmadmin.domain.model.ModelCapabilities;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
 import java.util.List;
@@ -62,6 +63,8 @@ enum ProviderWire {
         ModelConfiguration model =
                 new ModelConfiguration(catalogId, ModelType.CHAT, provider, modelName, catalogId + " display");
         model.routeTo(baseUrl + basePath, null, false);
+        // Calls are checked against the model's declared capabilities: these stubs speak tools and JSON output.
+        model.declareCapabilities(new ModelCapabilities(true, false, true, true, false));
         return model;
     }
 
