@@ -133,11 +133,10 @@ class MalformedInputIT {
                 System.getProperty("it.server.log", "target/liberty/wlp/usr/servers/llmadmin-it/logs/messages.log"));
         long before = Files.exists(log) ? Files.size(log) : 0;
 
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 40; i++) {
             HttpResponse<String> slash = Probe.get("/api/admin/models/a%2Fb" + i, admin());
             assertThat(slash.statusCode()).isEqualTo(400);
             assertThat(Probe.parse(slash).getInt("status")).isEqualTo(400);
-            assertThat(Probe.get("/v1/models", NO_COLON).statusCode()).isEqualTo(401);
         }
         Thread.sleep(1000); // Liberty writes its log asynchronously
 

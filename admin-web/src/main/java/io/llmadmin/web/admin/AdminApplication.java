@@ -55,6 +55,8 @@ public class AdminApplication extends Application {
                 ChangeExceptionMappers.Unknown.class,
                 ChangeExceptionMappers.Conflict.class,
                 WebApplicationExceptionMapper.class,
+                io.llmadmin.web.errors.UnreadableBodyMappers.Binding.class,
+                io.llmadmin.web.errors.UnreadableBodyMappers.Parsing.class,
                 UnexpectedExceptionMapper.class);
     }
 }

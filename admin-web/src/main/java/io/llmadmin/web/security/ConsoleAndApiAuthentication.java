@@ -311,6 +311,11 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
         // client chooses.
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", location);
+        try {
+            response.flushBuffer(); // committed, as sendRedirect would leave it: the container adds nothing
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
