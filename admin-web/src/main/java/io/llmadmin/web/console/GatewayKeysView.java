@@ -138,6 +138,7 @@ public class GatewayKeysView implements Serializable {
         keys.find(id)
                 .ifPresentOrElse(
                         key -> {
+                            editorOpen = true;
                             editedId = key.id();
                             editedVersion = key.version();
                             name = key.name();
