@@ -74,3 +74,22 @@ function llmAdminReveal(id) {
         first.focus({ preventScroll: true });
     }
 }
+
+/* Drops a parameter from the address once what it opened is closed, so a reload does not open it again. */
+function llmAdminForgetParameter(name) {
+    var url = new URL(window.location.href);
+    if (url.searchParams.has(name)) {
+        url.searchParams.delete(name);
+        window.history.replaceState(null, '', url);
+    }
+}
+
+/*
+ * PrimeFaces' simple file upload hides its native input from assistive technology although the input is what takes
+ * the keyboard focus; a focusable element must not be aria-hidden, so the attribute goes.
+ */
+document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('input[type=file][aria-hidden]').forEach(function (input) {
+        input.removeAttribute('aria-hidden');
+    });
+});

@@ -84,6 +84,11 @@ class ConsoleAccessibilityIT extends ConsoleTest {
         page.navigate(url("/console/gateway-keys.xhtml"));
         byId("keysForm:issue").click();
         assertThat(byId("keyForm:name")).isVisible();
+        // The button fades back from its busy look once the request is done; scan what a person then sees.
+        page.waitForFunction(
+                "id => { const b = document.getElementById(id);"
+                        + " return b && !b.disabled && getComputedStyle(b).opacity === '1'; }",
+                "keysForm:issue");
         violations.addAll(violations("issue form"));
 
         page.navigate(url("/console/admin/users.xhtml"));

@@ -114,11 +114,18 @@ class ConsoleMigrationIT extends ConsoleTest {
     }
 
     @Test
-    void should_say_at_once_that_an_archive_is_too_large_instead_of_sending_it() {
+    void should_say_at_once_that_an_archive_is_too_large_instead_of_sending_it() throws IOException {
         signInAndOpen("/console/migration.xhtml", "admin", ADMIN_PASSWORD);
+        java.nio.file.Path huge = java.nio.file.Files.createTempFile("huge", ".zip");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(50L * 1024 * 1024 + 1);
+        }
 
-        page.locator("[id='scanForm'] input[type=file]")
-                .setInputFiles(new FilePayload("huge.zip", "application/zip", new byte[50 * 1024 * 1024 + 1]));
+        try {
+            page.locator("[id='scanForm'] input[type=file]").setInputFiles(huge);
+        } finally {
+            java.nio.file.Files.delete(huge);
+        }
 
         assertThat(byId("scanForm:tooLarge")).containsText("at most 50 MB");
         assertThat(byId("scanForm:scan")).isDisabled();

@@ -40,7 +40,7 @@ class ConsoleUsersIT extends ConsoleTest {
             assertThat(row(user).locator(".role-tag")).hasText("admin");
 
             row(user).locator("button[id$=':resetPassword']").click();
-            assertThat(byId("resetForm:resetUser")).hasText(user);
+            assertThat(byId("resetUser")).hasText(user);
             byId("resetForm:resetPassword").fill(NEW_PASSWORD);
             byId("resetForm:save").click();
             assertThat(byId("resetForm:resetPassword")).isHidden();

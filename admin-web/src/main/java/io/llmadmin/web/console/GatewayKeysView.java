@@ -10,6 +10,7 @@ import io.llmadmin.services.gateway.GatewayKeys;
 import io.llmadmin.services.gateway.IssuedGatewayKey;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -56,6 +57,8 @@ public class GatewayKeysView implements Serializable {
 
     private List<GatewayKeyRow> rows;
     private List<String> modelIds;
+
+    private String editParameter;
 
     /** Whether the form to issue or edit a key is shown. */
     private boolean editorOpen;
@@ -135,6 +138,7 @@ public class GatewayKeysView implements Serializable {
         keys.find(id)
                 .ifPresentOrElse(
                         key -> {
+                            editorOpen = true;
                             editedId = key.id();
                             editedVersion = key.version();
                             name = key.name();
@@ -149,6 +153,28 @@ public class GatewayKeysView implements Serializable {
                             ConsoleMessages.error("No gateway key " + id + " any more: someone deleted it.");
                             rows = null;
                         });
+    }
+
+    /** The URL's {@code edit} parameter: the id of the key whose form to open. */
+    public String getEditParameter() {
+        return null;
+    }
+
+    public void setEditParameter(String id) {
+        this.editParameter = id;
+    }
+
+    /** Opens the form on the key the URL names ({@code ?edit=<id>}), for admins, once per page view. */
+    public void openFromUrl() {
+        if (editParameter != null
+                && signedIn.isAdmin()
+                && !FacesContext.getCurrentInstance().isPostback()) {
+            try {
+                startEdit(Long.parseLong(editParameter.strip()));
+            } catch (NumberFormatException e) {
+                ConsoleMessages.error("No gateway key " + editParameter + ".");
+            }
+        }
     }
 
     /** Issues the new key or changes the edited one; on success the form closes. */

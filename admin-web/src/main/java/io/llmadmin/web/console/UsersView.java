@@ -47,6 +47,7 @@ public class UsersView implements Serializable {
     private String password;
     private String role = "viewer";
 
+    private String resetParameter;
     private String resetUsername;
     private String resetPassword;
 
@@ -115,6 +116,22 @@ public class UsersView implements Serializable {
             ConsoleMessages.error(e.getMessage());
         }
         rows = null;
+    }
+
+    /** The URL's {@code reset} parameter opens the password form for that user. */
+    public String getResetParameter() {
+        return null;
+    }
+
+    public void setResetParameter(String username) {
+        this.resetParameter = username;
+    }
+
+    /** Opens the password form for the user the URL names, once per page view (not on the page's own requests). */
+    public void openFromUrl() {
+        if (resetParameter != null && !resetParameter.isBlank() && signedIn.isAdmin()) {
+            startReset(resetParameter.strip());
+        }
     }
 
     public void closeReset() {
