@@ -52,8 +52,9 @@ public class ModelTests {
      * @throws UnknownEntityException when there is none
      */
     public ModelTestResult test(String actor, String catalogId) {
-        ModelConfiguration model =
-                directory.find(catalogId).orElseThrow(() -> new UnknownEntityException("No active model '" + catalogId + "'"));
+        ModelConfiguration model = directory
+                .find(catalogId)
+                .orElseThrow(() -> new UnknownEntityException("No active model '" + catalogId + "'"));
         String caller = "test:" + actor;
         ModelTestResult result;
         try {
