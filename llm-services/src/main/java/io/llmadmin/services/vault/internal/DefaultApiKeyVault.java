@@ -50,6 +50,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Sealing a new secret and rotating the master key exclude each other, so no secret is ever sealed under a master
  * key that a failed rotation is about to forget.
+ *
+ * <p>A little over 400 lines because that lock is the point: every operation that seals, re-seals or reads secrets
+ * (create, add, replace, rotate, look up) is here, beside the one lock and the one cache they share, so that no
+ * split can let one of them slip past the rotation.
  */
 @ApplicationScoped
 public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
