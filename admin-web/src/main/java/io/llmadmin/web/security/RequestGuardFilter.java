@@ -71,7 +71,8 @@ public class RequestGuardFilter extends HttpFilter {
             return;
         }
         String charset = charsetOf(contentType);
-        boolean api = RequestLimits.isJsonApi(path);
+        // A file upload to the APIs (a SQLite database to import) is bytes, not JSON: its own endpoint bounds it.
+        boolean api = RequestLimits.isJsonApi(path) && !isUpload(contentType);
         if (charset != null && !supported(charset)) {
             refuse(request, response, 415, "The charset " + printable(charset) + " is not supported; send UTF-8");
             return;
@@ -222,6 +223,15 @@ public class RequestGuardFilter extends HttpFilter {
         BodyTooSlowException() {
             super("request body too slow");
         }
+    }
+
+    /** A binary or multipart body, as file uploads are sent. */
+    static boolean isUpload(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.trim().toLowerCase(Locale.ROOT);
+        return type.startsWith("application/octet-stream") || type.startsWith("multipart/");
     }
 
     /** A request whose body was read into memory, to be read again as UTF-8. */
