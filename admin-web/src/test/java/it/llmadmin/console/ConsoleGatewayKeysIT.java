@@ -37,7 +37,7 @@ class ConsoleGatewayKeysIT extends ConsoleTest {
     }
 
     private void confirm() {
-        Locator yes = byId("keysConfirmForm:confirmYes");
+        Locator yes = byId("keysForm:confirmYes");
         assertThat(yes).isVisible();
         yes.click();
     }
@@ -117,8 +117,8 @@ class ConsoleGatewayKeysIT extends ConsoleTest {
             assertThat(row(name).locator(".limits")).containsText("900 output tokens");
 
             row(name).locator("button[id$=':revoke']").click();
-            assertThat(byId("keysConfirmForm:confirm")).containsText("get 401");
-            byId("keysConfirmForm:confirmNo").click();
+            assertThat(byId("keysForm:confirm")).containsText("get 401");
+            byId("keysForm:confirmNo").click();
             assertThat(row(name).locator(".status-tag")).hasText("active");
             assertThat(KeysApi.gatewayModels(issued.getString("token")).statusCode())
                     .isEqualTo(200);

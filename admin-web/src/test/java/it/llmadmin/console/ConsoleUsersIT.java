@@ -53,7 +53,7 @@ class ConsoleUsersIT extends ConsoleTest {
                     .isEqualTo(401);
 
             row(user).locator("button[id$=':delete']").click();
-            byId("usersConfirmForm:confirmYes").click();
+            byId("usersForm:confirmYes").click();
             assertThat(row(user)).hasCount(0);
             assertThat(UsersApi.get("/api/admin/me", UsersApi.basic(user, NEW_PASSWORD), null)
                             .statusCode())
