@@ -36,10 +36,22 @@ class ConsoleGatewayKeysIT extends ConsoleTest {
         page.keyboard().press("Escape");
     }
 
-    private void confirm() {
-        Locator yes = byId("keysForm:confirmYes");
-        assertThat(yes).isVisible();
-        yes.click();
+    /**
+     * Clicks a row action that asks the browser's own confirmation first, answers it, and returns what it asked. The
+     * page uses the browser's dialog: nothing of it can stay over the page once answered.
+     */
+    private String clickAndAnswer(Locator action, boolean accept) {
+        String[] asked = new String[1];
+        page.onceDialog(dialog -> {
+            asked[0] = dialog.message();
+            if (accept) {
+                dialog.accept();
+            } else {
+                dialog.dismiss();
+            }
+        });
+        action.click();
+        return asked[0];
     }
 
     @Test
@@ -116,21 +128,18 @@ class ConsoleGatewayKeysIT extends ConsoleTest {
             assertThat(row(name).locator(".allowed-models")).hasText("flux-pro, sdxl");
             assertThat(row(name).locator(".limits")).containsText("900 output tokens");
 
-            row(name).locator("button[id$=':revoke']").click();
-            assertThat(byId("keysForm:confirm")).containsText("get 401");
-            byId("keysForm:confirmNo").click();
+            assertThat(clickAndAnswer(row(name).locator("button[id$=':revoke']"), false))
+                    .contains("get 401");
             assertThat(row(name).locator(".status-tag")).hasText("active");
             assertThat(KeysApi.gatewayModels(issued.getString("token")).statusCode())
                     .isEqualTo(200);
 
-            row(name).locator("button[id$=':revoke']").click();
-            confirm();
+            clickAndAnswer(row(name).locator("button[id$=':revoke']"), true);
             assertThat(row(name).locator(".status-tag")).hasText("revoked");
             assertThat(KeysApi.gatewayModels(issued.getString("token")).statusCode())
                     .isEqualTo(401);
 
-            row(name).locator("button[id$=':delete']").click();
-            confirm();
+            clickAndAnswer(row(name).locator("button[id$=':delete']"), true);
             assertThat(row(name)).hasCount(0);
             assertThat(KeysApi.named(name)).isNull();
         } finally {
@@ -145,8 +154,8 @@ class ConsoleGatewayKeysIT extends ConsoleTest {
         try {
             signInAndOpen("/console/gateway-keys.xhtml", "admin", ADMIN_PASSWORD);
 
-            row(name).locator("button[id$=':regenerate']").click();
-            confirm();
+            assertThat(clickAndAnswer(row(name).locator("button[id$=':regenerate']"), true))
+                    .contains("stops working");
 
             Locator token = byId("tokenForm:token");
             assertThat(token).isVisible();

@@ -22,8 +22,8 @@ class ConsoleOverviewIT extends ConsoleTest {
      * whatever models other tests of the suite left active (the tests share one server).
      */
     private static String activeCount(String type) {
-        try (JsonReader reader = Json.createReader(new StringReader(
-                ServerUnderTest.get("/v1/models?type=" + type).body()))) {
+        try (JsonReader reader = Json.createReader(
+                new StringReader(ServerUnderTest.get("/v1/models?type=" + type).body()))) {
             return String.valueOf(reader.readArray().size());
         }
     }

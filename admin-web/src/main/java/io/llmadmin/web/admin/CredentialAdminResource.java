@@ -106,6 +106,7 @@ public class CredentialAdminResource {
     @Path("/{id}/secrets")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a secret", description = "Used in turn with the others; the same secret twice is a 409.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CredentialRequests.Secret.class)))
     public CredentialResponse addSecret(@PathParam("id") long id, String body, @Context SecurityContext security) {
         CredentialRequests.Secret request = bodies.bind(bodies.object(body), CredentialRequests.Secret.class);
         credentials.addSecret(ModelAdminResource.actor(security), id, request.secret());
@@ -116,6 +117,7 @@ public class CredentialAdminResource {
     @Path("/{id}/secrets")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace every secret with one", description = "A key rotated at the provider.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CredentialRequests.Secret.class)))
     public CredentialResponse replaceSecrets(@PathParam("id") long id, String body, @Context SecurityContext security) {
         CredentialRequests.Secret request = bodies.bind(bodies.object(body), CredentialRequests.Secret.class);
         credentials.replaceSecrets(ModelAdminResource.actor(security), id, request.secret());
@@ -128,6 +130,7 @@ public class CredentialAdminResource {
     @Operation(
             summary = "Bind a credential to its endpoint",
             description = "Only for a credential without one (migrated from per-provider keys); 409 otherwise.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CredentialRequests.Endpoint.class)))
     public CredentialResponse bind(@PathParam("id") long id, String body, @Context SecurityContext security) {
         CredentialRequests.Endpoint request = bodies.bind(bodies.object(body), CredentialRequests.Endpoint.class);
         credentials.bind(ModelAdminResource.actor(security), id, request.baseUrl());

@@ -36,8 +36,13 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 public class RecordSchemaFilter implements OASFilter {
 
     /** The classes holding our body records; top-level records of this package are found by name. */
-    private static final List<Class<?>> HOLDERS =
-            List.of(GatewayKeyRequests.class, UserRequests.class, ModelRequest.class, ImportAdminResource.class);
+    private static final List<Class<?>> HOLDERS = List.of(
+            GatewayKeyRequests.class,
+            UserRequests.class,
+            ModelRequest.class,
+            ImportAdminResource.class,
+            CredentialRequests.class,
+            OllamaResponses.class);
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
