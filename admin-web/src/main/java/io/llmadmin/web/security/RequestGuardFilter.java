@@ -23,6 +23,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The first thing every request of the application meets, before any servlet or resource reads it:
