@@ -51,6 +51,7 @@ public final class ModelChecks {
                 ranges.temperatureMax(),
                 ranges.topPMin(),
                 ranges.topPMax(),
-                ranges.maxOutputTokens());
+                ranges.maxOutputTokens(),
+                model.credentialId());
     }
 }

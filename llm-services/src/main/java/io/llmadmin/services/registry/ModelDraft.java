@@ -61,56 +61,6 @@ public record ModelDraft(
 
     public static final int DEFAULT_SORT_ORDER = 0;
 
-    /** A draft naming no credential. */
-    public ModelDraft(
-            String catalogId,
-            ModelType type,
-            String provider,
-            String vendor,
-            String providerModelName,
-            String displayName,
-            String description,
-            int sortOrder,
-            String apiBase,
-            int contextLength,
-            int limitRequestsPerMinute,
-            int limitInputTokensPerMinute,
-            int limitOutputTokensPerMinute,
-            String extraKwargsJson,
-            boolean active,
-            List<String> fallbacks,
-            ModelCapabilities capabilities,
-            double temperatureMin,
-            double temperatureMax,
-            double topPMin,
-            double topPMax,
-            int maxTokens) {
-        this(
-                catalogId,
-                type,
-                provider,
-                vendor,
-                providerModelName,
-                displayName,
-                description,
-                sortOrder,
-                apiBase,
-                contextLength,
-                limitRequestsPerMinute,
-                limitInputTokensPerMinute,
-                limitOutputTokensPerMinute,
-                extraKwargsJson,
-                active,
-                fallbacks,
-                capabilities,
-                temperatureMin,
-                temperatureMax,
-                topPMin,
-                topPMax,
-                maxTokens,
-                null);
-    }
-
     public ModelDraft {
         fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
         capabilities = capabilities == null ? ModelCapabilities.DEFAULT : capabilities;

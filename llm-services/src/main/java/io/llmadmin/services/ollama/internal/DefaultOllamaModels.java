@@ -198,7 +198,8 @@ public class DefaultOllamaModels implements OllamaModels {
                 ranges.temperatureMax(),
                 ranges.topPMin(),
                 ranges.topPMax(),
-                0);
+                0,
+                null);
         String created = registry.create(actor, draft).catalogId();
         audit.record(
                 actor,

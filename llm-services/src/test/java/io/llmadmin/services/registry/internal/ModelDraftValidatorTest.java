@@ -38,7 +38,8 @@ class ModelDraftValidatorTest {
                 2,
                 0,
                 1,
-                max);
+                max,
+                null);
     }
 
     private static ModelDraft valid() {
@@ -127,7 +128,8 @@ class ModelDraftValidatorTest {
                 1.0,
                 0,
                 1.2,
-                -3);
+                -3,
+                null);
 
         assertThat(fields(bad))
                 .containsExactlyInAnyOrder(
