@@ -30,9 +30,11 @@ class ConsoleModelsIT extends ConsoleTest {
     }
 
     private void filterByType(String type) {
+        Locator panel = byId("modelsForm:typeFilter_panel");
         byId("modelsForm:typeFilter").click();
         // The menu fades in; a click on an item before it is fully shown is lost (seen on a loaded machine: the panel
-        // stayed open and nothing was filtered), so wait until it is opaque, as a person would see it.
+        // stayed open and nothing was filtered), so wait until it is shown and opaque, as a person would see it.
+        assertThat(panel).isVisible();
         page.waitForFunction(
                 "id => { const panel = document.getElementById(id);"
                         + " return panel && getComputedStyle(panel).opacity === '1'; }",
@@ -40,6 +42,9 @@ class ConsoleModelsIT extends ConsoleTest {
         page.locator("[id='modelsForm:typeFilter_items'] li[data-label='" + type + "']")
                 .click();
         assertThat(byId("modelsForm:typeFilter_label")).hasText(type);
+        // The panel fades out; a click on the menu while it is still fading toggles it shut instead of open (the next
+        // filter then found its items invisible), so the next step waits until it is gone.
+        assertThat(panel).isHidden();
     }
 
     private void filterByText(String text) {
