@@ -81,5 +81,19 @@ public class PlaygroundView {
      * @param name its display name
      * @param limits its per-minute limits as the page shows them
      */
-    public record PlaygroundModel(String id, String name, String limits) {}
+    public record PlaygroundModel(String id, String name, String limits) {
+
+        // Jakarta EL 5 (EE 10) reads bean getters only, not record accessors.
+        public String getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getLimits() {
+            return limits;
+        }
+    }
 }
