@@ -29,6 +29,7 @@ class ConsoleAccessibilityIT extends ConsoleTest {
             "/console/models.xhtml",
             "/console/gateway-keys.xhtml",
             "/console/audit.xhtml",
+            "/console/playground.xhtml",
             "/console/audit.xhtml?entityType=Model&entityId=gemini-1.5-pro",
             "/console/migration.xhtml",
             "/console/account.xhtml");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The local models page against an Ollama stub in this JVM: a pull started in the browser shows its progress bar,
  * which is still there (and moving on) after a reload, until the model is installed; then the model is registered
- * with one click and answers through the OpenAI-compatible gateway.
+ * with one click and answers, streamed, in the playground (through the gateway's own resources, to Ollama's
+ * {@code /api/chat}).
  */
 class ConsoleOllamaIT extends ConsoleTest {
 
@@ -79,7 +80,19 @@ class ConsoleOllamaIT extends ConsoleTest {
         registered = "ollama-" + name.replace(':', '-');
         assertThat(page.locator(rowClass + " .registered")).hasText(registered);
 
-        assertThat(OllamaApi.chatThroughGateway(registered)).isEqualTo("Hello from local " + name);
+        page.locator(rowClass + " .try").click();
+        assertThat(page).hasURL(Pattern.compile(".*/console/playground\\.xhtml\\?model=" + registered + "$"));
+        assertThat(byId("chatModel")).hasValue(registered);
+        byId("prompt").fill("Hello?");
+        byId("send").click();
+        assertThat(byId("answer")).hasAttribute("data-state", "done");
+        assertThat(byId("answer")).hasText("Hello from local " + name);
+        assertThat(byId("tokensIn")).hasText("26");
+        assertThat(byId("tokensOut")).hasText("7");
+        assertThat(ollama.chatRequests).anySatisfy(request -> {
+            assertThat(request.getString("model")).isEqualTo(name);
+            assertThat(request.getBoolean("stream", true)).isTrue();
+        });
     }
 
     @Test

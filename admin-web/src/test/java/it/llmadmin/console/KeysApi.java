@@ -36,9 +36,14 @@ final class KeysApi {
     }
 
     static JsonObject issue(String name) {
+        return issue(name, "{}");
+    }
+
+    /** Issues a key with these per-minute limits (a JSON object) and returns it, its token included. */
+    static JsonObject issue(String name, String limitsJson) {
         HttpResponse<String> created = send(asAdmin("/api/admin/gateway-keys")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"limits\":" + limitsJson + "}"))
                 .build());
         if (created.statusCode() != 201) {
             throw new IllegalStateException("could not issue: " + created.statusCode() + " " + created.body());

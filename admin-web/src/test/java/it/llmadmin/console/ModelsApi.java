@@ -32,6 +32,41 @@ final class ModelsApi {
         return json(created);
     }
 
+    /**
+     * Creates a model of this type through the API whose api base is a stub, with these per-minute limits (a JSON
+     * object, {@code {}} for none); provider {@code other} needs no key, {@code openai} one.
+     */
+    static void createOn(String id, String type, String provider, String apiBase, String limitsJson) {
+        HttpResponse<String> created = send(asAdmin("/api/admin/models")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"type\":\"" + type
+                        + "\",\"provider\":\"" + provider + "\",\"providerModelName\":\"pg-model\","
+                        + "\"displayName\":\"IT " + id + "\",\"description\":\"made by a console IT\","
+                        + "\"apiBase\":\"" + apiBase + "\",\"contextLength\":8192,\"active\":true,"
+                        + "\"capabilities\":{\"streaming\":true,\"reasoning\":true},\"limits\":" + limitsJson
+                        + "}"))
+                .build());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "could not create " + id + ": " + created.statusCode() + " " + created.body());
+        }
+    }
+
+    /** The usage of one model in the last day as {@code GET /api/admin/usage} reports it, or null when none. */
+    static JsonObject usageOf(String id) {
+        HttpResponse<String> usage = send(asAdmin("/api/admin/usage").GET().build());
+        if (usage.statusCode() != 200) {
+            throw new IllegalStateException("usage: " + usage.statusCode() + " " + usage.body());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(usage.body()))) {
+            return reader.readArray().stream()
+                    .map(jakarta.json.JsonValue::asJsonObject)
+                    .filter(entry -> entry.getString("modelId").equals(id))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
     /** The model as the API shows it, or null when there is none. */
     static JsonObject find(String id) {
         HttpResponse<String> found =
@@ -47,6 +82,18 @@ final class ModelsApi {
                                 "PATCH",
                                 HttpRequest.BodyPublishers.ofString(
                                         "{\"displayName\":\"" + displayName + "\",\"version\":" + version + "}"))
+                        .build())
+                .statusCode();
+    }
+
+    /** Deactivates a model through the API at its current version; returns the HTTP status. */
+    static int deactivate(String id) {
+        long version = find(id).getJsonNumber("version").longValue();
+        return send(asAdmin("/api/admin/models/" + id)
+                        .header("Content-Type", "application/merge-patch+json")
+                        .method(
+                                "PATCH",
+                                HttpRequest.BodyPublishers.ofString("{\"active\":false,\"version\":" + version + "}"))
                         .build())
                 .statusCode();
     }

@@ -240,6 +240,51 @@ class OllamaAdminIT {
     }
 
     @Test
+    void should_refuse_a_pull_up_front_while_running_pulls_take_all_the_free_space() throws Exception {
+        String filling = unique("filling-it").toLowerCase() + ":70b";
+        String next = unique("next-it").toLowerCase() + ":1b";
+        ollama.offer(OllamaStub.model(filling, 25 * GB, "llama", 8192, "completion"));
+        ollama.offer(OllamaStub.model(next, GB, "llama", 8192, "completion"));
+        ollama.holdAtHalf(filling);
+        String id = OllamaApi.startPull(ollama.endpoint(), filling, null).getString("id");
+        OllamaApi.awaitPull(id, job -> job.getJsonNumber("totalBytes").longValue() == 25 * GB);
+
+        HttpResponse<String> refused = OllamaApi.post(
+                "/api/admin/ollama/pulls", "{\"endpoint\":\"" + ollama.endpoint() + "\",\"model\":\"" + next + "\"}");
+
+        ollama.release(filling);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(object(refused.body()).getString("message"))
+                .contains("No room to pull '" + next + "'")
+                .contains("25000000000")
+                .contains("running pulls take 25000000000");
+        assertThat(array(OllamaApi.get("/api/admin/ollama/pulls?limit=200").body()))
+                .extracting(pull -> pull.asJsonObject().getString("model"))
+                .doesNotContain(next);
+        assertThat(OllamaApi.awaitFinished(id).getString("status")).isEqualTo("succeeded");
+        assertThat(ollama.isInstalled(next)).isFalse();
+        assertThat(OllamaApi.startPull(ollama.endpoint(), next, null).getString("status"))
+                .isEqualTo("running");
+    }
+
+    @Test
+    void should_offer_an_ollama_credentials_endpoint() {
+        String host = unique("gpu-box").toLowerCase() + ".invalid";
+        HttpResponse<String> created = OllamaApi.post(
+                "/api/admin/credentials",
+                "{\"name\":\"" + unique("it-ollama-cred") + "\",\"provider\":\"ollama\",\"baseUrl\":\"http://" + host
+                        + ":11434/\",\"secret\":\"it-ollama-secret-not-real\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        try {
+            assertThat(OllamaApi.get("/api/admin/ollama/endpoints").body()).contains("\"http://" + host + ":11434\"");
+        } finally {
+            OllamaApi.delete("/api/admin/credentials/"
+                    + object(created.body()).getJsonNumber("id").longValue());
+        }
+        assertThat(OllamaApi.get("/api/admin/ollama/endpoints").body()).doesNotContain(host);
+    }
+
+    @Test
     void should_cancel_a_running_pull() throws Exception {
         String name = unique("cancelled-it").toLowerCase();
         ollama.offer(OllamaStub.model(name, GB, "llama", 8192, "completion"));

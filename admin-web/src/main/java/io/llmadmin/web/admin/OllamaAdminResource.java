@@ -133,11 +133,14 @@ public class OllamaAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Pull a model in the background",
-            description = "Answers at once; follow the job at its Location. Refused (the job fails TOO_LARGE) when the"
-                    + " layers need more than OLLAMA_FREE_SPACE_BYTES.")
+            description = "Answers at once; follow the job at its Location. Refused at once (409) when running pulls"
+                    + " already take all the free space (OLLAMA_FREE_SPACE_BYTES, and the real free space of"
+                    + " OLLAMA_MODELS_DIR for a local Ollama); the job fails TOO_LARGE when its layers need more than"
+                    + " is left.")
     @RequestBody(content = @Content(schema = @Schema(implementation = OllamaResponses.PullRequest.class)))
     @APIResponse(responseCode = "202", description = "Started")
     @APIResponse(responseCode = "400", description = "A bad or disallowed endpoint, name or digest")
+    @APIResponse(responseCode = "409", description = "No free space left on the endpoint; the message says how much")
     public Response startPull(String body, @Context SecurityContext security, @Context UriInfo uriInfo) {
         OllamaResponses.PullRequest request = bodies.bind(bodies.object(body), OllamaResponses.PullRequest.class);
         var job = ollama.startPull(

@@ -129,7 +129,7 @@ public class OllamaConsole implements Serializable {
             pullName = null;
             expectedDigest = null;
             pulls = null;
-        } catch (InvalidChangeException e) {
+        } catch (InvalidChangeException | ConflictingChangeException e) {
             error(e.getMessage());
         }
     }

@@ -4,7 +4,6 @@ import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.errors.LlmException;
-import io.llmadmin.services.gateway.GatewayKeyView;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatStream;
@@ -68,18 +67,23 @@ public class ChatCompletionsResource {
 
     @POST
     public Response complete(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        GatewayKeyView key = authentication.require(authorization);
+        return complete(body, GatewayCaller.of(authentication.require(authorization)));
+    }
+
+    /** The chat completion for this caller, a gateway key or (in the console's playground) a console admin. */
+    public Response complete(String body, GatewayCaller caller) {
         JsonObject json = ChatCompletionRequest.object(body);
         String model = ChatCompletionRequest.modelOf(json);
         if (model != null) {
-            requireChatModel(key, model);
+            requireChatModel(caller, model);
         }
-        ChatCompletionRequest request = ChatCompletionRequest.parse(json, key.caller());
-        GatewayKeyLimiter.Reservation reservation = limiter.admit(key, request.call());
+        ChatCompletionRequest request = ChatCompletionRequest.parse(json, caller.name());
+        GatewayKeyLimiter.Reservation reservation = limiter.admit(caller, request.call());
+        String keyLimits = caller.describedLimits().orElse(null);
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = Instant.now().getEpochSecond();
         if (request.stream()) {
-            return stream(request, reservation, id, created);
+            return stream(request, reservation, id, created, keyLimits);
         }
         ChatResult result;
         try {
@@ -94,11 +98,12 @@ public class ChatCompletionsResource {
                                 .toString(),
                         MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .header(SERVED_MODEL, result.model())
+                .header(GatewayCaller.KEY_LIMITS, keyLimits)
                 .build();
     }
 
-    private void requireChatModel(GatewayKeyView key, String model) {
-        GatewayAuthentication.requireModel(key, model);
+    private void requireChatModel(GatewayCaller caller, String model) {
+        caller.requireModel(model);
         CatalogEntry entry = catalog.activeModel(model).orElseThrow(() -> OpenAiException.modelNotFound(model));
         if (entry.type() != ModelType.CHAT) {
             throw OpenAiException.invalid(
@@ -109,7 +114,11 @@ public class ChatCompletionsResource {
     }
 
     private Response stream(
-            ChatCompletionRequest request, GatewayKeyLimiter.Reservation reservation, String id, long created) {
+            ChatCompletionRequest request,
+            GatewayKeyLimiter.Reservation reservation,
+            String id,
+            long created,
+            String keyLimits) {
         BlockingQueue<UpstreamEvents.Event> events = new LinkedBlockingQueue<>();
         ChatStream upstream;
         try {
@@ -127,6 +136,7 @@ public class ChatCompletionsResource {
                 out -> new EventWriter(out, id, created, request, reservation, upstream).writeAll(first, events);
         return Response.ok(output, EVENT_STREAM)
                 .header(SERVED_MODEL, upstream.model())
+                .header(GatewayCaller.KEY_LIMITS, keyLimits)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no")
                 .build();

@@ -5,7 +5,6 @@ import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.errors.LlmException;
-import io.llmadmin.services.gateway.GatewayKeyView;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.Embeddings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,13 +58,17 @@ public class EmbeddingsResource {
 
     @POST
     public Response embed(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        GatewayKeyView key = authentication.require(authorization);
+        return embed(body, GatewayCaller.of(authentication.require(authorization)));
+    }
+
+    /** The embeddings for this caller, a gateway key or (in the console's playground) a console admin. */
+    public Response embed(String body, GatewayCaller caller) {
         JsonObject request = ChatCompletionRequest.object(body);
         String model = ChatCompletionRequest.modelOf(request);
         if (model == null) {
             throw OpenAiException.invalid("model", "you must provide a model parameter (a catalog id)");
         }
-        GatewayAuthentication.requireModel(key, model);
+        caller.requireModel(model);
         CatalogEntry entry = catalog.activeModel(model).orElseThrow(() -> OpenAiException.modelNotFound(model));
         if (entry.type() != ModelType.EMBEDDING) {
             throw OpenAiException.invalid(
@@ -79,10 +82,10 @@ public class EmbeddingsResource {
         if (dimensions != null && dimensions.getValueType() != JsonValue.ValueType.NULL) {
             throw OpenAiException.invalid("dimensions", "'dimensions' is not supported by this gateway yet");
         }
-        GatewayKeyLimiter.Reservation reservation = limiter.admit(key, texts, 0);
+        GatewayKeyLimiter.Reservation reservation = limiter.admit(caller, texts, 0);
         Embeddings embeddings;
         try {
-            embeddings = chat.embed(model, texts, key.caller());
+            embeddings = chat.embed(model, texts, caller.name());
         } catch (InvalidLlmRequestException e) {
             reservation.settle(Optional.empty());
             throw OpenAiException.invalid(e.parameter() == null ? null : "input", e.getMessage());
@@ -116,6 +119,7 @@ public class EmbeddingsResource {
                                 .add("total_tokens", promptTokens))
                 .build();
         return Response.ok(answer.toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header(GatewayCaller.KEY_LIMITS, caller.describedLimits().orElse(null))
                 .build();
     }
 

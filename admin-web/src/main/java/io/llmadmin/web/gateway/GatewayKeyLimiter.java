@@ -53,6 +53,27 @@ public class GatewayKeyLimiter {
     }
 
     /**
+     * Reserves the call in the caller's key's window; a console admin has no key and so nothing to reserve here (the
+     * model's own limits are checked by the chat service either way).
+     *
+     * @throws io.llmadmin.services.errors.LlmRateLimitedException when the key's limit is reached (a 429)
+     */
+    public Reservation admit(GatewayCaller caller, List<String> texts, int maxOutput) {
+        if (caller.key().isPresent()) {
+            return admit(caller.key().get(), texts, maxOutput);
+        }
+        return new Reservation(NOTHING_RESERVED, TokenEstimator.estimateChatInputTokens(texts));
+    }
+
+    /** {@link #admit(GatewayCaller, List, int)} for a chat call. */
+    public Reservation admit(GatewayCaller caller, ChatCall call) {
+        return admit(
+                caller,
+                call.messages().stream().map(ChatMessage::text).toList(),
+                call.maxTokens() == null ? 0 : call.maxTokens());
+    }
+
+    /**
      * Reserves a call with these texts as its input and at most {@code maxOutput} output tokens (0: not known) in the
      * key's window.
      *

@@ -29,7 +29,7 @@ final class RequestLimits {
     private RequestLimits() {}
 
     static long limitFor(String path, String contentType) {
-        if (path.startsWith("/openai/v1/chat/completions")) {
+        if (path.startsWith("/openai/v1/chat/completions") || path.startsWith("/console/api/playground/")) {
             return CHAT_COMPLETIONS;
         }
         if (path.startsWith("/openai/")) {
@@ -51,6 +51,6 @@ final class RequestLimits {
 
     /** The JSON APIs, whose bodies are read whole, as UTF-8. */
     static boolean isJsonApi(String path) {
-        return path.startsWith("/api/") || path.startsWith("/openai/");
+        return path.startsWith("/api/") || path.startsWith("/openai/") || path.startsWith("/console/api/");
     }
 }

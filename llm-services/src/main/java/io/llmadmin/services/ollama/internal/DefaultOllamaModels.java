@@ -15,6 +15,7 @@ import io.llmadmin.services.registry.ModelDraft;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
 import io.llmadmin.services.registry.ModelView;
+import io.llmadmin.services.vault.ApiCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ public class DefaultOllamaModels implements OllamaModels {
     private final OllamaAuditTrail audit;
     private final Executor executor;
     private final Set<String> configured;
-    private final long freeSpaceBytes;
+    private final FreeSpace freeSpace;
+    private final ApiCredentials credentials;
 
     @Inject
     public DefaultOllamaModels(
@@ -50,14 +52,17 @@ public class DefaultOllamaModels implements OllamaModels {
             OllamaAuditTrail audit,
             @OllamaExecutor Executor executor,
             @ConfigProperty(name = "OLLAMA_ENDPOINTS", defaultValue = " ") String configuredEndpoints,
-            @ConfigProperty(name = "OLLAMA_FREE_SPACE_BYTES", defaultValue = "0") long freeSpaceBytes) {
+            ApiCredentials credentials,
+            @ConfigProperty(name = "OLLAMA_FREE_SPACE_BYTES", defaultValue = "0") long freeSpaceBytes,
+            @ConfigProperty(name = "OLLAMA_MODELS_DIR", defaultValue = " ") String modelsDirectory) {
         this.client = client;
         this.jobs = jobs;
         this.registry = registry;
         this.audit = audit;
         this.executor = executor;
         this.configured = OllamaEndpoints.configured(configuredEndpoints);
-        this.freeSpaceBytes = freeSpaceBytes;
+        this.credentials = credentials;
+        this.freeSpace = new FreeSpace(freeSpaceBytes, modelsDirectory);
     }
 
     /** For the CDI proxy only. */
@@ -68,7 +73,8 @@ public class DefaultOllamaModels implements OllamaModels {
         this.audit = null;
         this.executor = null;
         this.configured = Set.of();
-        this.freeSpaceBytes = 0;
+        this.credentials = null;
+        this.freeSpace = null;
     }
 
     @Override
@@ -76,6 +82,13 @@ public class DefaultOllamaModels implements OllamaModels {
         Set<String> all = new TreeSet<>(configured);
         all.add(OllamaEndpoints.DEFAULT);
         catalogOllamaModels().forEach(model -> all.add(OllamaEndpoints.ofApiBase(model.apiBase())));
+        // An Ollama credential names a server the admin chose to trust (a remote Ollama behind a key).
+        credentials.list().stream()
+                .filter(credential -> "ollama".equals(credential.provider()) && credential.enabled())
+                .filter(credential ->
+                        credential.baseUrl() != null && !credential.baseUrl().isBlank())
+                .forEach(credential ->
+                        OllamaEndpoints.ofCredential(credential.baseUrl()).ifPresent(all::add));
         return List.copyOf(all);
     }
 
@@ -122,8 +135,13 @@ public class DefaultOllamaModels implements OllamaModels {
                     "expectedDigest", "must be a SHA-256 digest (64 hex digits, sha256: optional)");
         }
         String digest = expectedDigest == null || expectedDigest.isBlank() ? null : expectedDigest.trim();
+        FreeSpace.Budget budget = freeSpace.budget(base, jobs.running(base));
+        if (budget.exhausted()) {
+            throw new ConflictingChangeException("No room to pull '" + model + "' into " + base + ": "
+                    + budget.describe() + ". Remove a model or wait for the running pulls first.");
+        }
         PullJobView job = jobs.create(actor, base, model, digest);
-        PullRunner runner = new PullRunner(client, jobs, freeSpaceBytes);
+        PullRunner runner = new PullRunner(client, jobs, budget);
         executor.execute(() -> runner.run(job.id(), base, model, digest));
         return job;
     }

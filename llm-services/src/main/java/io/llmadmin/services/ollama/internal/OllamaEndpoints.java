@@ -57,6 +57,24 @@ final class OllamaEndpoints {
         }
     }
 
+    /**
+     * The server an Ollama credential's base URL names ({@code http://gpu-box:11434/} or with an API path such as
+     * {@code /api}), or empty when it names none.
+     */
+    static java.util.Optional<String> ofCredential(String baseUrl) {
+        try {
+            URI uri = new URI(baseUrl.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(normalize(
+                    "baseUrl",
+                    uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())));
+        } catch (URISyntaxException | InvalidChangeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Whether the server may call this (canonical) endpoint. */
     static boolean allowed(String endpoint, Collection<String> inUse) {
         if (inUse.contains(endpoint)) {

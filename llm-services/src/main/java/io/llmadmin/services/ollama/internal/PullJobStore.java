@@ -66,6 +66,21 @@ public class PullJobStore {
                 .toList();
     }
 
+    /** The pulls into this endpoint that are still running (not stale), for the free space they will take. */
+    public List<PullJobView> running(String endpoint) {
+        return entityManager
+                .createQuery(
+                        "SELECT j FROM OllamaPullJob j WHERE j.endpoint = :endpoint AND j.status = :running",
+                        OllamaPullJob.class)
+                .setParameter("endpoint", endpoint)
+                .setParameter("running", PullStatus.RUNNING)
+                .getResultList()
+                .stream()
+                .map(job -> view(expireIfStale(job)))
+                .filter(job -> job.status() == PullStatus.RUNNING)
+                .toList();
+    }
+
     /**
      * Writes the latest progress.
      *

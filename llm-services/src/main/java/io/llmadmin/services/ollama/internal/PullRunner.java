@@ -26,12 +26,13 @@ final class PullRunner {
 
     private final OllamaClient client;
     private final PullJobStore store;
-    private final long freeSpaceBytes;
+    private final FreeSpace.Budget budget;
 
-    PullRunner(OllamaClient client, PullJobStore store, long freeSpaceBytes) {
+    /** @param budget what the pull may take, decided when it starts */
+    PullRunner(OllamaClient client, PullJobStore store, FreeSpace.Budget budget) {
         this.client = client;
         this.store = store;
-        this.freeSpaceBytes = freeSpaceBytes;
+        this.budget = budget;
     }
 
     /** Why a pull stopped before the end of its stream. */
@@ -65,10 +66,9 @@ final class PullRunner {
                     long needed = layerTotals.values().stream()
                             .mapToLong(Long::longValue)
                             .sum();
-                    if (freeSpaceBytes > 0 && needed > freeSpaceBytes) {
-                        error[0] = "model '" + model + "' needs at least " + needed
-                                + " bytes, more than the free-space bound of " + freeSpaceBytes
-                                + " bytes (OLLAMA_FREE_SPACE_BYTES)";
+                    if (budget.exceededBy(needed)) {
+                        error[0] = "model '" + model + "' needs at least " + needed + " bytes, more than the "
+                                + budget.describe();
                         stop[0] = Stop.TOO_LARGE;
                         return false;
                     }

@@ -1,0 +1,99 @@
+package io.llmadmin.web.console;
+
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.catalog.CatalogEntry;
+import io.llmadmin.services.catalog.ModelCatalog;
+import io.llmadmin.services.registry.ModelRegistry;
+import io.llmadmin.services.registry.ModelView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * The playground page ({@code /console/playground.xhtml}): the active models to try, each with the per-minute limits
+ * its calls are admitted against. The page itself calls the gateway from the browser (console.js's playground part):
+ * with a pasted gateway key on {@code /openai/v1}, or as the signed-in admin on {@code /console/api/playground}, which
+ * runs the gateway's own resources; nothing here calls a model.
+ */
+@Named("playgroundView")
+@RequestScoped
+public class PlaygroundView {
+
+    private final ModelCatalog catalog;
+    private final ModelRegistry registry;
+
+    private String model;
+
+    @Inject
+    public PlaygroundView(ModelCatalog catalog, ModelRegistry registry) {
+        this.catalog = catalog;
+        this.registry = registry;
+    }
+
+    /** For the CDI proxy only. */
+    protected PlaygroundView() {
+        this(null, null);
+    }
+
+    public List<PlaygroundModel> getChatModels() {
+        return modelsOf(ModelType.CHAT);
+    }
+
+    public List<PlaygroundModel> getEmbeddingModels() {
+        return modelsOf(ModelType.EMBEDDING);
+    }
+
+    /** The model chosen by the {@code model} query parameter (a link from another page), or null. */
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    private List<PlaygroundModel> modelsOf(ModelType type) {
+        return catalog.activeModels(type).stream().map(this::withLimits).toList();
+    }
+
+    private PlaygroundModel withLimits(CatalogEntry entry) {
+        String limits = registry.find(entry.id())
+                .map(PlaygroundView::describe)
+                .orElse("requests=none, input-tokens=none, output-tokens=none");
+        return new PlaygroundModel(entry.id(), entry.name(), limits);
+    }
+
+    private static String describe(ModelView view) {
+        return "requests=" + perMinute(view.limitRequestsPerMinute())
+                + ", input-tokens=" + perMinute(view.limitInputTokensPerMinute())
+                + ", output-tokens=" + perMinute(view.limitOutputTokensPerMinute());
+    }
+
+    private static String perMinute(int limit) {
+        return limit <= 0 ? "none" : limit + "/min";
+    }
+
+    /**
+     * A model offered on the page.
+     *
+     * @param id its catalog id, what the call names
+     * @param name its display name
+     * @param limits its per-minute limits as the page shows them
+     */
+    public record PlaygroundModel(String id, String name, String limits) {
+
+        // Jakarta EL 5 (EE 10) reads bean getters only, not record accessors.
+        public String getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getLimits() {
+            return limits;
+        }
+    }
+}
