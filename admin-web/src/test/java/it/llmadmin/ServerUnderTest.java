@@ -9,12 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The Liberty server the build started for the integration tests, spoken to over real HTTP. */
 public final class ServerUnderTest {
 
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final Pattern ISSUED_TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"(llmk_[^\"]+)\"");
 
     private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
@@ -71,14 +75,32 @@ public final class ServerUnderTest {
                 .build());
     }
 
+    /**
+     * Sends a request and returns the answer, once it is checked for the ITs' secrets ({@link SecretScan}): every IT
+     * that speaks to the server through here, directly or through its helpers, has every answer checked.
+     */
     public static HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> answer =
+                    CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            SecretScan.checkAnswer(request.method() + " " + request.uri().getPath(), answer);
+            rememberIssuedToken(request, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A gateway key's token is shown in the answer that issues it, and must then be in no log line or table. */
+    private static void rememberIssuedToken(HttpRequest request, HttpResponse<String> answer) {
+        if (request.uri().getPath().startsWith("/api/admin/gateway-keys") && answer.body() != null) {
+            Matcher token = ISSUED_TOKEN.matcher(answer.body());
+            while (token.find()) {
+                ItSecrets.issuedToken(token.group(1));
+            }
         }
     }
 

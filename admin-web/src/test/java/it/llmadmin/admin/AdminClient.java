@@ -3,6 +3,7 @@ package it.llmadmin.admin;
 import static it.llmadmin.ServerUnderTest.send;
 import static it.llmadmin.ServerUnderTest.uri;
 
+import it.llmadmin.ItSecrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -56,7 +57,7 @@ final class AdminClient {
     }
 
     static String viewerPassword() {
-        return "viewer-password-for-its";
+        return ItSecrets.VIEWER_PASSWORD;
     }
 
     HttpRequest.Builder request(String path) {

@@ -5,6 +5,7 @@ import static it.llmadmin.admin.AdminClient.json;
 import static it.llmadmin.admin.AdminClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.llmadmin.ItSecrets;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,9 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class CredentialsIT {
 
-    private static final String SECRET = "sk-it-" + UUID.randomUUID().toString().replace("-", "") + "cafe";
-    private static final String WRONG =
-            "sk-it-wrong-" + UUID.randomUUID().toString().replace("-", "") + "beef";
+    private static final String SECRET = ItSecrets.PROVIDER_SECRET;
+    private static final String WRONG = ItSecrets.WRONG_PROVIDER_SECRET;
 
     /** Every answer this test received, to grep for the secrets at the end. */
     private static final List<String> ANSWERS = new ArrayList<>();
@@ -170,6 +169,38 @@ class CredentialsIT {
         assertThat(json(test).getBoolean("ok")).isFalse();
         assertThat(json(test).getInt("status")).isEqualTo(401);
         assertThat(test.body()).doesNotContain(WRONG).doesNotContain("Incorrect");
+    }
+
+    @Test
+    void should_send_a_replaced_secret_at_once_and_nothing_while_the_credential_is_disabled() {
+        long credential = createCredential(WRONG);
+        String model = unique("it-cred-rotated");
+        assertThat(createModel(model, provider.apiBase(), credential).statusCode())
+                .isEqualTo(201);
+        String token = issueGatewayKey(model);
+
+        HttpResponse<String> replaced = kept(admin().put(
+                        "/api/admin/credentials/" + credential + "/secrets", "{\"secret\":\"" + SECRET + "\"}", null));
+
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        assertThat(json(replaced).getJsonArray("secrets").getString(0)).isEqualTo("****cafe");
+        assertThat(json(replaced).getJsonArray("secrets")).hasSize(1);
+        HttpResponse<String> afterRotation = callGateway(token, model);
+        assertThat(afterRotation.statusCode()).as(afterRotation.body()).isEqualTo(200);
+
+        assertThat(kept(admin().postEmpty("/api/admin/credentials/" + credential + "/disable"))
+                        .statusCode())
+                .isEqualTo(200);
+        int receivedBefore = provider.authorizations.size();
+        HttpResponse<String> whileDisabled = callGateway(token, model);
+        assertThat(whileDisabled.statusCode()).as(whileDisabled.body()).isEqualTo(503);
+        assertThat(provider.authorizations).hasSize(receivedBefore);
+
+        assertThat(kept(admin().postEmpty("/api/admin/credentials/" + credential + "/enable"))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> enabledAgain = callGateway(token, model);
+        assertThat(enabledAgain.statusCode()).as(enabledAgain.body()).isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package it.llmadmin.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.llmadmin.ItSecrets;
 import it.llmadmin.ServerUnderTest;
 import it.llmadmin.admin.DjangoDatabases.CatalogEntry;
 import it.llmadmin.admin.DjangoDatabases.Configuration;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class DjangoDatabaseImportIT {
 
-    private static final String KEY = "sk-it-django-import-key-5c1e";
-    private static final String DB_PASSWORD = "db-password-never-echoed-77";
+    private static final String KEY = ItSecrets.DJANGO_KEY;
+    private static final String DB_PASSWORD = ItSecrets.DJANGO_DATABASE_PASSWORD;
 
     private record Legacy(String good, List<Configuration> rows, List<CatalogEntry> catalog) {}
 

@@ -2,6 +2,7 @@ package it.llmadmin.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.llmadmin.ItSecrets;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The legacy importer as an admin action, against the started server and its embedded database. */
 class ImportAdminIT {
 
-    private static final String SECRET = "sk-it-import-secret-7a9f";
+    private static final String SECRET = ItSecrets.IMPORTED_KEY;
 
     private static String fixture(String name) {
         return """

@@ -2,6 +2,7 @@ package it.llmadmin.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.llmadmin.ItSecrets;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,10 @@ class ImportRequestsIT {
             "jdbc:postgresql://127.0.0.1/x?sslfactory=org.postgresql.ssl.NonValidatingFactory",
             "jdbc:postgresql://127.0.0.1/x;loggerFile=/tmp/x",
             "jdbc:postgresql://u:p@127.0.0.1/x",
+            // A password in the URL, as user info or as a driver property: refused, and (ItSecrets) never echoed.
+            "jdbc:postgresql://django:" + ItSecrets.DJANGO_DATABASE_PASSWORD + "@127.0.0.1/x",
+            "jdbc:postgresql://127.0.0.1/x?user=django&password=" + ItSecrets.DJANGO_DATABASE_PASSWORD,
+            "jdbc:mariadb://127.0.0.1/x?password=" + ItSecrets.DJANGO_DATABASE_PASSWORD,
             "jdbc:postgresql://127.0.0.1,10.0.0.1/x",
             "jdbc:postgresql://10.255.255.1:5432/x",
             "jdbc:h2:mem:x",

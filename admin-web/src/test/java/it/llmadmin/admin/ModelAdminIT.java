@@ -10,6 +10,7 @@ import static it.llmadmin.admin.AdminClient.model;
 import static it.llmadmin.admin.AdminClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.llmadmin.ItSecrets;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.http.HttpRequest;
@@ -171,13 +172,15 @@ class ModelAdminIT {
     void should_refuse_a_secret_in_the_extra_arguments_without_echoing_it() {
         String id = newId("it-secret");
         String body = model(id, "chat", false)
-                .replace("\"active\"", "\"extraKwargs\":{\"api_key\":\"sk-it-very-secret\"},\"active\"");
+                .replace(
+                        "\"active\"",
+                        "\"extraKwargs\":{\"api_key\":\"" + ItSecrets.REFUSED_KWARGS_KEY + "\"},\"active\"");
 
         HttpResponse<String> response = admin().post("/api/admin/models", body);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(fields(json(response))).containsExactly("extraKwargs.api_key");
-        assertThat(response.body()).doesNotContain("sk-it-very-secret");
+        assertThat(response.body()).doesNotContain(ItSecrets.REFUSED_KWARGS_KEY);
     }
 
     @Test

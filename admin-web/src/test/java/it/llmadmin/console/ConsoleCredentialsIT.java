@@ -6,10 +6,10 @@ import static it.llmadmin.ServerUnderTest.uri;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import it.llmadmin.ItSecrets;
 import it.llmadmin.admin.BearerCheckingProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +24,11 @@ import org.junit.jupiter.api.Test;
  * The issue's "tried as a new user would", in the console: create a credential for a local OpenAI-compatible server that
  * checks the bearer token, test it, attach it to a new model, press the model's Test, call the model through
  * {@code /openai/v1} with a gateway key; a model at another host with the same credential is refused with a message on
- * its api base; the secret is on no page.
+ * its api base; the secret is on no page. The gateway key is issued on the console's Gateway keys page too.
  */
 class ConsoleCredentialsIT extends ConsoleTest {
 
-    private static final String SECRET =
-            "sk-console-" + UUID.randomUUID().toString().replace("-", "") + "c0de";
+    private static final String SECRET = ItSecrets.CONSOLE_PROVIDER_SECRET;
 
     private Locator row(String name) {
         return page.locator("[id='credentialsForm:credentials_data'] > tr[class~='credential-" + name + "']");
@@ -45,6 +43,7 @@ class ConsoleCredentialsIT extends ConsoleTest {
         String name = UsersApi.unique("it-console-cred");
         String model = UsersApi.unique("it-console-credmodel");
         String stray = UsersApi.unique("it-console-stray");
+        String keyName = UsersApi.unique("it-console-credkey");
         try (BearerCheckingProvider provider = new BearerCheckingProvider(SECRET);
                 BearerCheckingProvider other = new BearerCheckingProvider(SECRET)) {
             signInAndOpen("/console/credentials.xhtml", "admin", ADMIN_PASSWORD);
@@ -74,7 +73,7 @@ class ConsoleCredentialsIT extends ConsoleTest {
             assertThat(byId("modelForm:messages")).containsText("Test: The model answered");
             assertNoSecretOnThePage();
 
-            HttpResponse<String> answer = callGateway(model);
+            HttpResponse<String> answer = callGateway(issueKeyInTheConsole(keyName, model), model);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body()).contains(BearerCheckingProvider.ANSWER).doesNotContain(SECRET);
             assertThat(provider.authorizations).contains("Bearer " + SECRET);
@@ -90,6 +89,7 @@ class ConsoleCredentialsIT extends ConsoleTest {
             assertThat(row(name).locator(".used-by")).hasText(model);
             assertNoSecretOnThePage();
         } finally {
+            KeysApi.removeQuietly(keyName);
             ModelsApi.deleteQuietly(model);
             ModelsApi.deleteQuietly(stray);
             Long id = credentialIdOrNull(name);
@@ -127,17 +127,32 @@ class ConsoleCredentialsIT extends ConsoleTest {
         return null;
     }
 
-    private static HttpResponse<String> callGateway(String model) {
-        HttpResponse<String> issued = send(asAdmin("/api/admin/gateway-keys")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + UsersApi.unique("it-console-key")
-                        + "\",\"allowedModels\":[\"" + model + "\"]}"))
-                .build());
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        String token;
-        try (JsonReader reader = Json.createReader(new StringReader(issued.body()))) {
-            token = reader.readObject().getString("token");
-        }
+    /** Issues a gateway key for the model on the console's Gateway keys page, as the admin would: its token, shown once. */
+    private String issueKeyInTheConsole(String name, String model) {
+        page.navigate(url("/console/gateway-keys.xhtml"));
+        byId("keysForm:issue").click();
+        assertThat(byId("keyForm:name")).isVisible();
+        byId("keyForm:name").fill(name);
+        byId("keyForm:allowedModels").click();
+        page.waitForFunction(
+                "id => { const panel = document.getElementById(id);"
+                        + " return panel && getComputedStyle(panel).opacity === '1'"
+                        + " && getComputedStyle(panel).display !== 'none'; }",
+                "keyForm:allowedModels_panel");
+        page.locator("[id='keyForm:allowedModels_panel'] li[data-item-value='" + model + "'] .ui-chkbox-box")
+                .click();
+        page.keyboard().press("Escape");
+        byId("keyForm:save").click();
+        Locator token = byId("tokenForm:token");
+        assertThat(token).isVisible();
+        String shown = token.inputValue();
+        assertThat(shown).startsWith("llmk_");
+        ItSecrets.issuedToken(shown);
+        byId("tokenForm:done").click();
+        return shown;
+    }
+
+    private static HttpResponse<String> callGateway(String token, String model) {
         return send(HttpRequest.newBuilder(uri("/openai/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)

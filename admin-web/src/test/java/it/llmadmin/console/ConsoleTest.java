@@ -5,10 +5,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
+import it.llmadmin.SecretScan;
 import it.llmadmin.ServerUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +40,14 @@ abstract class ConsoleTest {
     BrowserContext context;
     Page page;
 
+    /** The secrets found in the pages and partial answers the browser received ({@link #checkForSecrets}). */
+    private final List<String> leaks = Collections.synchronizedList(new ArrayList<>());
+
     @BeforeEach
     void openBrowserContext() {
         context = ConsoleBrowser.browser().newContext();
         context.setDefaultTimeout(15_000);
+        context.onResponse(this::checkForSecrets);
         page = context.newPage();
     }
 
@@ -45,6 +55,33 @@ abstract class ConsoleTest {
     void closeBrowserContext() {
         if (context != null) {
             context.close();
+        }
+        org.assertj.core.api.Assertions.assertThat(leaks)
+                .as("pages and partial answers carrying the ITs' secrets")
+                .isEmpty();
+    }
+
+    /**
+     * Every page and every AJAX answer the browser gets is checked for the ITs' secrets ({@link SecretScan}), as every
+     * answer through {@link ServerUnderTest#send} is. Scripts, styles and images are the WAR's own files.
+     */
+    private void checkForSecrets(Response response) {
+        String type = response.request().resourceType();
+        if (!type.equals("document") && !type.equals("xhr") && !type.equals("fetch")
+                || response.status() >= 300 && response.status() < 400) {
+            return;
+        }
+        String text;
+        try {
+            text = response.headers() + "\n" + response.text();
+        } catch (PlaywrightException e) {
+            // The browser no longer holds the body (the page navigated on): nothing to read, nothing shown either.
+            return;
+        }
+        try {
+            SecretScan.checkAnswer(response.request().method() + " " + response.url(), text);
+        } catch (AssertionError e) {
+            leaks.add(e.getMessage());
         }
     }
 
