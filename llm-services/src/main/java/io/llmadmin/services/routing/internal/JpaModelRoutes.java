@@ -71,7 +71,8 @@ public class JpaModelRoutes implements ModelRoutes {
     private List<RouteView> loadAll() {
         return entityManager
                 .createQuery("SELECT r FROM ModelRoute r ORDER BY r.id", ModelRoute.class)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(JpaModelRoutes::view)
                 .toList();
     }

@@ -57,7 +57,8 @@ public class JpaResponseCachePolicies implements ResponseCachePolicies {
     private Map<String, Integer> load() {
         return entityManager
                 .createQuery("SELECT p FROM ResponseCachePolicy p", ResponseCachePolicy.class)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .collect(Collectors.toUnmodifiableMap(ResponseCachePolicy::modelId, ResponseCachePolicy::ttlSeconds));
     }
 
