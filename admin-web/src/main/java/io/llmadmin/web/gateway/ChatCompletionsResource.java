@@ -7,10 +7,13 @@ import io.llmadmin.services.errors.LlmException;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatStream;
+import io.llmadmin.services.llm.TokenUsage;
+import io.llmadmin.services.routing.ModelRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +28,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,40 +56,69 @@ public class ChatCompletionsResource {
     private final ModelCatalog catalog;
     private final GatewayAuthentication authentication;
     private final GatewayKeyLimiter limiter;
+    private final ModelRoutes routes;
+    private final ResponseCaching caching;
 
     @Inject
     public ChatCompletionsResource(
-            ChatService chat, ModelCatalog catalog, GatewayAuthentication authentication, GatewayKeyLimiter limiter) {
+            ChatService chat,
+            ModelCatalog catalog,
+            GatewayAuthentication authentication,
+            GatewayKeyLimiter limiter,
+            ModelRoutes routes,
+            ResponseCaching caching) {
         this.chat = chat;
         this.catalog = catalog;
         this.authentication = authentication;
         this.limiter = limiter;
+        this.routes = routes;
+        this.caching = caching;
     }
 
     /** For the CDI proxy only. */
     protected ChatCompletionsResource() {
-        this(null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @POST
-    public Response complete(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return complete(body, GatewayCaller.of(authentication.require(authorization)));
+    public Response complete(
+            String body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
+        return complete(body, GatewayCaller.of(authentication.require(authorization)), cacheControl);
     }
 
     /** The chat completion for this caller, a gateway key or (in the console's playground) a console admin. */
-    public Response complete(String body, GatewayCaller caller) {
+    public Response complete(String body, GatewayCaller caller, String cacheControl) {
+        long started = System.nanoTime();
         JsonObject json = ChatCompletionRequest.object(body);
         String model = ChatCompletionRequest.modelOf(json);
         if (model != null) {
-            requireChatModel(caller, model);
+            caller.requireModel(model);
+            json = routed(caller, json, model);
+            requireChatModel(ChatCompletionRequest.modelOf(json));
         }
         ChatCompletionRequest request = ChatCompletionRequest.parse(json, caller.name());
+        ResponseCaching.Lookup lookup = caching.lookupFor(
+                request.call().model(),
+                json,
+                request.stream(),
+                !request.call().tools().isEmpty(),
+                cacheControl);
         GatewayKeyLimiter.Reservation reservation = limiter.admit(caller, request.call());
         String keyLimits = caller.describedLimits().orElse(null);
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = Instant.now().getEpochSecond();
+        Optional<ChatResult> kept = caching.find(lookup);
+        if (kept.isPresent()) {
+            reservation.settle(Optional.of(new TokenUsage(0, 0)));
+            caching.recordHit(lookup.model(), request.call().caller(), (System.nanoTime() - started) / 1_000_000);
+            return request.stream()
+                    ? cachedStream(request, kept.get(), id, created)
+                    : completion(request, OpenAiResponses.withCallIds(kept.get()), id, created, "hit", keyLimits);
+        }
         if (request.stream()) {
-            return stream(request, reservation, id, created, keyLimits);
+            return stream(request, reservation, id, created, lookup, keyLimits);
         }
         ChatResult result;
         try {
@@ -93,17 +128,48 @@ public class ChatCompletionsResource {
             throw e;
         }
         reservation.settle(result.usage());
-        return Response.ok(
+        if (result.model().equals(lookup.model())) {
+            // An answer of a fallback is not kept under the asked model: the next call should try the model again.
+            caching.store(lookup, result);
+        }
+        return completion(request, result, id, created, lookup.applies() ? "miss" : null, keyLimits);
+    }
+
+    private static Response completion(
+            ChatCompletionRequest request,
+            ChatResult result,
+            String id,
+            long created,
+            String cacheState,
+            String keyLimits) {
+        Response.ResponseBuilder answer = Response.ok(
                         OpenAiResponses.completion(id, created, result, request.legacyFunctions())
                                 .toString(),
                         MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .header(SERVED_MODEL, result.model())
-                .header(GatewayCaller.KEY_LIMITS, keyLimits)
-                .build();
+                .header(GatewayCaller.KEY_LIMITS, keyLimits);
+        if (cacheState != null) {
+            answer.header(ResponseCaching.HEADER, cacheState);
+        }
+        return answer.build();
     }
 
-    private void requireChatModel(GatewayCaller caller, String model) {
-        caller.requireModel(model);
+    /**
+     * The request with a route's id replaced by the target chosen for this call (sticky per caller: the key or console
+     * user, and the end user it names); unchanged when the model is a model. A model of that id wins over a route.
+     */
+    private JsonObject routed(GatewayCaller caller, JsonObject json, String model) {
+        if (catalog.activeModel(model).isPresent()) {
+            return json;
+        }
+        String user = json.get("user") instanceof JsonString text ? text.getString() : null;
+        return routes.pick(model, ChatCompletionRequest.callerOf(caller.name(), user))
+                .map(target ->
+                        Json.createObjectBuilder(json).add("model", target).build())
+                .orElse(json);
+    }
+
+    private void requireChatModel(String model) {
         CatalogEntry entry = catalog.activeModel(model).orElseThrow(() -> OpenAiException.modelNotFound(model));
         if (entry.type() != ModelType.CHAT) {
             throw OpenAiException.invalid(
@@ -113,11 +179,30 @@ public class ChatCompletionsResource {
         }
     }
 
+    /** A kept answer replayed as a stream: the role, the text in one chunk, the finish and (when asked) the usage. */
+    private static Response cachedStream(ChatCompletionRequest request, ChatResult kept, String id, long created) {
+        BlockingQueue<UpstreamEvents.Event> events = new LinkedBlockingQueue<>();
+        events.add(new UpstreamEvents.Done(kept));
+        UpstreamEvents.Event first =
+                kept.response().isEmpty() ? events.poll() : new UpstreamEvents.Delta(kept.response());
+        ChatStream replay = new ReplayedStream(kept);
+        StreamingOutput output = out -> new EventWriter(
+                        out, id, created, request, GatewayKeyLimiter.Reservation.NONE, replay, answer -> {})
+                .writeAll(first, events);
+        return Response.ok(output, EVENT_STREAM)
+                .header(SERVED_MODEL, kept.model())
+                .header(ResponseCaching.HEADER, "hit")
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .header("X-Accel-Buffering", "no")
+                .build();
+    }
+
     private Response stream(
             ChatCompletionRequest request,
             GatewayKeyLimiter.Reservation reservation,
             String id,
             long created,
+            ResponseCaching.Lookup lookup,
             String keyLimits) {
         BlockingQueue<UpstreamEvents.Event> events = new LinkedBlockingQueue<>();
         ChatStream upstream;
@@ -132,10 +217,18 @@ public class ChatCompletionsResource {
             reservation.settle(failed.partial().usage());
             throw failed.failure();
         }
+        Consumer<ChatResult> keep = answer -> {
+            if (answer.model().equals(lookup.model())) {
+                caching.store(lookup, answer);
+            }
+        };
         StreamingOutput output =
-                out -> new EventWriter(out, id, created, request, reservation, upstream).writeAll(first, events);
-        return Response.ok(output, EVENT_STREAM)
-                .header(SERVED_MODEL, upstream.model())
+                out -> new EventWriter(out, id, created, request, reservation, upstream, keep).writeAll(first, events);
+        Response.ResponseBuilder answer = Response.ok(output, EVENT_STREAM);
+        if (lookup.applies()) {
+            answer.header(ResponseCaching.HEADER, "miss");
+        }
+        return answer.header(SERVED_MODEL, upstream.model())
                 .header(GatewayCaller.KEY_LIMITS, keyLimits)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no")
@@ -150,6 +243,7 @@ public class ChatCompletionsResource {
         private final ChatCompletionRequest request;
         private final GatewayKeyLimiter.Reservation reservation;
         private final ChatStream upstream;
+        private final Consumer<ChatResult> keep;
 
         EventWriter(
                 OutputStream out,
@@ -157,8 +251,10 @@ public class ChatCompletionsResource {
                 long created,
                 ChatCompletionRequest request,
                 GatewayKeyLimiter.Reservation reservation,
-                ChatStream upstream) {
+                ChatStream upstream,
+                Consumer<ChatResult> keep) {
             this.out = out;
+            this.keep = keep;
             this.id = id;
             this.created = created;
             this.request = request;
@@ -184,6 +280,7 @@ public class ChatCompletionsResource {
                 }
                 if (event instanceof UpstreamEvents.Done done) {
                     reservation.settle(done.result().usage());
+                    keep.accept(done.result());
                     ChatResult answer = OpenAiResponses.withCallIds(done.result());
                     if (!answer.toolCalls().isEmpty()) {
                         for (JsonObject delta :
@@ -222,6 +319,28 @@ public class ChatCompletionsResource {
         private void data(String json) throws IOException {
             out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
+        }
+    }
+
+    /** A kept answer as a finished stream, so the one event writer serves hits and upstream streams alike. */
+    private record ReplayedStream(ChatResult kept) implements ChatStream {
+
+        @Override
+        public void cancel() {}
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public String model() {
+            return kept.model();
+        }
+
+        @Override
+        public CompletionStage<ChatResult> result() {
+            return CompletableFuture.completedFuture(kept);
         }
     }
 }

@@ -99,6 +99,9 @@ public class GatewayKeyLimiter {
      */
     public record Reservation(RatePermit permit, int estimatedInputTokens) {
 
+        /** Holds nothing: for an answer whose reservation was settled already (a cache hit). */
+        static final Reservation NONE = new Reservation(NOTHING_RESERVED, 0);
+
         /** Settles with the provider's counts, or the estimate and no output when there are none. */
         public void settle(Optional<TokenUsage> usage) {
             permit.settle(

@@ -43,7 +43,7 @@ public class PlaygroundResource {
     @POST
     @Path("/chat/completions")
     public Response complete(String body, @Context SecurityContext security, @HeaderParam(MARKER) String marker) {
-        return completions.complete(body, admin(security, marker));
+        return completions.complete(body, admin(security, marker), null);
     }
 
     @POST

@@ -21,10 +21,15 @@ public enum UsageOutcome {
     /** The provider failed or could not be reached. */
     UPSTREAM_UNAVAILABLE,
     /** Any other failure. */
-    ERROR;
+    ERROR,
+    /**
+     * Answered from the response cache: no provider was called, so the record carries no tokens (no provider cost),
+     * only that the caller got an answer.
+     */
+    CACHE_HIT;
 
     /** Whether the call produced an answer. */
     public boolean succeeded() {
-        return this == SUCCESS;
+        return this == SUCCESS || this == CACHE_HIT;
     }
 }

@@ -1,0 +1,109 @@
+package io.llmadmin.services.routing.internal;
+
+import io.llmadmin.domain.routing.ResponseCachePolicy;
+import io.llmadmin.services.audit.AuditLog;
+import io.llmadmin.services.changes.InvalidChangeException;
+import io.llmadmin.services.changes.UnknownEntityException;
+import io.llmadmin.services.registry.ModelRegistry;
+import io.llmadmin.services.routing.ResponseCachePolicies;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Policies in {@code response_cache_policy}; calls read them from a snapshot at most {@link #SNAPSHOT_AGE} old (a change
+ * here drops it at once).
+ */
+@ApplicationScoped
+public class JpaResponseCachePolicies implements ResponseCachePolicies {
+
+    static final Duration SNAPSHOT_AGE = Duration.ofSeconds(5);
+    private static final String ENTITY_TYPE = "ResponseCachePolicy";
+
+    private final EntityManager entityManager;
+    private final ModelRegistry registry;
+    private final AuditLog auditLog;
+    private final Snapshot<Map<String, Integer>> snapshot;
+
+    @Inject
+    public JpaResponseCachePolicies(EntityManager entityManager, ModelRegistry registry, AuditLog auditLog) {
+        this.entityManager = entityManager;
+        this.registry = registry;
+        this.auditLog = auditLog;
+        this.snapshot = new Snapshot<>(this::load, SNAPSHOT_AGE, Clock.systemUTC());
+    }
+
+    /** For the CDI proxy only. */
+    protected JpaResponseCachePolicies() {
+        this.entityManager = null;
+        this.registry = null;
+        this.auditLog = null;
+        this.snapshot = null;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Integer> all() {
+        return new TreeMap<>(load());
+    }
+
+    private Map<String, Integer> load() {
+        return entityManager
+                .createQuery("SELECT p FROM ResponseCachePolicy p", ResponseCachePolicy.class)
+                .getResultList()
+                .stream()
+                .collect(Collectors.toUnmodifiableMap(ResponseCachePolicy::modelId, ResponseCachePolicy::ttlSeconds));
+    }
+
+    @Override
+    public Optional<Duration> ttlFor(String modelId) {
+        Integer seconds = modelId == null ? null : snapshot.get().get(modelId);
+        return Optional.ofNullable(seconds).map(Duration::ofSeconds);
+    }
+
+    @Override
+    @Transactional
+    public void set(String actor, String modelId, int ttlSeconds) {
+        if (modelId == null || registry.find(modelId).isEmpty()) {
+            throw new UnknownEntityException("No model '" + modelId + "'");
+        }
+        if (ttlSeconds < 0 || ttlSeconds > ResponseCachePolicy.MAX_TTL_SECONDS) {
+            throw new InvalidChangeException(
+                    "ttlSeconds", "must be 0 (off) to " + ResponseCachePolicy.MAX_TTL_SECONDS + " seconds");
+        }
+        ResponseCachePolicy policy = entityManager.find(ResponseCachePolicy.class, modelId);
+        if (policy == null && ttlSeconds == 0) {
+            return;
+        }
+        String before = policy == null ? null : json(policy.ttlSeconds());
+        if (ttlSeconds == 0) {
+            if (policy != null) {
+                entityManager.remove(policy);
+            }
+        } else if (policy == null) {
+            entityManager.persist(new ResponseCachePolicy(modelId, ttlSeconds));
+        } else {
+            policy.changeTtl(ttlSeconds);
+        }
+        entityManager.flush();
+        auditLog.record(
+                actor,
+                policy == null ? "CREATE" : ttlSeconds == 0 ? "DELETE" : "UPDATE",
+                ENTITY_TYPE,
+                modelId,
+                before,
+                ttlSeconds == 0 ? null : json(ttlSeconds));
+        snapshot.drop();
+    }
+
+    private static String json(int ttlSeconds) {
+        return "{\"ttlSeconds\":" + ttlSeconds + "}";
+    }
+}
