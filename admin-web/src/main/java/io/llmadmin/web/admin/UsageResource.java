@@ -106,6 +106,8 @@ public class UsageResource {
         }
         if (pageSize < 1 || pageSize > 500) {
             errors.add(new ApiFieldError("size", "must be 1 to 500"));
+        } else if ((long) pageNumber * pageSize > 1_000_000_000L) {
+            errors.add(new ApiFieldError("page", "is too far: narrow the time range or the filters"));
         }
         UsageQuery query = query(errors, from, to, model, key, caller, outcome);
         UsageReports.CallPage found = reports.calls(query, pageNumber, pageSize);

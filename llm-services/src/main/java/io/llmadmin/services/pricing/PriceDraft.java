@@ -29,6 +29,7 @@ public record PriceDraft(
         BigDecimal perImage,
         BigDecimal perAudioSecond) {
 
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     /** The column holds 12 digits before the point and 8 after. */
     private static final BigDecimal MOST = new BigDecimal("999999999999");
@@ -51,6 +52,8 @@ public record PriceDraft(
         amount(errors, "perAudioSecond", perAudioSecond, false);
         if (effectiveFrom != null && effectiveFrom.isBefore(now.minusSeconds(60))) {
             errors.add(new FieldError("effectiveFrom", "must not lie in the past: calls made keep their price"));
+        } else if (effectiveFrom != null && effectiveFrom.isAfter(LATEST)) {
+            errors.add(new FieldError("effectiveFrom", "must be before the year 10000"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidChangeException(errors);
