@@ -41,6 +41,8 @@ public class AdminApplication extends Application {
                 ImportAdminResource.class,
                 LegacyCallsResource.class,
                 UsageResource.class,
+                ModelPricesResource.class,
+                BudgetResource.class,
                 CooldownsResource.class,
                 ModelHealthResource.class,
                 RoutesResource.class,

@@ -20,6 +20,7 @@ public class OpenAiApplication extends Application {
                 EmbeddingsResource.class,
                 MediaResource.class,
                 GatewayCors.class,
+                GatewayRequestIds.class,
                 OpenAiErrorMappers.Gateway.class,
                 OpenAiErrorMappers.Llm.class,
                 OpenAiErrorMappers.WebApplication.class,

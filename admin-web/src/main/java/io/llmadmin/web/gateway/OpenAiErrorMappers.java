@@ -43,6 +43,9 @@ public final class OpenAiErrorMappers {
             }
             return OpenAiException.invalid(openAiParameter(invalid.parameter()), message);
         }
+        if (failure instanceof LlmRateLimitedException limited && limited.budgetExhausted()) {
+            return new OpenAiException(429, "insufficient_quota", null, "insufficient_quota", message, null);
+        }
         if (failure instanceof LlmRateLimitedException limited) {
             return new OpenAiException(
                     429,

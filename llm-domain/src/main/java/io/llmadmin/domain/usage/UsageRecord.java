@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -57,6 +58,17 @@ public class UsageRecord {
     @Column(name = "occurred_at", nullable = false)
     private OffsetDateTime occurredAt;
 
+    /** What the call cost at the model's price when it started; null when the model had no price then. */
+    @Column(name = "cost", precision = 24, scale = 12)
+    private BigDecimal cost;
+
+    @Column(name = "currency", length = 3)
+    private String currency;
+
+    /** The gateway key's name when the call came through the gateway; null otherwise. */
+    @Column(name = "gateway_key", length = 100)
+    private String gatewayKey;
+
     /** For JPA only. */
     protected UsageRecord() {}
 
@@ -95,6 +107,37 @@ public class UsageRecord {
         this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
     }
 
+    /**
+     * The same call with its cost and the gateway key it came through.
+     *
+     * @param cost what it cost, or null when the model had no price
+     * @param currency the cost's ISO currency, or null with a null cost
+     * @param gatewayKey the gateway key's name, or null
+     */
+    public UsageRecord(
+            String modelId,
+            String caller,
+            int tokensIn,
+            int tokensOut,
+            boolean tokensEstimated,
+            long latencyMillis,
+            UsageOutcome outcome,
+            OffsetDateTime occurredAt,
+            BigDecimal cost,
+            String currency,
+            String gatewayKey) {
+        this(modelId, caller, tokensIn, tokensOut, tokensEstimated, latencyMillis, outcome, occurredAt);
+        if ((cost == null) != (currency == null)) {
+            throw new IllegalArgumentException("cost and currency go together");
+        }
+        if (cost != null && cost.signum() < 0) {
+            throw new IllegalArgumentException("cost must be >= 0");
+        }
+        this.cost = cost;
+        this.currency = currency;
+        this.gatewayKey = gatewayKey == null ? null : RequiredText.require(gatewayKey, "gatewayKey", 100);
+    }
+
     public Long id() {
         return id;
     }
@@ -131,9 +174,22 @@ public class UsageRecord {
         return occurredAt;
     }
 
+    public BigDecimal cost() {
+        return cost;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String gatewayKey() {
+        return gatewayKey;
+    }
+
     @Override
     public String toString() {
         return "UsageRecord[" + modelId + ", " + caller + ", in=" + tokensIn + ", out=" + tokensOut + ", "
-                + latencyMillis + " ms, " + outcome + "]";
+                + latencyMillis + " ms, " + outcome
+                + (cost == null ? "" : ", " + cost.toPlainString() + " " + currency) + "]";
     }
 }

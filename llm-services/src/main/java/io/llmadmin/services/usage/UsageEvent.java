@@ -2,6 +2,7 @@ package io.llmadmin.services.usage;
 
 import io.llmadmin.domain.usage.UsageOutcome;
 import io.llmadmin.domain.usage.UsageRecord;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,6 +17,9 @@ import java.util.Objects;
  * @param latencyMillis from the request to its last token, >= 0
  * @param outcome how the call ended
  * @param occurredAt when the call started (between 1970 and 9999)
+ * @param cost what the call cost at the model's price then, >= 0, or null when the model had no price
+ * @param currency the cost's currency (three letters), null exactly when the cost is
+ * @param gatewayKey the name of the gateway key it came through, or null
  */
 public record UsageEvent(
         String modelId,
@@ -25,7 +29,34 @@ public record UsageEvent(
         boolean tokensEstimated,
         long latencyMillis,
         UsageOutcome outcome,
-        Instant occurredAt) {
+        Instant occurredAt,
+        BigDecimal cost,
+        String currency,
+        String gatewayKey) {
+
+    /** A call whose cost is not known and that did not come through the gateway. */
+    public UsageEvent(
+            String modelId,
+            String caller,
+            int tokensIn,
+            int tokensOut,
+            boolean tokensEstimated,
+            long latencyMillis,
+            UsageOutcome outcome,
+            Instant occurredAt) {
+        this(
+                modelId,
+                caller,
+                tokensIn,
+                tokensOut,
+                tokensEstimated,
+                latencyMillis,
+                outcome,
+                occurredAt,
+                null,
+                null,
+                null);
+    }
 
     public UsageEvent {
         requireText(modelId, "modelId", UsageRecord.MAX_MODEL_ID_LENGTH);
@@ -44,6 +75,45 @@ public record UsageEvent(
         if (occurredAt.isBefore(Instant.EPOCH) || occurredAt.isAfter(LATEST)) {
             throw new IllegalArgumentException("occurredAt must be between 1970 and 9999");
         }
+        if ((cost == null) != (currency == null)) {
+            throw new IllegalArgumentException("cost and currency go together");
+        }
+        if (cost != null && cost.signum() < 0) {
+            throw new IllegalArgumentException("cost must be >= 0");
+        }
+        if (currency != null && !currency.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("currency must be three capital letters");
+        }
+        if (gatewayKey != null) {
+            requireText(gatewayKey, "gatewayKey", 100);
+        }
+    }
+
+    /** This call with its cost and the gateway key it came through. */
+    public UsageEvent priced(BigDecimal cost, String currency, String gatewayKey) {
+        return new UsageEvent(
+                modelId,
+                caller,
+                tokensIn,
+                tokensOut,
+                tokensEstimated,
+                latencyMillis,
+                outcome,
+                occurredAt,
+                cost,
+                currency,
+                gatewayKey);
+    }
+
+    private static final String GATEWAY_CALLER = "gateway:";
+
+    /** The gateway key's name in a caller of the gateway ({@code gateway:<key name>}), else null. */
+    public static String gatewayKeyOf(String caller) {
+        if (caller == null || !caller.startsWith(GATEWAY_CALLER) || caller.length() == GATEWAY_CALLER.length()) {
+            return null;
+        }
+        String name = caller.substring(GATEWAY_CALLER.length());
+        return name.length() > 100 ? name.substring(0, 100) : name;
     }
 
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");

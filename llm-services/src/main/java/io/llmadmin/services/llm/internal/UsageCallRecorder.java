@@ -5,6 +5,7 @@ import io.llmadmin.domain.usage.UsageRecord;
 import io.llmadmin.services.llm.CallRecord;
 import io.llmadmin.services.llm.CallRecorder;
 import io.llmadmin.services.llm.TokenUsage;
+import io.llmadmin.services.pricing.Cost;
 import io.llmadmin.services.usage.UsageEvent;
 import io.llmadmin.services.usage.UsageRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Counts every upstream attempt of the chat service as a usage record: the provider's token usage when it reported
- * one, else the estimate (flagged as estimated). The recorder queues and returns at once, off the request path.
+ * one, else the estimate (flagged as estimated), priced by {@link CallCosts} at the model's price when the call
+ * started. The recorder queues and returns at once, off the request path.
  */
 @ApplicationScoped
 public class UsageCallRecorder implements CallRecorder {
@@ -31,29 +33,42 @@ public class UsageCallRecorder implements CallRecorder {
     private static final String ANONYMOUS = "anonymous";
 
     private final UsageRecorder usage;
+    private final CallCosts costs;
 
     @Inject
-    public UsageCallRecorder(UsageRecorder usage) {
+    public UsageCallRecorder(UsageRecorder usage, CallCosts costs) {
         this.usage = usage;
+        this.costs = costs;
+    }
+
+    /** Records calls without their cost. */
+    public UsageCallRecorder(UsageRecorder usage) {
+        this(usage, CallCosts.unpriced());
     }
 
     /** For the CDI proxy only. */
     protected UsageCallRecorder() {
-        this(null);
+        this(null, null);
     }
 
     @Override
     public void record(CallRecord call) {
         boolean estimated = call.usage().isEmpty();
         TokenUsage tokens = call.usage().orElse(new TokenUsage(call.estimatedInputTokens(), 0));
-        usage.record(UsageEvent.endingNow(
+        String caller = callerOf(call);
+        UsageEvent event = UsageEvent.endingNow(
                 call.model(),
-                callerOf(call),
+                caller,
                 Math.max(0, tokens.inputTokens()),
                 Math.max(0, tokens.outputTokens()),
                 estimated,
                 Math.max(0, call.latency().toMillis()),
-                outcomeOf(call)));
+                outcomeOf(call));
+        Cost cost = costs.of(call).orElse(null);
+        usage.record(event.priced(
+                cost == null ? null : cost.amount(),
+                cost == null ? null : cost.currency(),
+                UsageEvent.gatewayKeyOf(caller)));
     }
 
     private static String callerOf(CallRecord call) {

@@ -37,7 +37,10 @@ public class JpaUsageWriter implements UsageWriter {
                     event.tokensEstimated(),
                     event.latencyMillis(),
                     event.outcome(),
-                    event.occurredAt().atOffset(ZoneOffset.UTC)));
+                    event.occurredAt().atOffset(ZoneOffset.UTC),
+                    event.cost(),
+                    event.currency(),
+                    event.gatewayKey()));
         }
     }
 }
