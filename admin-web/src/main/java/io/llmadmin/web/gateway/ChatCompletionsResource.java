@@ -122,7 +122,7 @@ public class ChatCompletionsResource {
         }
         ChatResult result;
         try {
-            result = OpenAiResponses.withCallIds(chat.chat(request.call()));
+            result = OpenAiResponses.withCallIds(chat.chat(reservation.applyTo(request.call())));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
             throw e;
@@ -207,7 +207,7 @@ public class ChatCompletionsResource {
         BlockingQueue<UpstreamEvents.Event> events = new LinkedBlockingQueue<>();
         ChatStream upstream;
         try {
-            upstream = chat.stream(request.call(), new UpstreamEvents.QueueingListener(events));
+            upstream = chat.stream(reservation.applyTo(request.call()), new UpstreamEvents.QueueingListener(events));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
             throw e;

@@ -94,7 +94,7 @@ public class ResponsesResource {
         }
         ChatResult result;
         try {
-            result = OpenAiResponses.withCallIds(chat.chat(request.call()));
+            result = OpenAiResponses.withCallIds(chat.chat(reservation.applyTo(request.call())));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
             throw e;
@@ -143,7 +143,8 @@ public class ResponsesResource {
         BlockingQueue<UpstreamEvents.Event> events = new LinkedBlockingQueue<>();
         ChatStream upstream;
         try {
-            upstream = chat.stream(exchange.request.call(), new UpstreamEvents.QueueingListener(events));
+            upstream = chat.stream(
+                    reservation.applyTo(exchange.request.call()), new UpstreamEvents.QueueingListener(events));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
             throw e;

@@ -14,9 +14,30 @@ import io.llmadmin.domain.model.ModelType;
  * @param contextLength its context window in tokens (0 when unknown)
  * @param vendor who makes it (Google, StabilityAI, ...)
  * @param sortOrder its place in its type's list
+ * @param maxOutputTokens the most output tokens it answers with, as declared (0 when not declared): what a gateway key
+ *     reserves for a call that sets no {@code max_tokens}
  */
 public record CatalogEntry(
-        String id, ModelType type, String name, String description, int contextLength, String vendor, int sortOrder) {
+        String id,
+        ModelType type,
+        String name,
+        String description,
+        int contextLength,
+        String vendor,
+        int sortOrder,
+        int maxOutputTokens) {
+
+    /** An entry whose maximum output is not declared. */
+    public CatalogEntry(
+            String id,
+            ModelType type,
+            String name,
+            String description,
+            int contextLength,
+            String vendor,
+            int sortOrder) {
+        this(id, type, name, description, contextLength, vendor, sortOrder, 0);
+    }
 
     public static CatalogEntry of(ModelConfiguration model) {
         return new CatalogEntry(
@@ -26,6 +47,7 @@ public record CatalogEntry(
                 model.description(),
                 model.contextLength(),
                 model.vendor(),
-                model.sortOrder());
+                model.sortOrder(),
+                model.parameterRanges() == null ? 0 : model.parameterRanges().maxOutputTokens());
     }
 }

@@ -76,6 +76,11 @@ public record ChatCall(
                 otherModel, messages, temperature, topP, maxTokens, jsonOutput, tools, timeout, caller, options);
     }
 
+    /** The same call with at most this many output tokens (what a rate limit reserved for it). */
+    public ChatCall withMaxTokens(int most) {
+        return new ChatCall(model, messages, temperature, topP, most, jsonOutput, tools, timeout, caller, options);
+    }
+
     /** Every message's text, in order: what the input-token estimate counts. */
     public String promptText() {
         StringBuilder text = new StringBuilder();
