@@ -43,7 +43,8 @@ public final class ImportCommand {
     static final String USAGE = """
             Usage: ImportCommand SOURCE TARGET [OPTIONS]
             SOURCE (exactly one):
-              --from-django-db JDBC_URL    a live Django database (read only)
+              --from-django-db JDBC_URL    a live Django database (read only); its host must be loopback or
+                                           listed in LLMADMIN_IMPORT_DATABASE_HOSTS (comma-separated)
                   --django-user USER          (default: none)
                   --django-password-env VAR   environment variable holding the password
                   --django-table TABLE        ModelConfiguration table (default llm_modelconfiguration)
@@ -64,6 +65,9 @@ public final class ImportCommand {
               --list-limit N  list at most N rows one by one (default 10000)
               --batch-size N  rows per flush (default 500)
             """;
+
+    /** The server's variable: the database hosts an import may reach besides loopback. */
+    static final String DATABASE_HOSTS_VARIABLE = "LLMADMIN_IMPORT_DATABASE_HOSTS";
 
     private final UnaryOperator<String> environment;
     private final PrintStream out;
@@ -190,6 +194,9 @@ public final class ImportCommand {
                         options.getOrDefault("--django-table", DjangoTables.DEFAULT_CONFIGURATION_TABLE),
                         metadata.equalsIgnoreCase("none") ? null : metadata);
                 String url = options.get("--from-django-db");
+                // The same allow-list as the server's endpoint, so a script cannot reach further than an admin can.
+                DatabaseHosts.loopbackAnd(environment.apply(DATABASE_HOSTS_VARIABLE))
+                        .requireAllowed(url);
                 yield LegacySource.djangoDatabase(
                         url, options.get("--django-user"), password(options, "--django-password-env"), tables);
             }
