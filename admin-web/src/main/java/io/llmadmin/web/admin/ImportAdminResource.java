@@ -1,13 +1,13 @@
 package io.llmadmin.web.admin;
 
 import io.llmadmin.domain.imports.ImportCounts;
-import io.llmadmin.domain.imports.ImportRun;
 import io.llmadmin.migration.legacy.DatabaseHosts;
 import io.llmadmin.migration.legacy.DjangoConnection;
 import io.llmadmin.migration.legacy.DjangoTables;
 import io.llmadmin.migration.legacy.FixtureModels;
 import io.llmadmin.migration.legacy.ImportOptions;
 import io.llmadmin.migration.legacy.ImportReport;
+import io.llmadmin.migration.legacy.ImportRunView;
 import io.llmadmin.migration.legacy.LegacySource;
 import io.llmadmin.web.errors.ApiError;
 import io.llmadmin.web.errors.ApiException;
@@ -17,7 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,11 +26,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -77,7 +74,6 @@ public class ImportAdminResource {
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
-    private final EntityManager entityManager;
     private final ImportRunner runner;
     private final long maxUploadBytes;
     private final DatabaseHosts databaseHosts;
@@ -86,13 +82,11 @@ public class ImportAdminResource {
 
     @Inject
     public ImportAdminResource(
-            EntityManager entityManager,
             ImportRunner runner,
             @ConfigProperty(name = "LLMADMIN_IMPORT_MAX_BYTES", defaultValue = "67108864") long maxUploadBytes,
             @ConfigProperty(name = "LLMADMIN_IMPORT_DATABASE_HOSTS", defaultValue = " ") String databaseHosts,
             @ConfigProperty(name = "LLMADMIN_IMPORT_CONNECT_TIMEOUT_SECONDS", defaultValue = "10") long connectSeconds,
             @ConfigProperty(name = "LLMADMIN_IMPORT_READ_TIMEOUT_SECONDS", defaultValue = "120") long readSeconds) {
-        this.entityManager = entityManager;
         this.runner = runner;
         this.maxUploadBytes = maxUploadBytes;
         this.databaseHosts = DatabaseHosts.loopbackAnd(databaseHosts);
@@ -102,7 +96,6 @@ public class ImportAdminResource {
 
     /** For the CDI proxy only. */
     protected ImportAdminResource() {
-        this.entityManager = null;
         this.runner = null;
         this.maxUploadBytes = 0;
         this.databaseHosts = null;
@@ -118,14 +111,8 @@ public class ImportAdminResource {
             @QueryParam("name") @DefaultValue("upload.json") String name,
             @QueryParam("configurationModel") String configurationModel,
             @QueryParam("metadataModel") String metadataModel,
-            @QueryParam("dryRun") String dryRun,
-            @QueryParam("strict") String strict,
-            @QueryParam("dropSecrets") String dropSecrets,
-            @QueryParam("async") String async,
-            @Context SecurityContext security,
-            @Context UriInfo uri) {
-        ImportOptions options = options(dryRun, strict, dropSecrets);
-        boolean background = ImportRequests.flag("async", async);
+            @BeanParam ImportFlags flags) {
+        ImportOptions options = flags.options();
         FixtureModels models;
         try {
             models = new FixtureModels(
@@ -136,7 +123,7 @@ public class ImportAdminResource {
         }
         java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".json");
         LegacySource source = LegacySource.fixture(shownName(name), () -> Files.newInputStream(upload), models);
-        return start(source, options, background, upload, security, uri);
+        return start(source, options, flags.background(), upload, flags);
     }
 
     @POST
@@ -145,18 +132,12 @@ public class ImportAdminResource {
     public Response importSettings(
             InputStream body,
             @QueryParam("name") @DefaultValue("settings.json") String name,
-            @QueryParam("dryRun") String dryRun,
-            @QueryParam("strict") String strict,
-            @QueryParam("dropSecrets") String dropSecrets,
-            @QueryParam("async") String async,
-            @Context SecurityContext security,
-            @Context UriInfo uri) {
-        ImportOptions options = options(dryRun, strict, dropSecrets);
-        boolean background = ImportRequests.flag("async", async);
+            @BeanParam ImportFlags flags) {
+        ImportOptions options = flags.options();
         java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".json");
         LegacySource source =
                 LegacySource.agentSettings("settings " + shownName(name), () -> Files.newInputStream(upload));
-        return start(source, options, background, upload, security, uri);
+        return start(source, options, flags.background(), upload, flags);
     }
 
     /**
@@ -167,21 +148,11 @@ public class ImportAdminResource {
     @POST
     @Path("/django")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response importDjangoDatabase(
-            InputStream body,
-            @QueryParam("dryRun") String dryRun,
-            @QueryParam("strict") String strict,
-            @QueryParam("dropSecrets") String dropSecrets,
-            @QueryParam("async") String async,
-            @Context SecurityContext security,
-            @Context UriInfo uri) {
+    public Response importDjangoDatabase(InputStream body, @BeanParam ImportFlags flags) {
         JsonObject request =
                 ImportRequests.smallObject(body, ImportRequests.MAX_CONNECTION_BODY_BYTES, CONNECTION_MEMBERS);
-        ImportOptions options = ImportOptions.defaults()
-                .withDryRun(ImportRequests.flag(request, "dryRun", dryRun))
-                .withStrict(ImportRequests.flag(request, "strict", strict))
-                .withDropSecrets(ImportRequests.flag(request, "dropSecrets", dropSecrets));
-        boolean background = ImportRequests.flag(request, "async", async);
+        ImportOptions options = flags.options(request);
+        boolean background = flags.background(request);
         DjangoConnection connection;
         try {
             connection = DjangoConnection.parse(
@@ -204,8 +175,7 @@ public class ImportAdminResource {
                 options,
                 background,
                 null,
-                security,
-                uri);
+                flags);
     }
 
     /** Django's default database: the {@code db.sqlite3} file as the body, read-only. */
@@ -216,14 +186,8 @@ public class ImportAdminResource {
             InputStream body,
             @QueryParam("configurationTable") String configurationTable,
             @QueryParam("metadataTable") String metadataTable,
-            @QueryParam("dryRun") String dryRun,
-            @QueryParam("strict") String strict,
-            @QueryParam("dropSecrets") String dropSecrets,
-            @QueryParam("async") String async,
-            @Context SecurityContext security,
-            @Context UriInfo uri) {
-        ImportOptions options = options(dryRun, strict, dropSecrets);
-        boolean background = ImportRequests.flag("async", async);
+            @BeanParam ImportFlags flags) {
+        ImportOptions options = flags.options();
         DjangoTables tables = tables(configurationTable, metadataTable);
         java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".sqlite3");
         try {
@@ -235,10 +199,9 @@ public class ImportAdminResource {
         return start(
                 LegacySource.djangoDatabase(DjangoConnection.sqlite(upload), tables, connectTimeout, readTimeout),
                 options,
-                background,
+                flags.background(),
                 upload,
-                security,
-                uri);
+                flags);
     }
 
     /** The recorded runs, newest first, without their reports. */
@@ -250,11 +213,7 @@ public class ImportAdminResource {
         } catch (NumberFormatException e) {
             throw ImportRequests.invalid("limit", "must be a whole number");
         }
-        return entityManager
-                .createQuery("SELECT r FROM ImportRun r ORDER BY r.startedAt DESC, r.id DESC", ImportRun.class)
-                .setMaxResults(Math.max(1, Math.min(limit, 500)))
-                .getResultList()
-                .stream()
+        return runner.recentRuns(limit).stream()
                 .map(ImportAdminResource::summary)
                 .toList();
     }
@@ -263,10 +222,8 @@ public class ImportAdminResource {
     @GET
     @Path("/{id: [0-9]+}")
     public Response report(@PathParam("id") long id) {
-        ImportRun run = entityManager.find(ImportRun.class, id);
-        if (run == null) {
-            throw new ApiException(ApiError.of(Response.Status.NOT_FOUND, "No import run " + id));
-        }
+        ImportRunView run = runner.findRun(id)
+                .orElseThrow(() -> new ApiException(ApiError.of(Response.Status.NOT_FOUND, "No import run " + id)));
         return Response.ok(run.reportJson() == null ? "{}" : run.reportJson(), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
@@ -282,21 +239,17 @@ public class ImportAdminResource {
     }
 
     private Response start(
-            LegacySource source,
-            ImportOptions options,
-            boolean async,
-            java.nio.file.Path upload,
-            SecurityContext security,
-            UriInfo uri) {
-        String actor = security.getUserPrincipal() == null
-                ? "anonymous"
-                : security.getUserPrincipal().getName();
+            LegacySource source, ImportOptions options, boolean async, java.nio.file.Path upload, ImportFlags flags) {
+        String actor = flags.actor();
         Runnable cleanup = () -> ImportRequests.delete(upload);
         if (async) {
             ImportRunner.Task task = runner.submit(source, options, actor, cleanup);
             return Response.accepted(taskJson(task))
                     .type(MediaType.APPLICATION_JSON_TYPE)
-                    .location(uri.getBaseUriBuilder().path("imports/tasks/{id}").build(task.id()))
+                    .location(flags.uri()
+                            .getBaseUriBuilder()
+                            .path("imports/tasks/{id}")
+                            .build(task.id()))
                     .build();
         }
         try {
@@ -329,7 +282,7 @@ public class ImportAdminResource {
         return json.build().toString();
     }
 
-    private static Map<String, Object> summary(ImportRun run) {
+    private static Map<String, Object> summary(ImportRunView run) {
         ImportCounts counts = run.counts();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", run.id());
@@ -350,13 +303,6 @@ public class ImportAdminResource {
                         "ignored", counts.ignored(),
                         "secrets", counts.secrets()));
         return json;
-    }
-
-    private static ImportOptions options(String dryRun, String strict, String dropSecrets) {
-        return ImportOptions.defaults()
-                .withDryRun(ImportRequests.flag("dryRun", dryRun))
-                .withStrict(ImportRequests.flag("strict", strict))
-                .withDropSecrets(ImportRequests.flag("dropSecrets", dropSecrets));
     }
 
     /** The tables as the command line takes them: defaults of the app {@code llm}, {@code none} for no metadata. */

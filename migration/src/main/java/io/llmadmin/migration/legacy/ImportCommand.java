@@ -1,10 +1,8 @@
 package io.llmadmin.migration.legacy;
 
+import io.llmadmin.migration.legacy.internal.CommandLineImportStore;
 import io.llmadmin.migration.legacy.internal.DriverManagerDataSource;
 import io.llmadmin.migration.schema.SchemaMigrator;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -156,26 +154,8 @@ public final class ImportCommand {
     }
 
     private static ImportReport importInto(DriverManagerDataSource target, LegacySource source, ImportOptions options) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        properties.put("jakarta.persistence.jtaDataSource", "");
-        properties.put("jakarta.persistence.nonJtaDataSource", target);
-        // The importer validates every row itself; no Bean Validation provider on the command line.
-        properties.put("jakarta.persistence.validation.mode", "NONE");
-        properties.put("eclipselink.jdbc.batch-writing", "JDBC");
-        properties.put("eclipselink.jdbc.batch-writing.size", String.valueOf(options.batchSize()));
-        properties.put("eclipselink.cache.shared.default", "false");
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory("llmadmin", properties);
-        try {
-            EntityManager entityManager = factory.createEntityManager();
-            try {
-                return new LegacyImporter(entityManager, ImportTransaction.resourceLocal(entityManager))
-                        .run(source, options);
-            } finally {
-                entityManager.close();
-            }
-        } finally {
-            factory.close();
+        try (CommandLineImportStore store = CommandLineImportStore.open(target, options.batchSize())) {
+            return new LegacyImporter(store).run(source, options);
         }
     }
 

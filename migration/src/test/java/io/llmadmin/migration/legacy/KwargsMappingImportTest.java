@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.llmadmin.domain.imports.ImportStatus;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.migration.legacy.Databases.Target;
+import io.llmadmin.migration.legacy.internal.JpaImportStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -83,10 +84,7 @@ class KwargsMappingImportTest {
         String input = "[" + row(1, "accepted", "{}") + ", " + row(2, "refused", "{}") + "]";
         try (Target target = Target.h2()) {
             LegacyImporter importer = new LegacyImporter(
-                    target.entityManager(),
-                    ImportTransaction.resourceLocal(target.entityManager()),
-                    new CollectingSink(),
-                    hooks);
+                    JpaImportStore.resourceLocal(target.entityManager()), new CollectingSink(), hooks);
 
             ImportReport dry =
                     importer.run(fixture(input), ImportOptions.defaults().withDryRun(true));
