@@ -1,10 +1,6 @@
 package io.llmadmin.web.admin;
 
 import io.llmadmin.domain.imports.ImportCounts;
-import io.llmadmin.migration.legacy.DatabaseHosts;
-import io.llmadmin.migration.legacy.DjangoConnection;
-import io.llmadmin.migration.legacy.DjangoTables;
-import io.llmadmin.migration.legacy.FixtureModels;
 import io.llmadmin.migration.legacy.ImportOptions;
 import io.llmadmin.migration.legacy.ImportReport;
 import io.llmadmin.migration.legacy.ImportRunView;
@@ -28,19 +24,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The legacy importer as an admin action: {@code POST /api/admin/imports/fixture} (a {@code dumpdata} JSON body),
@@ -72,35 +61,18 @@ public class ImportAdminResource {
             "dropSecrets",
             "async");
 
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-
     private final ImportRunner runner;
-    private final long maxUploadBytes;
-    private final DatabaseHosts databaseHosts;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
+    private final ImportSources sources;
 
     @Inject
-    public ImportAdminResource(
-            ImportRunner runner,
-            @ConfigProperty(name = "LLMADMIN_IMPORT_MAX_BYTES", defaultValue = "67108864") long maxUploadBytes,
-            @ConfigProperty(name = "LLMADMIN_IMPORT_DATABASE_HOSTS", defaultValue = " ") String databaseHosts,
-            @ConfigProperty(name = "LLMADMIN_IMPORT_CONNECT_TIMEOUT_SECONDS", defaultValue = "10") long connectSeconds,
-            @ConfigProperty(name = "LLMADMIN_IMPORT_READ_TIMEOUT_SECONDS", defaultValue = "120") long readSeconds) {
+    public ImportAdminResource(ImportRunner runner, ImportSources sources) {
         this.runner = runner;
-        this.maxUploadBytes = maxUploadBytes;
-        this.databaseHosts = DatabaseHosts.loopbackAnd(databaseHosts);
-        this.connectTimeout = Duration.ofSeconds(connectSeconds);
-        this.readTimeout = Duration.ofSeconds(readSeconds);
+        this.sources = sources;
     }
 
     /** For the CDI proxy only. */
     protected ImportAdminResource() {
-        this.runner = null;
-        this.maxUploadBytes = 0;
-        this.databaseHosts = null;
-        this.connectTimeout = null;
-        this.readTimeout = null;
+        this(null, null);
     }
 
     @POST
@@ -113,16 +85,9 @@ public class ImportAdminResource {
             @QueryParam("metadataModel") String metadataModel,
             @BeanParam ImportFlags flags) {
         ImportOptions options = flags.options();
-        FixtureModels models;
-        try {
-            models = new FixtureModels(
-                    orDefault(configurationModel, FixtureModels.DEFAULT_CONFIGURATION_MODEL),
-                    orDefault(metadataModel, FixtureModels.DEFAULT_METADATA_MODEL));
-        } catch (IllegalArgumentException e) {
-            throw ImportRequests.invalid("configurationModel/metadataModel", e.getMessage());
-        }
-        java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".json");
-        LegacySource source = LegacySource.fixture(shownName(name), () -> Files.newInputStream(upload), models);
+        java.nio.file.Path upload = ImportRequests.spool(body, sources.maxUploadBytes(), ".json");
+        LegacySource source =
+                withUpload(upload, () -> sources.fixture(name, upload, configurationModel, metadataModel));
         return start(source, options, flags.background(), upload, flags);
     }
 
@@ -134,9 +99,8 @@ public class ImportAdminResource {
             @QueryParam("name") @DefaultValue("settings.json") String name,
             @BeanParam ImportFlags flags) {
         ImportOptions options = flags.options();
-        java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".json");
-        LegacySource source =
-                LegacySource.agentSettings("settings " + shownName(name), () -> Files.newInputStream(upload));
+        java.nio.file.Path upload = ImportRequests.spool(body, sources.maxUploadBytes(), ".json");
+        LegacySource source = sources.settings(name, upload);
         return start(source, options, flags.background(), upload, flags);
     }
 
@@ -153,29 +117,13 @@ public class ImportAdminResource {
                 ImportRequests.smallObject(body, ImportRequests.MAX_CONNECTION_BODY_BYTES, CONNECTION_MEMBERS);
         ImportOptions options = flags.options(request);
         boolean background = flags.background(request);
-        DjangoConnection connection;
-        try {
-            connection = DjangoConnection.parse(
-                    ImportRequests.text(request, "jdbcUrl"),
-                    ImportRequests.text(request, "user"),
-                    ImportRequests.text(request, "password"));
-        } catch (IllegalArgumentException e) {
-            throw ImportRequests.invalid("jdbcUrl", e.getMessage());
-        }
-        if (!databaseHosts.allows(connection.host())) {
-            throw ImportRequests.invalid(
-                    "jdbcUrl",
-                    "the host is not one the server may connect to (" + databaseHosts.describe()
-                            + "); an operator adds hosts with LLMADMIN_IMPORT_DATABASE_HOSTS");
-        }
-        DjangoTables tables = tables(
-                ImportRequests.text(request, "configurationTable"), ImportRequests.text(request, "metadataTable"));
-        return start(
-                LegacySource.djangoDatabase(connection, tables, connectTimeout, readTimeout),
-                options,
-                background,
-                null,
-                flags);
+        LegacySource source = valid(() -> sources.database(
+                ImportRequests.text(request, "jdbcUrl"),
+                ImportRequests.text(request, "user"),
+                ImportRequests.text(request, "password"),
+                ImportRequests.text(request, "configurationTable"),
+                ImportRequests.text(request, "metadataTable")));
+        return start(source, options, background, null, flags);
     }
 
     /** Django's default database: the {@code db.sqlite3} file as the body, read-only. */
@@ -188,20 +136,9 @@ public class ImportAdminResource {
             @QueryParam("metadataTable") String metadataTable,
             @BeanParam ImportFlags flags) {
         ImportOptions options = flags.options();
-        DjangoTables tables = tables(configurationTable, metadataTable);
-        java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".sqlite3");
-        try {
-            requireSqlite(upload);
-        } catch (RuntimeException e) {
-            ImportRequests.delete(upload);
-            throw e;
-        }
-        return start(
-                LegacySource.djangoDatabase(DjangoConnection.sqlite(upload), tables, connectTimeout, readTimeout),
-                options,
-                flags.background(),
-                upload,
-                flags);
+        java.nio.file.Path upload = ImportRequests.spool(body, sources.maxUploadBytes(), ".sqlite3");
+        LegacySource source = withUpload(upload, () -> sources.sqlite(upload, configurationTable, metadataTable));
+        return start(source, options, flags.background(), upload, flags);
     }
 
     /** The recorded runs, newest first, without their reports. */
@@ -305,35 +242,23 @@ public class ImportAdminResource {
         return json;
     }
 
-    /** The tables as the command line takes them: defaults of the app {@code llm}, {@code none} for no metadata. */
-    private static DjangoTables tables(String configurationTable, String metadataTable) {
-        String metadata = orDefault(metadataTable, DjangoTables.DEFAULT_METADATA_TABLE);
+    /** The source, or the 400 naming what is wrong with it. */
+    private static LegacySource valid(java.util.function.Supplier<LegacySource> source) {
         try {
-            return new DjangoTables(
-                    orDefault(configurationTable, DjangoTables.DEFAULT_CONFIGURATION_TABLE),
-                    metadata.equals("none") ? null : metadata);
-        } catch (IllegalArgumentException e) {
-            throw ImportRequests.invalid("configurationTable/metadataTable", e.getMessage());
+            return source.get();
+        } catch (ImportSources.InvalidSource e) {
+            throw ImportRequests.invalid(e.field(), e.getMessage());
         }
     }
 
-    private static void requireSqlite(java.nio.file.Path upload) {
-        byte[] header = new byte[SQLITE_HEADER.length];
-        try (InputStream in = Files.newInputStream(upload)) {
-            if (in.readNBytes(header, 0, header.length) != header.length || !Arrays.equals(header, SQLITE_HEADER)) {
-                throw ImportRequests.invalid("body", "is not a SQLite database file (Django's db.sqlite3)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the uploaded database", e);
+    /** The source of an upload; a refused one deletes the upload at once. */
+    private static LegacySource withUpload(
+            java.nio.file.Path upload, java.util.function.Supplier<LegacySource> source) {
+        try {
+            return valid(source);
+        } catch (RuntimeException e) {
+            ImportRequests.delete(upload);
+            throw e;
         }
-    }
-
-    private static String shownName(String name) {
-        String cut = name.length() > 100 ? name.substring(0, 100) : name;
-        return cut.replaceAll("[^A-Za-z0-9._ -]", "_");
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
