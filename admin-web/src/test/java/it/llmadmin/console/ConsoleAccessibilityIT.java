@@ -32,6 +32,7 @@ class ConsoleAccessibilityIT extends ConsoleTest {
             "/console/playground.xhtml",
             "/console/audit.xhtml?entityType=Model&entityId=gemini-1.5-pro",
             "/console/migration.xhtml",
+            "/console/import.xhtml",
             "/console/account.xhtml");
 
     /** The pages only admins see. */

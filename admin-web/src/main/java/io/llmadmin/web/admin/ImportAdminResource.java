@@ -1,13 +1,9 @@
 package io.llmadmin.web.admin;
 
 import io.llmadmin.domain.imports.ImportCounts;
-import io.llmadmin.domain.imports.ImportRun;
-import io.llmadmin.migration.legacy.DatabaseHosts;
-import io.llmadmin.migration.legacy.DjangoConnection;
-import io.llmadmin.migration.legacy.DjangoTables;
-import io.llmadmin.migration.legacy.FixtureModels;
 import io.llmadmin.migration.legacy.ImportOptions;
 import io.llmadmin.migration.legacy.ImportReport;
+import io.llmadmin.migration.legacy.ImportRunView;
 import io.llmadmin.migration.legacy.LegacySource;
 import io.llmadmin.web.errors.ApiError;
 import io.llmadmin.web.errors.ApiException;
@@ -17,7 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,24 +22,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The legacy importer as an admin action: {@code POST /api/admin/imports/fixture} (a {@code dumpdata} JSON body),
@@ -75,39 +61,18 @@ public class ImportAdminResource {
             "dropSecrets",
             "async");
 
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-
-    private final EntityManager entityManager;
     private final ImportRunner runner;
-    private final long maxUploadBytes;
-    private final DatabaseHosts databaseHosts;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
+    private final ImportSources sources;
 
     @Inject
-    public ImportAdminResource(
-            EntityManager entityManager,
-            ImportRunner runner,
-            @ConfigProperty(name = "LLMADMIN_IMPORT_MAX_BYTES", defaultValue = "67108864") long maxUploadBytes,
-            @ConfigProperty(name = "LLMADMIN_IMPORT_DATABASE_HOSTS", defaultValue = " ") String databaseHosts,
-            @ConfigProperty(name = "LLMADMIN_IMPORT_CONNECT_TIMEOUT_SECONDS", defaultValue = "10") long connectSeconds,
-            @ConfigProperty(name = "LLMADMIN_IMPORT_READ_TIMEOUT_SECONDS", defaultValue = "120") long readSeconds) {
-        this.entityManager = entityManager;
+    public ImportAdminResource(ImportRunner runner, ImportSources sources) {
         this.runner = runner;
-        this.maxUploadBytes = maxUploadBytes;
-        this.databaseHosts = DatabaseHosts.loopbackAnd(databaseHosts);
-        this.connectTimeout = Duration.ofSeconds(connectSeconds);
-        this.readTimeout = Duration.ofSeconds(readSeconds);
+        this.sources = sources;
     }
 
     /** For the CDI proxy only. */
     protected ImportAdminResource() {
-        this.entityManager = null;
-        this.runner = null;
-        this.maxUploadBytes = 0;
-        this.databaseHosts = null;
-        this.connectTimeout = null;
-        this.readTimeout = null;
+        this(null, null);
     }
 
     @POST
@@ -118,25 +83,12 @@ public class ImportAdminResource {
             @QueryParam("name") @DefaultValue("upload.json") String name,
             @QueryParam("configurationModel") String configurationModel,
             @QueryParam("metadataModel") String metadataModel,
-            @QueryParam("dryRun") String dryRun,
-            @QueryParam("strict") String strict,
-            @QueryParam("dropSecrets") String dropSecrets,
-            @QueryParam("async") String async,
-            @Context SecurityContext security,
-            @Context UriInfo uri) {
-        ImportOptions options = options(dryRun, strict, dropSecrets);
-        boolean background = ImportRequests.flag("async", async);
-        FixtureModels models;
-        try {
-            models = new FixtureModels(
-                    orDefault(configurationModel, FixtureModels.DEFAULT_CONFIGURATION_MODEL),
-                    orDefault(metadataModel, FixtureModels.DEFAULT_METADATA_MODEL));
-        } catch (IllegalArgumentException e) {
-            throw ImportRequests.invalid("configurationModel/metadataModel", e.getMessage());
-        }
-        java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".json");
-        LegacySource source = LegacySource.fixture(shownName(name), () -> Files.newInputStream(upload), models);
-        return start(source, options, background, upload, security, uri);
+            @BeanParam ImportFlags flags) {
+        ImportOptions options = flags.options();
+        java.nio.file.Path upload = ImportRequests.spool(body, sources.maxUploadBytes(), ".json");
+        LegacySource source =
+                withUpload(upload, () -> sources.fixture(name, upload, configurationModel, metadataModel));
+        return start(source, options, flags.background(), upload, flags);
     }
 
     @POST
@@ -145,18 +97,11 @@ public class ImportAdminResource {
     public Response importSettings(
             InputStream body,
             @QueryParam("name") @DefaultValue("settings.json") String name,
-            @QueryParam("dryRun") String dryRun,
-            @QueryParam("strict") String strict,
-            @QueryParam("dropSecrets") String dropSecrets,
-            @QueryParam("async") String async,
-            @Context SecurityContext security,
-            @Context UriInfo uri) {
-        ImportOptions options = options(dryRun, strict, dropSecrets);
-        boolean background = ImportRequests.flag("async", async);
-        java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".json");
-        LegacySource source =
-                LegacySource.agentSettings("settings " + shownName(name), () -> Files.newInputStream(upload));
-        return start(source, options, background, upload, security, uri);
+            @BeanParam ImportFlags flags) {
+        ImportOptions options = flags.options();
+        java.nio.file.Path upload = ImportRequests.spool(body, sources.maxUploadBytes(), ".json");
+        LegacySource source = sources.settings(name, upload);
+        return start(source, options, flags.background(), upload, flags);
     }
 
     /**
@@ -167,45 +112,18 @@ public class ImportAdminResource {
     @POST
     @Path("/django")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response importDjangoDatabase(
-            InputStream body,
-            @QueryParam("dryRun") String dryRun,
-            @QueryParam("strict") String strict,
-            @QueryParam("dropSecrets") String dropSecrets,
-            @QueryParam("async") String async,
-            @Context SecurityContext security,
-            @Context UriInfo uri) {
+    public Response importDjangoDatabase(InputStream body, @BeanParam ImportFlags flags) {
         JsonObject request =
                 ImportRequests.smallObject(body, ImportRequests.MAX_CONNECTION_BODY_BYTES, CONNECTION_MEMBERS);
-        ImportOptions options = ImportOptions.defaults()
-                .withDryRun(ImportRequests.flag(request, "dryRun", dryRun))
-                .withStrict(ImportRequests.flag(request, "strict", strict))
-                .withDropSecrets(ImportRequests.flag(request, "dropSecrets", dropSecrets));
-        boolean background = ImportRequests.flag(request, "async", async);
-        DjangoConnection connection;
-        try {
-            connection = DjangoConnection.parse(
-                    ImportRequests.text(request, "jdbcUrl"),
-                    ImportRequests.text(request, "user"),
-                    ImportRequests.text(request, "password"));
-        } catch (IllegalArgumentException e) {
-            throw ImportRequests.invalid("jdbcUrl", e.getMessage());
-        }
-        if (!databaseHosts.allows(connection.host())) {
-            throw ImportRequests.invalid(
-                    "jdbcUrl",
-                    "the host is not one the server may connect to (" + databaseHosts.describe()
-                            + "); an operator adds hosts with LLMADMIN_IMPORT_DATABASE_HOSTS");
-        }
-        DjangoTables tables = tables(
-                ImportRequests.text(request, "configurationTable"), ImportRequests.text(request, "metadataTable"));
-        return start(
-                LegacySource.djangoDatabase(connection, tables, connectTimeout, readTimeout),
-                options,
-                background,
-                null,
-                security,
-                uri);
+        ImportOptions options = flags.options(request);
+        boolean background = flags.background(request);
+        LegacySource source = valid(() -> sources.database(
+                ImportRequests.text(request, "jdbcUrl"),
+                ImportRequests.text(request, "user"),
+                ImportRequests.text(request, "password"),
+                ImportRequests.text(request, "configurationTable"),
+                ImportRequests.text(request, "metadataTable")));
+        return start(source, options, background, null, flags);
     }
 
     /** Django's default database: the {@code db.sqlite3} file as the body, read-only. */
@@ -216,29 +134,11 @@ public class ImportAdminResource {
             InputStream body,
             @QueryParam("configurationTable") String configurationTable,
             @QueryParam("metadataTable") String metadataTable,
-            @QueryParam("dryRun") String dryRun,
-            @QueryParam("strict") String strict,
-            @QueryParam("dropSecrets") String dropSecrets,
-            @QueryParam("async") String async,
-            @Context SecurityContext security,
-            @Context UriInfo uri) {
-        ImportOptions options = options(dryRun, strict, dropSecrets);
-        boolean background = ImportRequests.flag("async", async);
-        DjangoTables tables = tables(configurationTable, metadataTable);
-        java.nio.file.Path upload = ImportRequests.spool(body, maxUploadBytes, ".sqlite3");
-        try {
-            requireSqlite(upload);
-        } catch (RuntimeException e) {
-            ImportRequests.delete(upload);
-            throw e;
-        }
-        return start(
-                LegacySource.djangoDatabase(DjangoConnection.sqlite(upload), tables, connectTimeout, readTimeout),
-                options,
-                background,
-                upload,
-                security,
-                uri);
+            @BeanParam ImportFlags flags) {
+        ImportOptions options = flags.options();
+        java.nio.file.Path upload = ImportRequests.spool(body, sources.maxUploadBytes(), ".sqlite3");
+        LegacySource source = withUpload(upload, () -> sources.sqlite(upload, configurationTable, metadataTable));
+        return start(source, options, flags.background(), upload, flags);
     }
 
     /** The recorded runs, newest first, without their reports. */
@@ -250,11 +150,7 @@ public class ImportAdminResource {
         } catch (NumberFormatException e) {
             throw ImportRequests.invalid("limit", "must be a whole number");
         }
-        return entityManager
-                .createQuery("SELECT r FROM ImportRun r ORDER BY r.startedAt DESC, r.id DESC", ImportRun.class)
-                .setMaxResults(Math.max(1, Math.min(limit, 500)))
-                .getResultList()
-                .stream()
+        return runner.recentRuns(limit).stream()
                 .map(ImportAdminResource::summary)
                 .toList();
     }
@@ -263,10 +159,8 @@ public class ImportAdminResource {
     @GET
     @Path("/{id: [0-9]+}")
     public Response report(@PathParam("id") long id) {
-        ImportRun run = entityManager.find(ImportRun.class, id);
-        if (run == null) {
-            throw new ApiException(ApiError.of(Response.Status.NOT_FOUND, "No import run " + id));
-        }
+        ImportRunView run = runner.findRun(id)
+                .orElseThrow(() -> new ApiException(ApiError.of(Response.Status.NOT_FOUND, "No import run " + id)));
         return Response.ok(run.reportJson() == null ? "{}" : run.reportJson(), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
@@ -282,21 +176,17 @@ public class ImportAdminResource {
     }
 
     private Response start(
-            LegacySource source,
-            ImportOptions options,
-            boolean async,
-            java.nio.file.Path upload,
-            SecurityContext security,
-            UriInfo uri) {
-        String actor = security.getUserPrincipal() == null
-                ? "anonymous"
-                : security.getUserPrincipal().getName();
+            LegacySource source, ImportOptions options, boolean async, java.nio.file.Path upload, ImportFlags flags) {
+        String actor = flags.actor();
         Runnable cleanup = () -> ImportRequests.delete(upload);
         if (async) {
             ImportRunner.Task task = runner.submit(source, options, actor, cleanup);
             return Response.accepted(taskJson(task))
                     .type(MediaType.APPLICATION_JSON_TYPE)
-                    .location(uri.getBaseUriBuilder().path("imports/tasks/{id}").build(task.id()))
+                    .location(flags.uri()
+                            .getBaseUriBuilder()
+                            .path("imports/tasks/{id}")
+                            .build(task.id()))
                     .build();
         }
         try {
@@ -329,7 +219,7 @@ public class ImportAdminResource {
         return json.build().toString();
     }
 
-    private static Map<String, Object> summary(ImportRun run) {
+    private static Map<String, Object> summary(ImportRunView run) {
         ImportCounts counts = run.counts();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", run.id());
@@ -352,42 +242,23 @@ public class ImportAdminResource {
         return json;
     }
 
-    private static ImportOptions options(String dryRun, String strict, String dropSecrets) {
-        return ImportOptions.defaults()
-                .withDryRun(ImportRequests.flag("dryRun", dryRun))
-                .withStrict(ImportRequests.flag("strict", strict))
-                .withDropSecrets(ImportRequests.flag("dropSecrets", dropSecrets));
-    }
-
-    /** The tables as the command line takes them: defaults of the app {@code llm}, {@code none} for no metadata. */
-    private static DjangoTables tables(String configurationTable, String metadataTable) {
-        String metadata = orDefault(metadataTable, DjangoTables.DEFAULT_METADATA_TABLE);
+    /** The source, or the 400 naming what is wrong with it. */
+    private static LegacySource valid(java.util.function.Supplier<LegacySource> source) {
         try {
-            return new DjangoTables(
-                    orDefault(configurationTable, DjangoTables.DEFAULT_CONFIGURATION_TABLE),
-                    metadata.equals("none") ? null : metadata);
-        } catch (IllegalArgumentException e) {
-            throw ImportRequests.invalid("configurationTable/metadataTable", e.getMessage());
+            return source.get();
+        } catch (ImportSources.InvalidSource e) {
+            throw ImportRequests.invalid(e.field(), e.getMessage());
         }
     }
 
-    private static void requireSqlite(java.nio.file.Path upload) {
-        byte[] header = new byte[SQLITE_HEADER.length];
-        try (InputStream in = Files.newInputStream(upload)) {
-            if (in.readNBytes(header, 0, header.length) != header.length || !Arrays.equals(header, SQLITE_HEADER)) {
-                throw ImportRequests.invalid("body", "is not a SQLite database file (Django's db.sqlite3)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the uploaded database", e);
+    /** The source of an upload; a refused one deletes the upload at once. */
+    private static LegacySource withUpload(
+            java.nio.file.Path upload, java.util.function.Supplier<LegacySource> source) {
+        try {
+            return valid(source);
+        } catch (RuntimeException e) {
+            ImportRequests.delete(upload);
+            throw e;
         }
-    }
-
-    private static String shownName(String name) {
-        String cut = name.length() > 100 ? name.substring(0, 100) : name;
-        return cut.replaceAll("[^A-Za-z0-9._ -]", "_");
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -2,6 +2,8 @@ package io.llmadmin.web.admin;
 
 import io.llmadmin.migration.legacy.ImportOptions;
 import io.llmadmin.migration.legacy.ImportReport;
+import io.llmadmin.migration.legacy.ImportRunView;
+import io.llmadmin.migration.legacy.ImportStore;
 import io.llmadmin.migration.legacy.LegacyImporter;
 import io.llmadmin.migration.legacy.LegacySource;
 import io.llmadmin.migration.legacy.RowOutcome;
@@ -12,9 +14,7 @@ import io.llmadmin.services.vault.ApiCredentials;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.UserTransaction;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,9 +34,6 @@ import java.util.logging.Logger;
 public class ImportRunner {
 
     private static final Logger LOG = Logger.getLogger(ImportRunner.class.getName());
-
-    /** A bulk import can run for minutes; the container's default transaction timeout would cut it off. */
-    private static final int TRANSACTION_TIMEOUT_SECONDS = 3600;
 
     /** Finished tasks kept for polling; the runs themselves stay in the database. */
     private static final int KEPT_TASKS = 100;
@@ -83,8 +80,7 @@ public class ImportRunner {
         }
     }
 
-    private final EntityManager entityManager;
-    private final UserTransaction transaction;
+    private final ImportStore store;
     private final ApiCredentials credentials;
     private final ModelCatalog catalog;
     private final AuditLog auditLog;
@@ -93,14 +89,12 @@ public class ImportRunner {
 
     @Inject
     public ImportRunner(
-            EntityManager entityManager,
-            UserTransaction transaction,
+            ImportStore store,
             ApiCredentials credentials,
             ModelCatalog catalog,
             AuditLog auditLog,
             @ContainerExecutor ManagedExecutorService executor) {
-        this.entityManager = entityManager;
-        this.transaction = transaction;
+        this.store = store;
         this.credentials = credentials;
         this.catalog = catalog;
         this.auditLog = auditLog;
@@ -109,25 +103,16 @@ public class ImportRunner {
 
     /** For the CDI proxy only. */
     protected ImportRunner() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** Runs an import on the calling thread and returns its report. */
     public ImportReport run(LegacySource source, ImportOptions options, String actor, Consumer<RowOutcome> progress) {
-        ImportReport report;
-        try {
-            transaction.setTransactionTimeout(TRANSACTION_TIMEOUT_SECONDS);
-            report = new LegacyImporter(
-                            entityManager,
-                            new JtaImportTransaction(transaction),
-                            new VaultSecretSink(credentials, auditLog, actor),
-                            new ServerImportHooks(auditLog, actor))
-                    .run(source, options, progress);
-        } catch (SystemException e) {
-            throw new IllegalStateException("Cannot set the import's transaction timeout", e);
-        } finally {
-            resetTimeout();
-        }
+        ImportReport report = new LegacyImporter(
+                        store,
+                        new VaultSecretSink(credentials, auditLog, actor),
+                        new ServerImportHooks(auditLog, actor))
+                .run(source, options, progress);
         if (report.committed()) {
             catalog.invalidate();
         }
@@ -155,6 +140,16 @@ public class ImportRunner {
         return task;
     }
 
+    /** The recorded runs, newest first (at most 500). */
+    public List<ImportRunView> recentRuns(int limit) {
+        return store.recentRuns(Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** One recorded run. */
+    public Optional<ImportRunView> findRun(long id) {
+        return store.findRun(id);
+    }
+
     public Optional<Task> task(String id) {
         return Optional.ofNullable(tasks.get(id));
     }
@@ -162,14 +157,6 @@ public class ImportRunner {
     private void forgetOldTasks() {
         if (tasks.size() >= KEPT_TASKS) {
             tasks.values().removeIf(task -> !task.state().equals("RUNNING"));
-        }
-    }
-
-    private void resetTimeout() {
-        try {
-            transaction.setTransactionTimeout(0);
-        } catch (SystemException e) {
-            // Only resets this thread's timeout to the container default; nothing to undo.
         }
     }
 }

@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
@@ -13,7 +12,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How a module is cut inside: by feature ({@code io.llmadmin.<module>.<feature>}), each with a small public API and its
@@ -24,17 +22,6 @@ final class FeatureRules {
 
     static final String INTERNAL_SEGMENT = ".internal";
     static final String ENTITY_MANAGER = "jakarta.persistence.EntityManager";
-
-    /**
-     * Classes outside {@code internal} packages that still use the {@code EntityManager}: the legacy importer's, which
-     * its own split (issue 10, the import part) moves behind a service. Shrink this list; never add to it.
-     */
-    static final Set<String> ENTITY_MANAGER_USERS_TO_MOVE = Set.of(
-            "io.llmadmin.migration.legacy.LegacyImporter",
-            "io.llmadmin.migration.legacy.ImportTransaction",
-            "io.llmadmin.migration.legacy.ImportCommand",
-            "io.llmadmin.web.admin.ImportRunner",
-            "io.llmadmin.web.admin.ImportAdminResource");
 
     private FeatureRules() {}
 
@@ -47,9 +34,6 @@ final class FeatureRules {
     static final ArchRule the_entity_manager_is_used_only_in_internal_packages = noClasses()
             .that()
             .resideOutsideOfPackage("..internal..")
-            .and(DescribedPredicate.describe(
-                    "are not yet to be moved",
-                    (JavaClass c) -> !ENTITY_MANAGER_USERS_TO_MOVE.contains(topLevelName(c))))
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName(ENTITY_MANAGER)
@@ -68,11 +52,6 @@ final class FeatureRules {
     @ArchTest
     static final ArchRule service_features_are_free_of_cycles =
             slices().matching("io.llmadmin.services.(*)..").should().beFreeOfCycles();
-
-    private static String topLevelName(JavaClass type) {
-        int nested = type.getName().indexOf('$');
-        return nested < 0 ? type.getName() : type.getName().substring(0, nested);
-    }
 
     /** The feature a class in an {@code internal} package belongs to: its package up to {@code .internal}. */
     static Optional<String> featureOfInternal(String packageName) {

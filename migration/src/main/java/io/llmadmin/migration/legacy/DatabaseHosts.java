@@ -49,6 +49,45 @@ public final class DatabaseHosts {
         }
     }
 
+    /**
+     * Checks every host a JDBC URL names (a PostgreSQL or MariaDB URL may name several, comma-separated), so the
+     * command line holds a database URL to the same rule as the server. A SQLite URL names a local file, not a host.
+     *
+     * @throws IllegalArgumentException naming the refused host (never quoting the URL, which may hold a password)
+     */
+    public void requireAllowed(String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new IllegalArgumentException("a JDBC URL of the Django database is required");
+        }
+        String url = jdbcUrl.trim();
+        if (url.startsWith(DjangoConnection.Engine.SQLITE.prefix())) {
+            return;
+        }
+        int authority = url.indexOf("//");
+        if (!url.startsWith("jdbc:") || authority < 0) {
+            throw new IllegalArgumentException(
+                    "the database URL must name its host (jdbc:postgresql://HOST[:PORT]/DATABASE, jdbc:mariadb://...)");
+        }
+        String hosts = url.substring(authority + 2).split("[/?;]", 2)[0];
+        hosts = hosts.substring(hosts.lastIndexOf('@') + 1);
+        for (String hostAndPort : hosts.split(",")) {
+            String host = hostOf(hostAndPort.trim());
+            if (!allows(host)) {
+                throw new IllegalArgumentException("the database host '" + host + "' is not one the import may connect"
+                        + " to (" + describe() + "); add it to LLMADMIN_IMPORT_DATABASE_HOSTS");
+            }
+        }
+    }
+
+    private static String hostOf(String hostAndPort) {
+        if (hostAndPort.startsWith("[")) {
+            int end = hostAndPort.indexOf(']');
+            return end < 0 ? hostAndPort : hostAndPort.substring(1, end);
+        }
+        int colon = hostAndPort.indexOf(':');
+        return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+    }
+
     /** The configured hosts, for an error message. */
     public String describe() {
         return configured.isEmpty()

@@ -1,10 +1,8 @@
 package io.llmadmin.migration.legacy;
 
+import io.llmadmin.migration.legacy.internal.CommandLineImportStore;
 import io.llmadmin.migration.legacy.internal.DriverManagerDataSource;
 import io.llmadmin.migration.schema.SchemaMigrator;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -43,7 +41,8 @@ public final class ImportCommand {
     static final String USAGE = """
             Usage: ImportCommand SOURCE TARGET [OPTIONS]
             SOURCE (exactly one):
-              --from-django-db JDBC_URL    a live Django database (read only)
+              --from-django-db JDBC_URL    a live Django database (read only); its host must be loopback or
+                                           listed in LLMADMIN_IMPORT_DATABASE_HOSTS (comma-separated)
                   --django-user USER          (default: none)
                   --django-password-env VAR   environment variable holding the password
                   --django-table TABLE        ModelConfiguration table (default llm_modelconfiguration)
@@ -64,6 +63,9 @@ public final class ImportCommand {
               --list-limit N  list at most N rows one by one (default 10000)
               --batch-size N  rows per flush (default 500)
             """;
+
+    /** The server's variable: the database hosts an import may reach besides loopback. */
+    static final String DATABASE_HOSTS_VARIABLE = "LLMADMIN_IMPORT_DATABASE_HOSTS";
 
     private final UnaryOperator<String> environment;
     private final PrintStream out;
@@ -152,26 +154,8 @@ public final class ImportCommand {
     }
 
     private static ImportReport importInto(DriverManagerDataSource target, LegacySource source, ImportOptions options) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        properties.put("jakarta.persistence.jtaDataSource", "");
-        properties.put("jakarta.persistence.nonJtaDataSource", target);
-        // The importer validates every row itself; no Bean Validation provider on the command line.
-        properties.put("jakarta.persistence.validation.mode", "NONE");
-        properties.put("eclipselink.jdbc.batch-writing", "JDBC");
-        properties.put("eclipselink.jdbc.batch-writing.size", String.valueOf(options.batchSize()));
-        properties.put("eclipselink.cache.shared.default", "false");
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory("llmadmin", properties);
-        try {
-            EntityManager entityManager = factory.createEntityManager();
-            try {
-                return new LegacyImporter(entityManager, ImportTransaction.resourceLocal(entityManager))
-                        .run(source, options);
-            } finally {
-                entityManager.close();
-            }
-        } finally {
-            factory.close();
+        try (CommandLineImportStore store = CommandLineImportStore.open(target, options.batchSize())) {
+            return new LegacyImporter(store).run(source, options);
         }
     }
 
@@ -190,6 +174,9 @@ public final class ImportCommand {
                         options.getOrDefault("--django-table", DjangoTables.DEFAULT_CONFIGURATION_TABLE),
                         metadata.equalsIgnoreCase("none") ? null : metadata);
                 String url = options.get("--from-django-db");
+                // The same allow-list as the server's endpoint, so a script cannot reach further than an admin can.
+                DatabaseHosts.loopbackAnd(environment.apply(DATABASE_HOSTS_VARIABLE))
+                        .requireAllowed(url);
                 yield LegacySource.djangoDatabase(
                         url, options.get("--django-user"), password(options, "--django-password-env"), tables);
             }

@@ -1,7 +1,5 @@
 package io.llmadmin.migration.legacy;
 
-import io.llmadmin.migration.legacy.internal.JpaImport;
-import jakarta.persistence.EntityManager;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -12,50 +10,36 @@ import java.util.function.Consumer;
  * Rejected rows are listed with their reason; in strict mode any of them fails the whole run. Every run (dry ones too)
  * is recorded as an {@code ImportRun}.
  *
- * <p>The caller owns the persistence context and the transactions: a resource-local entity manager of the {@code
- * llmadmin} unit with {@link ImportTransaction#resourceLocal} (command line, tests), or a JTA one with a {@code
- * UserTransaction} (admin-web). Not thread-safe: one run at a time per instance.
+ * <p>Where it writes is an {@link ImportStore}: the command line opens one on the target database, the server injects
+ * its own (JTA). One run at a time per importer.
  */
 public final class LegacyImporter {
 
-    private final EntityManager entityManager;
-    private final ImportTransaction transaction;
+    private final ImportStore store;
     private final SecretSink secretSink;
     private final ImportHooks hooks;
-
-    /**
-     * An importer that hands API keys found in legacy data to the vault.
-     *
-     * @param entityManager the {@code llmadmin} persistence unit
-     * @param transaction the transaction boundaries for that entity manager
-     * @param secretSink where keys go (encrypted)
-     */
-    public LegacyImporter(EntityManager entityManager, ImportTransaction transaction, SecretSink secretSink) {
-        this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
-        this.transaction = Objects.requireNonNull(transaction, "transaction");
-        this.secretSink = Objects.requireNonNull(secretSink, "secretSink");
-        this.hooks = ImportHooks.NONE;
-    }
 
     /**
      * An importer of the server: keys to the vault, and every model checked and audited by the host's {@code hooks},
      * in the run's transaction.
      */
-    public LegacyImporter(
-            EntityManager entityManager, ImportTransaction transaction, SecretSink secretSink, ImportHooks hooks) {
-        this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
-        this.transaction = Objects.requireNonNull(transaction, "transaction");
+    public LegacyImporter(ImportStore store, SecretSink secretSink, ImportHooks hooks) {
+        this.store = Objects.requireNonNull(store, "store");
         this.secretSink = Objects.requireNonNull(secretSink, "secretSink");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
+    }
+
+    /** An importer that hands API keys found in legacy data to {@code secretSink} (encrypted). */
+    public LegacyImporter(ImportStore store, SecretSink secretSink) {
+        this(store, secretSink, ImportHooks.NONE);
     }
 
     /**
      * An importer without a vault (the command line): a row that carries an API key is rejected, unless the run's
      * options say {@link ImportOptions#dropSecrets()}.
      */
-    public LegacyImporter(EntityManager entityManager, ImportTransaction transaction) {
-        this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
-        this.transaction = Objects.requireNonNull(transaction, "transaction");
+    public LegacyImporter(ImportStore store) {
+        this.store = Objects.requireNonNull(store, "store");
         this.secretSink = null;
         this.hooks = ImportHooks.NONE;
     }
@@ -77,6 +61,6 @@ public final class LegacyImporter {
      * progress display; in a real run the outcomes are final only once the report says {@code COMMITTED}).
      */
     public ImportReport run(LegacySource source, ImportOptions options, Consumer<RowOutcome> progress) {
-        return new JpaImport(entityManager, transaction, secretSink, source, options, hooks, progress).run();
+        return store.run(source, options, secretSink, hooks, progress);
     }
 }

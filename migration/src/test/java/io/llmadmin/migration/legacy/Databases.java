@@ -2,6 +2,7 @@ package io.llmadmin.migration.legacy;
 
 import io.llmadmin.domain.imports.ImportRun;
 import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.migration.legacy.internal.JpaImportStore;
 import io.llmadmin.migration.schema.SchemaMigrator;
 import io.llmadmin.migration.schema.TestDatabases;
 import jakarta.persistence.EntityManager;
@@ -124,11 +125,11 @@ final class Databases {
         }
 
         LegacyImporter importer() {
-            return new LegacyImporter(entityManager, ImportTransaction.resourceLocal(entityManager));
+            return new LegacyImporter(JpaImportStore.resourceLocal(entityManager));
         }
 
         LegacyImporter importer(SecretSink sink) {
-            return new LegacyImporter(entityManager, ImportTransaction.resourceLocal(entityManager), sink);
+            return new LegacyImporter(JpaImportStore.resourceLocal(entityManager), sink);
         }
 
         List<String> catalog() throws SQLException {

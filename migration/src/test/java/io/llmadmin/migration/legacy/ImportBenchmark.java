@@ -1,6 +1,7 @@
 package io.llmadmin.migration.legacy;
 
 import io.llmadmin.migration.legacy.internal.DriverManagerDataSource;
+import io.llmadmin.migration.legacy.internal.JpaImportStore;
 import io.llmadmin.migration.schema.SchemaMigrator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -80,7 +81,7 @@ final class ImportBenchmark {
             properties.put("eclipselink.cache.shared.default", "false");
             EntityManagerFactory factory = Persistence.createEntityManagerFactory("llmadmin", properties);
             EntityManager entityManager = factory.createEntityManager();
-            LegacyImporter importer = new LegacyImporter(entityManager, ImportTransaction.resourceLocal(entityManager));
+            LegacyImporter importer = new LegacyImporter(JpaImportStore.resourceLocal(entityManager));
             for (String pass : new String[] {"first run (creates)", "second run (all unchanged)"}) {
                 System.gc();
                 HeapSampler sampler = new HeapSampler();

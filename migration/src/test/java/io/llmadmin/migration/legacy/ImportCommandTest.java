@@ -159,4 +159,52 @@ class ImportCommandTest {
                     .doesNotContain(DjangoDatabaseImportTest.OPENAI_KEY);
         }
     }
+
+    @Test
+    void should_refuse_a_database_host_that_is_neither_loopback_nor_configured_before_connecting() {
+        int status = run(
+                Map.of(),
+                "--from-django-db",
+                "jdbc:postgresql://db.legacy.invalid:5432/legacy",
+                "--target-url",
+                targetUrl());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err()).contains("'db.legacy.invalid' is not one the import may connect to");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void should_check_every_host_of_a_multi_host_url_and_ignore_user_info() {
+        int status = run(
+                Map.of(),
+                "--from-django-db",
+                "jdbc:postgresql://user:pw-not-shown@127.0.0.1:5432,10.1.2.3:5432/legacy",
+                "--target-url",
+                targetUrl());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err()).contains("'10.1.2.3' is not one").doesNotContain("pw-not-shown");
+    }
+
+    @Test
+    void should_let_a_host_the_operator_configured_through_like_the_server_does() {
+        String url = "jdbc:postgresql://legacy-db.invalid:5432/legacy";
+
+        int denied = run(Map.of(), "--from-django-db", url, "--target-url", targetUrl());
+        String deniedErr = err();
+        int allowed = run(
+                Map.of("LLMADMIN_IMPORT_DATABASE_HOSTS", " Legacy-DB.invalid , other.invalid"),
+                "--from-django-db",
+                url,
+                "--target-url",
+                targetUrl(),
+                "--dry-run");
+
+        assertThat(denied).isEqualTo(2);
+        assertThat(deniedErr).contains("is not one the import may connect to (loopback only)");
+        // Past the list the command really connects; the name resolves nowhere, so the run fails (1), not usage (2).
+        assertThat(allowed).as(err()).isEqualTo(1);
+        assertThat(err()).doesNotContain("may connect to");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.llmadmin.domain.imports.ImportStatus;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.migration.legacy.Databases.Target;
+import io.llmadmin.migration.legacy.internal.JpaImportStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,6 +32,27 @@ class KwargsMappingImportTest {
     }
 
     @Test
+    void should_apply_gemini_safety_settings_and_list_the_entries_no_service_knows() {
+        String input = "[{\"model\": \"llm.modelconfiguration\", \"pk\": 1, \"fields\": {\"type\": \"Chat\","
+                + " \"provider\": \"google\", \"name\": \"gemini-flash\", \"ctx_length\": 8000, \"kwargs\":"
+                + " {\"safety_settings\": [{\"category\": \"HARM_CATEGORY_HARASSMENT\", \"threshold\": \"BLOCK_NONE\"},"
+                + " {\"category\": \"HARM_CATEGORY_MADE_UP\", \"threshold\": \"BLOCK_NONE\"},"
+                + " {\"category\": \"HARM_CATEGORY_HATE_SPEECH\", \"threshold\": \"BLOCK_SOMETIMES\"}]}}}]";
+        try (Target target = Target.h2()) {
+            ImportReport report = target.importer().run(fixture(input), ImportOptions.defaults());
+
+            assertThat(report.status()).isEqualTo(ImportStatus.COMMITTED);
+            assertThat(target.model("gemini-flash").extraKwargsJson()).contains("HARM_CATEGORY_HARASSMENT");
+            assertThat(report.rows().get(0).detail())
+                    .contains("safety_settings[1] (unknown HARM_CATEGORY_MADE_UP / BLOCK_NONE)")
+                    .contains("safety_settings[2] (unknown HARM_CATEGORY_HATE_SPEECH / BLOCK_SOMETIMES)")
+                    .doesNotContain("safety_settings[0]");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void should_map_fallbacks_to_catalog_ids_even_of_later_rows_and_report_unknown_and_inert_kwargs() {
         String input = "["
                 + row(
@@ -48,7 +70,8 @@ class KwargsMappingImportTest {
             assertThat(main.extraKwargsJson()).doesNotContain("fallbacks").contains("temperature");
             String detail = first.rows().get(0).detail();
             assertThat(detail)
-                    .contains("kwargs kept, not applied: safety_settings, extra_headers")
+                    .contains("kwargs kept, not applied: safety_settings")
+                    .doesNotContain("extra_headers")
                     .contains("fallbacks backup-model")
                     .contains("fallbacks unknown, not applied: gone");
 
@@ -83,10 +106,7 @@ class KwargsMappingImportTest {
         String input = "[" + row(1, "accepted", "{}") + ", " + row(2, "refused", "{}") + "]";
         try (Target target = Target.h2()) {
             LegacyImporter importer = new LegacyImporter(
-                    target.entityManager(),
-                    ImportTransaction.resourceLocal(target.entityManager()),
-                    new CollectingSink(),
-                    hooks);
+                    JpaImportStore.resourceLocal(target.entityManager()), new CollectingSink(), hooks);
 
             ImportReport dry =
                     importer.run(fixture(input), ImportOptions.defaults().withDryRun(true));

@@ -18,6 +18,7 @@ final class GeminiModels implements ProviderModels {
                 .apiKey(s.apiKey())
                 .modelName(s.modelName())
                 .returnThinking(true)
+                .safetySettings(GeminiSafetySettings.of(s.extraKwargsJson()))
                 .maxRetries(0)
                 .timeout(s.timeout())
                 .build();
@@ -31,6 +32,7 @@ final class GeminiModels implements ProviderModels {
                 .apiKey(s.apiKey())
                 .modelName(s.modelName())
                 .returnThinking(true)
+                .safetySettings(GeminiSafetySettings.of(s.extraKwargsJson()))
                 .timeout(s.timeout())
                 .build();
     }

@@ -10,6 +10,7 @@ import io.llmadmin.services.llm.GeneratedImages;
 import io.llmadmin.services.llm.ImageCall;
 import io.llmadmin.services.llm.SpeechAudio;
 import io.llmadmin.services.llm.SpeechCall;
+import io.llmadmin.services.registry.ModelHeaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -110,6 +111,8 @@ final class InferenceServiceClient {
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        // The model's own headers first: the names ModelHeaders allows never clash with the two set here.
+        ModelHeaders.of(model.extraKwargsJson()).forEach(request::header);
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

@@ -1,12 +1,12 @@
 package io.llmadmin.services.llm.internal;
 
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.LlmNotConfiguredException;
+import io.llmadmin.services.registry.ModelHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -120,12 +120,13 @@ final class LangChain4jModelFactory {
 
     private ProviderModels.Settings settings(ModelConfiguration model, String apiKey) {
         return new ProviderModels.Settings(
-                http(),
+                http().modelHeaders(ModelHeaders.of(model.extraKwargsJson())),
                 baseUrl(model),
                 apiKey,
                 model.providerModelName(),
                 defaultTimeout,
-                "Model '" + model.catalogId() + "': provider '" + model.provider() + "'");
+                "Model '" + model.catalogId() + "': provider '" + model.provider() + "'",
+                model.extraKwargsJson());
     }
 
     private ChatModel buildChat(ModelConfiguration model, String apiKey) {
@@ -188,7 +189,7 @@ final class LangChain4jModelFactory {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    private HttpClientBuilder http() {
+    private ProviderHttpClient.Builder http() {
         return ProviderHttpClient.builder().executor(httpExecutor);
     }
 

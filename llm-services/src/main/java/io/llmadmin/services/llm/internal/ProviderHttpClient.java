@@ -37,6 +37,7 @@ final class ProviderHttpClient implements HttpClient {
     private final java.net.http.HttpClient delegate;
     private final Duration readTimeout;
     private final java.util.concurrent.Executor executor;
+    private final java.util.Map<String, String> modelHeaders;
 
     private ProviderHttpClient(Builder builder) {
         java.net.http.HttpClient.Builder jdk =
@@ -50,6 +51,7 @@ final class ProviderHttpClient implements HttpClient {
         this.delegate = jdk.build();
         this.readTimeout = builder.readTimeout;
         this.executor = builder.executor;
+        this.modelHeaders = builder.modelHeaders;
     }
 
     static Builder builder() {
@@ -61,7 +63,7 @@ final class ProviderHttpClient implements HttpClient {
         CallContext context = CallContext.current();
         Duration timeout = timeoutFor(context);
         CompletableFuture<HttpResponse<byte[]>> future =
-                delegate.sendAsync(toJdk(request, timeout), HttpResponse.BodyHandlers.ofByteArray());
+                delegate.sendAsync(toJdk(request, timeout, modelHeaders), HttpResponse.BodyHandlers.ofByteArray());
         if (context != null) {
             context.onCancel(() -> future.cancel(true));
         }
@@ -92,8 +94,8 @@ final class ProviderHttpClient implements HttpClient {
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         CallContext context = CallContext.current();
-        CompletableFuture<HttpResponse<InputStream>> future =
-                delegate.sendAsync(toJdk(request, timeoutFor(context)), HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<HttpResponse<InputStream>> future = delegate.sendAsync(
+                toJdk(request, timeoutFor(context), modelHeaders), HttpResponse.BodyHandlers.ofInputStream());
         if (context != null) {
             context.onCancel(() -> future.cancel(true));
         }
@@ -140,9 +142,16 @@ final class ProviderHttpClient implements HttpClient {
         return context != null && context.timeout() != null ? context.timeout() : readTimeout;
     }
 
-    private static java.net.http.HttpRequest toJdk(HttpRequest request, Duration timeout) {
+    private static java.net.http.HttpRequest toJdk(
+            HttpRequest request, Duration timeout, java.util.Map<String, String> modelHeaders) {
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
         request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        // The model's own headers never replace one the provider's client set (its key, its content type).
+        modelHeaders.forEach((name, value) -> {
+            if (request.headers().keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+                builder.header(name, value);
+            }
+        });
         if (!request.formDataFiles().isEmpty()) {
             throw new UnsupportedOperationException("multipart uploads are not used by llm-admin");
         }
@@ -218,6 +227,13 @@ final class ProviderHttpClient implements HttpClient {
         private Duration connectTimeout;
         private Duration readTimeout;
         private java.util.concurrent.Executor executor;
+        private java.util.Map<String, String> modelHeaders = java.util.Map.of();
+
+        /** Headers the model's configuration adds to every request ({@code registry.ModelHeaders}). */
+        Builder modelHeaders(java.util.Map<String, String> value) {
+            this.modelHeaders = java.util.Map.copyOf(value);
+            return this;
+        }
 
         /** Where the JDK client runs its asynchronous work; null for its own pool. */
         Builder executor(java.util.concurrent.Executor value) {

@@ -28,6 +28,8 @@ interface ProviderModels {
      * @param modelName the provider's name of the model
      * @param timeout how long a call may take when it sets no timeout of its own
      * @param description names the model and provider in a not-configured failure
+     * @param extraKwargsJson the model's extra kwargs (JSON object text, or null), for settings one provider honours
+     *     (Gemini's {@code safety_settings})
      */
     record Settings(
             HttpClientBuilder http,
@@ -35,7 +37,8 @@ interface ProviderModels {
             String apiKey,
             String modelName,
             Duration timeout,
-            String description) {}
+            String description,
+            String extraKwargsJson) {}
 
     ChatModel chat(Settings settings);
 

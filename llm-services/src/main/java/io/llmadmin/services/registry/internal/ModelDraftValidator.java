@@ -8,6 +8,7 @@ import io.llmadmin.domain.model.Providers;
 import io.llmadmin.services.audit.SecretMasking;
 import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.registry.ModelDraft;
+import io.llmadmin.services.registry.ModelHeaders;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
@@ -139,6 +140,9 @@ final class ModelDraftValidator {
             return;
         }
         findSecrets(errors, "extraKwargs", value);
+        ModelHeaders.check(value.asJsonObject()).stream()
+                .filter(error -> !errors.contains(error))
+                .forEach(errors::add);
     }
 
     private static void findSecrets(List<FieldError> errors, String path, JsonValue value) {

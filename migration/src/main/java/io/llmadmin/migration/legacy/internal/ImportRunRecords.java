@@ -3,7 +3,6 @@ package io.llmadmin.migration.legacy.internal;
 import io.llmadmin.domain.imports.ImportRun;
 import io.llmadmin.migration.legacy.ImportOptions;
 import io.llmadmin.migration.legacy.ImportReport;
-import io.llmadmin.migration.legacy.ImportTransaction;
 import io.llmadmin.migration.legacy.LegacySource;
 import jakarta.persistence.EntityManager;
 import java.util.logging.Level;

@@ -5,7 +5,6 @@ import io.llmadmin.domain.imports.ImportStatus;
 import io.llmadmin.migration.legacy.ImportHooks;
 import io.llmadmin.migration.legacy.ImportOptions;
 import io.llmadmin.migration.legacy.ImportReport;
-import io.llmadmin.migration.legacy.ImportTransaction;
 import io.llmadmin.migration.legacy.LegacyRow;
 import io.llmadmin.migration.legacy.LegacyRowStream;
 import io.llmadmin.migration.legacy.LegacySource;

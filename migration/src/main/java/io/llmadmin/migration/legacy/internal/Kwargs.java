@@ -39,10 +39,12 @@ final class Kwargs {
     private Kwargs() {}
 
     /**
-     * The kwargs members the services apply to a call (see the chat service's model defaults); every other member is
-     * kept as written but does nothing, and the report lists it as "kept, not applied".
+     * The kwargs members the services apply to a call (the chat service's model defaults; {@code extra_headers} are
+     * sent with every call to the provider, once the secret ones went to the vault); every other member is kept as
+     * written but does nothing, and the report lists it as "kept, not applied".
      */
-    static final java.util.Set<String> APPLIED = java.util.Set.of("temperature", "top_p", "max_tokens");
+    static final java.util.Set<String> APPLIED =
+            java.util.Set.of("temperature", "top_p", "max_tokens", "extra_headers");
 
     /** The legacy member holding the models to fall back to: configuration, not kwargs. */
     static final String FALLBACKS = "fallbacks";
@@ -63,7 +65,30 @@ final class Kwargs {
         }
     }
 
+    /** Gemini's safety settings: applied to a {@code gemini} model's calls, inert for any other provider. */
+    static final String SAFETY_SETTINGS = "safety_settings";
+
+    /** The categories and thresholds the services' Gemini client knows (LangChain4j's); others are not applied. */
+    private static final java.util.Set<String> GEMINI_CATEGORIES = java.util.Set.of(
+            "HARM_CATEGORY_HATE_SPEECH",
+            "HARM_CATEGORY_SEXUALLY_EXPLICIT",
+            "HARM_CATEGORY_DANGEROUS_CONTENT",
+            "HARM_CATEGORY_HARASSMENT",
+            "HARM_CATEGORY_CIVIC_INTEGRITY");
+
+    private static final java.util.Set<String> GEMINI_THRESHOLDS = java.util.Set.of(
+            "HARM_BLOCK_THRESHOLD_UNSPECIFIED",
+            "BLOCK_LOW_AND_ABOVE",
+            "BLOCK_MEDIUM_AND_ABOVE",
+            "BLOCK_ONLY_HIGH",
+            "BLOCK_NONE");
+
     static Cleaned clean(String text) {
+        return clean(text, null);
+    }
+
+    /** The cleaned kwargs of a row of this provider (which decides what the services apply). */
+    static Cleaned clean(String text, String provider) {
         if (text == null || text.isBlank()) {
             return new Cleaned(null, List.of(), null);
         }
@@ -108,14 +133,47 @@ final class Kwargs {
         if (!problems.isEmpty()) {
             return new Cleaned(null, List.of(), problems.get(0));
         }
-        List<String> inert =
-                kept.keySet().stream().filter(name -> !APPLIED.contains(name)).toList();
+        boolean gemini = "gemini".equals(provider);
+        List<String> inert = new ArrayList<>();
+        for (String name : kept.keySet()) {
+            if (gemini && name.equals(SAFETY_SETTINGS)) {
+                unknownSafetySettings(kept.get(name)).forEach(inert::add);
+            } else if (!APPLIED.contains(name)) {
+                inert.add(name);
+            }
+        }
         return new Cleaned(
                 kept.isEmpty() ? null : compact(kept),
                 List.copyOf(secrets),
                 null,
                 fallbacks.stream().distinct().toList(),
                 inert);
+    }
+
+    /**
+     * The entries of Gemini's safety settings the services cannot apply, named for the report: {@code
+     * safety_settings[1] (HARM_CATEGORY_X / BLOCK_Y)}; a value that is not a list is inert as a whole.
+     */
+    private static List<String> unknownSafetySettings(JsonValue value) {
+        if (!(value instanceof JsonArray entries)) {
+            return List.of(SAFETY_SETTINGS);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonValue entry = entries.get(i);
+            String category = textMember(entry, "category");
+            String threshold = textMember(entry, "threshold");
+            if (!GEMINI_CATEGORIES.contains(category) || !GEMINI_THRESHOLDS.contains(threshold)) {
+                unknown.add(SAFETY_SETTINGS + "[" + i + "] (unknown " + category + " / " + threshold + ")");
+            }
+        }
+        return unknown;
+    }
+
+    private static String textMember(JsonValue entry, String name) {
+        return entry instanceof JsonObject object && object.get(name) instanceof JsonString text
+                ? text.getString()
+                : "?";
     }
 
     /** Names that hold secrets, at any depth: key, token, secret, password, credential, authorization. */

@@ -90,7 +90,7 @@ final class RowMapper {
         int input = count(row, LIMIT_INPUT);
         int output = count(row, LIMIT_OUTPUT);
         boolean vision = bool(row, VISION, false);
-        Kwargs.Cleaned kwargs = Kwargs.clean(row.field(KWARGS));
+        Kwargs.Cleaned kwargs = Kwargs.clean(row.field(KWARGS), provider);
         if (kwargs.error() != null) {
             throw new Refusal(kwargs.error());
         }

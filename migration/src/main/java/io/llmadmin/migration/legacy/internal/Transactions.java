@@ -1,6 +1,5 @@
 package io.llmadmin.migration.legacy.internal;
 
-import io.llmadmin.migration.legacy.ImportTransaction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 

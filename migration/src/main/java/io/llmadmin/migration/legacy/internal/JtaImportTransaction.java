@@ -1,12 +1,11 @@
-package io.llmadmin.web.admin;
+package io.llmadmin.migration.legacy.internal;
 
-import io.llmadmin.migration.legacy.ImportTransaction;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 
 /** The importer's transactions as JTA user transactions, so the vault's writes join the run's transaction. */
-final class JtaImportTransaction implements ImportTransaction {
+public final class JtaImportTransaction implements ImportTransaction {
 
     private final UserTransaction transaction;
 

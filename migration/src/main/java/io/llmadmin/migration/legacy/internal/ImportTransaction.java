@@ -1,4 +1,4 @@
-package io.llmadmin.migration.legacy;
+package io.llmadmin.migration.legacy.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
