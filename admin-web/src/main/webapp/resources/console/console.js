@@ -93,3 +93,23 @@ document.addEventListener('DOMContentLoaded', function () {
         input.removeAttribute('aria-hidden');
     });
 });
+
+/*
+ * Keeps a list's filters, sort and page in the address (the server sends them as the callback parameter listQuery
+ * after each change), so a reload, a bookmark or a shared link shows the same view. Other parameters (?saved=) go: they
+ * said something once.
+ */
+function llmAdminListInUrl(args) {
+    if (!args || typeof args.listQuery !== 'string') {
+        return;
+    }
+    window.history.replaceState(null, '', window.location.pathname + args.listQuery);
+}
+
+/* The row just saved on the model page is brought into view on the list it was highlighted in. */
+document.addEventListener('DOMContentLoaded', function () {
+    var saved = document.querySelector('tr.saved-row');
+    if (saved) {
+        saved.scrollIntoView({ block: 'center' });
+    }
+});
