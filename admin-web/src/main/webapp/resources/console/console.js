@@ -113,3 +113,25 @@ document.addEventListener('DOMContentLoaded', function () {
         saved.scrollIntoView({ block: 'center' });
     }
 });
+
+/*
+ * PrimeFaces' messages give each list item the role "alert", which takes it out of its list for assistive technology
+ * (axe: a list may only hold list items). The live region moves to the box around the list, which announces the same.
+ * A MutationObserver also catches messages an ajax update brings.
+ */
+function llmAdminMessageRoles(root) {
+    root.querySelectorAll('.ui-messages ul > li[role=alert]').forEach(function (item) {
+        item.removeAttribute('role');
+        item.removeAttribute('aria-atomic');
+        item.removeAttribute('aria-live');
+        var box = item.parentElement.parentElement;
+        if (box && !box.hasAttribute('role')) {
+            box.setAttribute('role', 'alert');
+        }
+    });
+}
+document.addEventListener('DOMContentLoaded', function () {
+    llmAdminMessageRoles(document);
+    new MutationObserver(function () { llmAdminMessageRoles(document); })
+        .observe(document.body, { childList: true, subtree: true });
+});

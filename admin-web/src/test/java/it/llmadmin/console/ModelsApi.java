@@ -51,6 +51,18 @@ final class ModelsApi {
                 .statusCode();
     }
 
+    /** Merges a JSON object of fields into a model through the API at its current version; returns the HTTP status. */
+    static int patch(String id, String fields) {
+        long version = find(id).getJsonNumber("version").longValue();
+        String body = fields.substring(0, fields.lastIndexOf('}'))
+                + (fields.strip().equals("{}") ? "" : ",") + "\"version\":" + version + "}";
+        return send(asAdmin("/api/admin/models/" + id)
+                        .header("Content-Type", "application/merge-patch+json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                        .build())
+                .statusCode();
+    }
+
     /** The audit events of one entity, newest first, as the API pages them. */
     static JsonObject audit(String entityId) {
         return json(send(asAdmin("/api/admin/audit?entityId=" + entityId).GET().build()));
