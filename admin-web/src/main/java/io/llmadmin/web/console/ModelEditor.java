@@ -254,7 +254,7 @@ public class ModelEditor implements Serializable {
         String own = form == null ? null : form.getCatalogId();
         List<String> listed = form == null ? List.of() : form.getFallbacks();
         return candidates.stream()
-                .filter(candidate -> !candidate.id().equals(own) && !listed.contains(candidate.id()))
+                .filter(candidate -> !candidate.getId().equals(own) && !listed.contains(candidate.getId()))
                 .toList();
     }
 
@@ -280,8 +280,26 @@ public class ModelEditor implements Serializable {
         form.moveFallback(fallback, 1);
     }
 
-    /** One model the fallback picker offers. */
-    public record FallbackCandidate(String id, String label) implements Serializable {}
+    /** One model the fallback picker offers (a class: the container's EL reads getters, not record accessors). */
+    public static final class FallbackCandidate implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String id;
+        private final String label;
+
+        FallbackCandidate(String id, String label) {
+            this.id = id;
+            this.label = label;
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+    }
 
     /** The page's heading and title: what is shown, and whether it can be changed here. */
     public String getHeading() {
