@@ -93,3 +93,45 @@ document.addEventListener('DOMContentLoaded', function () {
         input.removeAttribute('aria-hidden');
     });
 });
+
+/*
+ * Keeps a list's filters, sort and page in the address (the server sends them as the callback parameter listQuery
+ * after each change), so a reload, a bookmark or a shared link shows the same view. Other parameters (?saved=) go: they
+ * said something once.
+ */
+function llmAdminListInUrl(args) {
+    if (!args || typeof args.listQuery !== 'string') {
+        return;
+    }
+    window.history.replaceState(null, '', window.location.pathname + args.listQuery);
+}
+
+/* The row just saved on the model page is brought into view on the list it was highlighted in. */
+document.addEventListener('DOMContentLoaded', function () {
+    var saved = document.querySelector('tr.saved-row');
+    if (saved) {
+        saved.scrollIntoView({ block: 'center' });
+    }
+});
+
+/*
+ * PrimeFaces' messages give each list item the role "alert", which takes it out of its list for assistive technology
+ * (axe: a list may only hold list items). The live region moves to the box around the list, which announces the same.
+ * A MutationObserver also catches messages an ajax update brings.
+ */
+function llmAdminMessageRoles(root) {
+    root.querySelectorAll('.ui-messages ul > li[role=alert]').forEach(function (item) {
+        item.removeAttribute('role');
+        item.removeAttribute('aria-atomic');
+        item.removeAttribute('aria-live');
+        var box = item.parentElement.parentElement;
+        if (box && !box.hasAttribute('role')) {
+            box.setAttribute('role', 'alert');
+        }
+    });
+}
+document.addEventListener('DOMContentLoaded', function () {
+    llmAdminMessageRoles(document);
+    new MutationObserver(function () { llmAdminMessageRoles(document); })
+        .observe(document.body, { childList: true, subtree: true });
+});

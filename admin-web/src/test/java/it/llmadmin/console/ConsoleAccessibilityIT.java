@@ -31,6 +31,8 @@ class ConsoleAccessibilityIT extends ConsoleTest {
             "/console/audit.xhtml",
             "/console/playground.xhtml",
             "/console/audit.xhtml?entityType=Model&entityId=gemini-1.5-pro",
+            "/console/model.xhtml?id=gemini-1.5-pro",
+            "/console/models.xhtml?type=chat&sort=id&order=desc&saved=gemini-1.5-pro",
             "/console/migration.xhtml",
             "/console/import.xhtml",
             "/console/account.xhtml");
@@ -92,6 +94,19 @@ class ConsoleAccessibilityIT extends ConsoleTest {
                         + " return b && !b.disabled && getComputedStyle(b).opacity === '1'; }",
                 "keysForm:issue");
         violations.addAll(violations("issue form"));
+
+        // The editor with a fallback listed and every field refused at once, as a person then sees it.
+        page.navigate(url("/console/model.xhtml?id=gemini-1.5-pro"));
+        byId("modelForm:fallbackChoice_input")
+                .selectOption("gemini-1.5-flash", new Locator.SelectOptionOptions().setForce(true));
+        byId("modelForm:addFallback").click();
+        assertThat(page.locator("[id='modelForm:fallbacks'] li.fallback")).hasCount(1);
+        byId("modelForm:displayName").fill("");
+        byId("modelForm:contextLength").fill("lots");
+        byId("modelForm:extraKwargs").fill("{");
+        byId("modelForm:save").click();
+        assertThat(byId("modelForm:extraKwargsMessage")).containsText("not valid JSON");
+        violations.addAll(violations("model form with errors"));
 
         page.navigate(url("/console/admin/users.xhtml"));
         Locator reset = page.locator("[id='usersForm:users_data'] button[id$=':resetPassword']")

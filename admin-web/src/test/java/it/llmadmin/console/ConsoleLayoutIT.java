@@ -21,7 +21,9 @@ class ConsoleLayoutIT extends ConsoleTest {
             "/console/migration.xhtml",
             "/console/account.xhtml",
             "/console/admin/users.xhtml",
-            "/console/model.xhtml");
+            "/console/model.xhtml",
+            "/console/model.xhtml?id=gemini-1.5-pro",
+            "/console/models.xhtml?type=image&sort=id&order=desc");
 
     /**
      * What is wrong with the layout of the current page: a page wider than the window, a menu entry or a row action
@@ -33,6 +35,11 @@ class ConsoleLayoutIT extends ConsoleTest {
             + "   problems.push('page is ' + document.documentElement.scrollWidth + ' px wide');"
             + " document.querySelectorAll('.menu-link').forEach(a => { const r = a.getBoundingClientRect();"
             + "   if (r.right > width + 1 || r.left < -1) problems.push('menu entry ' + a.textContent.trim() + ' off'); });"
+            + " document.querySelectorAll('#content input, #content textarea, #content .ui-selectonemenu,"
+            + "   #content .form-actions .ui-button, #content .fallback .ui-button').forEach(f => {"
+            + "   const r = f.getBoundingClientRect();"
+            + "   if (r.width > 0 && (r.right > width + 1 || r.left < -1))"
+            + "     problems.push('field ' + (f.id || f.className) + ' off at ' + Math.round(r.left) + '-' + Math.round(r.right)); });"
             + " document.querySelectorAll('td.actions .ui-button').forEach(b => {"
             + "   const r = b.getBoundingClientRect(); const wrapper = b.closest('.ui-datatable-tablewrapper');"
             + "   const w = wrapper ? wrapper.getBoundingClientRect() : { left: 0, right: width };"
@@ -71,6 +78,55 @@ class ConsoleLayoutIT extends ConsoleTest {
             assertThat(problems).as(String.join("\n", problems)).isEmpty();
         } finally {
             KeysApi.removeQuietly(name);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_fit_the_model_page_with_fallbacks_and_a_viewers_details_on_a_phone_and_a_desktop() {
+        String id = UsersApi.unique("it-layout-model");
+        String fallback = UsersApi.unique("it-layout-fallback-with-a-rather-long-catalog-id");
+        String viewer = UsersApi.unique("it-layout-viewer");
+        ModelsApi.create(fallback, true);
+        ModelsApi.create(id, true);
+        ModelsApi.patch(id, "{\"fallbacks\":[\"" + fallback + "\"],\"extraKwargs\":{\"seed\":3}}");
+        UsersApi.createViewer(viewer);
+        try {
+            signInAndOpen("/console/index.xhtml", "admin", ADMIN_PASSWORD);
+            List<String> problems = new ArrayList<>();
+            for (int[] size : new int[][] {{390, 844}, {1280, 800}, {1920, 1080}}) {
+                page.setViewportSize(size[0], size[1]);
+                page.navigate(url("/console/model.xhtml?id=" + id));
+                assertThat(page.locator("[id='modelForm:fallbacks'] li.fallback"))
+                        .hasCount(1);
+                for (String problem : (List<String>) page.evaluate(PROBLEMS)) {
+                    problems.add(size[0] + " px editor: " + problem);
+                }
+            }
+            page.setViewportSize(390, 844);
+            page.locator("[id='modelForm:save']").scrollIntoViewIfNeeded();
+            assertThat(page.locator("[id='modelForm:save']")).isInViewport();
+            page.locator("[id='account:signOut']").click();
+
+            signInAndOpen("/console/index.xhtml", viewer, UsersApi.VIEWER_PASSWORD);
+            for (int[] size : new int[][] {{390, 844}, {1440, 900}}) {
+                page.setViewportSize(size[0], size[1]);
+                page.navigate(url("/console/model.xhtml?id=" + id));
+                assertThat(page.locator("#details")).isVisible();
+                for (String problem : (List<String>) page.evaluate(PROBLEMS)) {
+                    problems.add(size[0] + " px details: " + problem);
+                }
+                page.navigate(url("/console/models.xhtml?q=it-layout"));
+                for (String problem : (List<String>) page.evaluate(PROBLEMS)) {
+                    problems.add(size[0] + " px viewer's list: " + problem);
+                }
+            }
+
+            assertThat(problems).as(String.join("\n", problems)).isEmpty();
+        } finally {
+            UsersApi.delete(viewer);
+            ModelsApi.deleteQuietly(id);
+            ModelsApi.deleteQuietly(fallback);
         }
     }
 

@@ -3,6 +3,7 @@ package it.llmadmin.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Locator;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -192,6 +193,7 @@ class ConsoleModelsIT extends ConsoleTest {
             assertThat(row(id).locator(".active-tag")).hasText("active");
             assertThat(ModelsApi.frontendList("chat")).contains("\"id\":\"" + id + "\"");
 
+            page.onceDialog(Dialog::accept); // deactivating asks first (ConsoleModelsListIT: cancelling keeps it)
             row(id).locator("button[id$=':deactivate']").click();
             assertThat(row(id).locator(".active-tag")).hasText("inactive");
             assertThat(byId("modelsForm:messages")).containsText("Deactivated " + id);
@@ -253,6 +255,11 @@ class ConsoleModelsIT extends ConsoleTest {
             page.navigate(url("/console/model.xhtml?id=sdxl"));
             assertThat(byId("viewerNote")).containsText("Only admins");
             assertThat(byId("modelForm")).hasCount(0);
+            assertThat(page.locator("#details .detail-id")).hasText("sdxl");
+
+            page.navigate(url("/console/model.xhtml"));
+            assertThat(byId("viewerNote")).containsText("Only admins");
+            assertThat(page.locator("#details")).hasCount(0);
         } finally {
             UsersApi.delete(viewer);
         }

@@ -48,6 +48,9 @@ abstract class ConsoleTest {
         context = ConsoleBrowser.browser().newContext();
         context.setDefaultTimeout(15_000);
         context.onResponse(this::checkForSecrets);
+        // The first request of a freshly started server (pages compiled, classes loaded) on two cores shared with the
+        // build took longer than 15 s; a navigation may take a minute, an element or an assertion still 15 s.
+        context.setDefaultNavigationTimeout(60_000);
         page = context.newPage();
     }
 

@@ -88,12 +88,17 @@ final class ModelsApi {
 
     /** Deactivates a model through the API at its current version; returns the HTTP status. */
     static int deactivate(String id) {
+        return patch(id, "{\"active\":false}");
+    }
+
+    /** Merges a JSON object of fields into a model through the API at its current version; returns the HTTP status. */
+    static int patch(String id, String fields) {
         long version = find(id).getJsonNumber("version").longValue();
+        String body = fields.substring(0, fields.lastIndexOf('}'))
+                + (fields.strip().equals("{}") ? "" : ",") + "\"version\":" + version + "}";
         return send(asAdmin("/api/admin/models/" + id)
                         .header("Content-Type", "application/merge-patch+json")
-                        .method(
-                                "PATCH",
-                                HttpRequest.BodyPublishers.ofString("{\"active\":false,\"version\":" + version + "}"))
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
                         .build())
                 .statusCode();
     }

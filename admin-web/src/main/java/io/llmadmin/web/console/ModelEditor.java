@@ -5,9 +5,14 @@ import io.llmadmin.domain.model.Providers;
 import io.llmadmin.services.changes.ConflictingChangeException;
 import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.changes.InvalidChangeException;
+import io.llmadmin.services.changes.Page;
 import io.llmadmin.services.changes.StaleVersionException;
 import io.llmadmin.services.changes.UnknownEntityException;
+import io.llmadmin.services.registry.ModelChecks;
+import io.llmadmin.services.registry.ModelDraft;
+import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
+import io.llmadmin.services.registry.ModelView;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -18,12 +23,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The model page ({@code /console/model.xhtml}, {@code ?id=} to edit, none to create): admins only. The form keeps the
- * version it was loaded at, so a save after someone else's change is refused by the registry and says so; every change
- * goes through {@link ModelRegistry}, which validates it (its field errors land on the inputs) and audits it as the
- * signed-in user.
+ * The model page ({@code /console/model.xhtml}, {@code ?id=} to edit, none to create): admins edit, viewers read the
+ * same model as details. The form keeps the version it was loaded at, so a save or a delete after someone else's change
+ * is refused by the registry and says so; every change goes through {@link ModelRegistry}, which validates it (its
+ * field errors land on the inputs, together with the form's own: a number that is not one) and audits it as the
+ * signed-in user. A save goes back to the list (Post/Redirect/Get), which shows the saved row highlighted.
  */
 @Named("modelEditor")
 @ViewScoped
@@ -45,6 +54,8 @@ public class ModelEditor implements Serializable {
     private String id;
     private ModelForm form;
     private boolean missing;
+    private String fallbackChoice;
+    private ArrayList<FallbackCandidate> candidates;
 
     @Inject
     public ModelEditor(ModelRegistry registry, SignedInUser signedIn) {
@@ -97,6 +108,10 @@ public class ModelEditor implements Serializable {
         if (form == null) {
             return Saved.refused(List.of(new Refusal(null, "No model to save.")));
         }
+        List<FieldError> inputErrors = form.inputErrors();
+        if (!inputErrors.isEmpty()) {
+            return Saved.refused(fieldRefusals(withRegistryErrors(inputErrors, form.toDraft())));
+        }
         try {
             if (form.isStored()) {
                 registry.update(signedIn.getName(), form.getCatalogId(), form.getVersion(), form.toDraft());
@@ -120,6 +135,62 @@ public class ModelEditor implements Serializable {
         }
     }
 
+    /**
+     * The form's own errors and whatever else the registry would refuse in the same draft, so one round shows every
+     * mistake (a field the form could not read is reported once, by the form).
+     */
+    private List<FieldError> withRegistryErrors(List<FieldError> inputErrors, ModelDraft draft) {
+        Set<String> unreadable = inputErrors.stream().map(FieldError::field).collect(Collectors.toSet());
+        List<FieldError> all = new ArrayList<>(inputErrors);
+        for (FieldError error :
+                ModelChecks.validate(draft, other -> registry.find(other).isPresent())) {
+            if (unreadable.stream().noneMatch(field -> error.field().startsWith(field))) {
+                all.add(error);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Deletes the stored model at the version the page loaded (after the browser's confirmation); back to the list,
+     * which says so. Refused while another model falls back to it: the message names them.
+     */
+    public String delete() {
+        Saved result = remove();
+        if (result.outcome() != null) {
+            return result.outcome();
+        }
+        result.refusals().forEach(refusal -> ConsoleMessages.error(refusal.text()));
+        return null;
+    }
+
+    /** The delete itself, without the page. */
+    Saved remove() {
+        if (!signedIn.isAdmin()) {
+            return Saved.refused(List.of(new Refusal(null, ADMINS_ONLY)));
+        }
+        if (form == null || !form.isStored()) {
+            return Saved.refused(List.of(new Refusal(null, "No stored model to delete.")));
+        }
+        String catalogId = form.getCatalogId();
+        try {
+            registry.delete(signedIn.getName(), catalogId, OptionalLong.of(form.getVersion()));
+            return new Saved(
+                    "/console/models?faces-redirect=true&deleted="
+                            + URLEncoder.encode(catalogId, StandardCharsets.UTF_8),
+                    List.of());
+        } catch (StaleVersionException e) {
+            return Saved.refused(List.of(new Refusal(
+                    null,
+                    "This model was changed by someone else since you opened it; reload the page to see the current"
+                            + " version before deleting it. Nothing was deleted.")));
+        } catch (UnknownEntityException e) {
+            return Saved.refused(List.of(new Refusal(null, "This model was already deleted by someone else.")));
+        } catch (ConflictingChangeException e) {
+            return Saved.refused(List.of(new Refusal(null, e.getMessage() + ". Nothing was deleted.")));
+        }
+    }
+
     /** Each of the registry's field errors on its input (or on the form when the form does not show the field). */
     static List<Refusal> fieldRefusals(List<FieldError> errors) {
         List<Refusal> refusals = new ArrayList<>();
@@ -128,11 +199,27 @@ public class ModelEditor implements Serializable {
             if (component == null) {
                 refusals.add(new Refusal(null, error.field() + " " + error.message()));
             } else {
-                refusals.add(new Refusal(clientId(component), error.message()));
+                refusals.add(new Refusal(clientId(component), inputText(error)));
             }
         }
         refusals.add(new Refusal(null, "Nothing was saved: correct the fields marked."));
         return refusals;
+    }
+
+    /**
+     * The message next to an input: a member of the kwargs or one fallback of the list is named, since the input holds
+     * several.
+     */
+    private static String inputText(FieldError error) {
+        String field = error.field();
+        if (field.startsWith("extraKwargs.") || field.startsWith("extraKwargs[")) {
+            return field.substring("extraKwargs".length() + 1) + " " + error.message();
+        }
+        if (field.startsWith("fallbacks[")) {
+            int index = Integer.parseInt(field.substring("fallbacks[".length(), field.indexOf(']')));
+            return "Fallback " + (index + 1) + ": " + error.message();
+        }
+        return error.message();
     }
 
     private static String clientId(String component) {
@@ -147,6 +234,87 @@ public class ModelEditor implements Serializable {
         static Saved refused(List<Refusal> refusals) {
             return new Saved(null, refusals);
         }
+    }
+
+    /** Every other stored model, as the fallback picker offers it (read once per view). */
+    public List<FallbackCandidate> getFallbackCandidates() {
+        if (candidates == null) {
+            candidates = new ArrayList<>();
+            int page = 0;
+            Page<ModelView> found;
+            do {
+                found = registry.list(new ModelQuery(null, null, null, null, "id", false, page++, ModelQuery.MAX_SIZE));
+                for (ModelView model : found.items()) {
+                    candidates.add(new FallbackCandidate(
+                            model.catalogId(),
+                            model.catalogId() + " (" + model.type().apiName() + ", " + model.displayName() + ")"));
+                }
+            } while (found.items().size() == ModelQuery.MAX_SIZE);
+        }
+        String own = form == null ? null : form.getCatalogId();
+        List<String> listed = form == null ? List.of() : form.getFallbacks();
+        return candidates.stream()
+                .filter(candidate -> !candidate.getId().equals(own) && !listed.contains(candidate.getId()))
+                .toList();
+    }
+
+    /** Adds the model chosen in the picker at the end of the fallbacks. */
+    public void addFallback() {
+        if (fallbackChoice == null || fallbackChoice.isBlank()) {
+            ConsoleMessages.fieldError(clientId("fallbackChoice"), "Choose a model to add first.");
+            return;
+        }
+        form.addFallback(fallbackChoice);
+        fallbackChoice = null;
+    }
+
+    public void removeFallback(String fallback) {
+        form.removeFallback(fallback);
+    }
+
+    public void moveFallbackUp(String fallback) {
+        form.moveFallback(fallback, -1);
+    }
+
+    public void moveFallbackDown(String fallback) {
+        form.moveFallback(fallback, 1);
+    }
+
+    /** One model the fallback picker offers (a class: the container's EL reads getters, not record accessors). */
+    public static final class FallbackCandidate implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String id;
+        private final String label;
+
+        FallbackCandidate(String id, String label) {
+            this.id = id;
+            this.label = label;
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+    }
+
+    /** The page's heading and title: what is shown, and whether it can be changed here. */
+    public String getHeading() {
+        if (id == null || id.isBlank()) {
+            return "New model";
+        }
+        return (signedIn.isAdmin() ? "Edit model " : "Model ") + id;
+    }
+
+    public String getFallbackChoice() {
+        return fallbackChoice;
+    }
+
+    public void setFallbackChoice(String fallbackChoice) {
+        this.fallbackChoice = fallbackChoice;
     }
 
     public List<String> getTypes() {

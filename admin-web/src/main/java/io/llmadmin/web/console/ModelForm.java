@@ -3,19 +3,22 @@ package io.llmadmin.web.console;
 import io.llmadmin.domain.model.ModelCapabilities;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.domain.model.ParameterRanges;
+import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.registry.ModelDraft;
 import io.llmadmin.services.registry.ModelView;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the model page's form edits: the fields of the admin API's create and update, as the page's inputs bind them,
- * plus what the form does not show (extra kwargs, fallbacks, the other capabilities, parameter ranges) carried over
- * unchanged from the loaded model, and the version it was loaded at. {@link #toDraft()} states it all to the registry,
- * which alone validates it; {@link #COMPONENT_OF_FIELD} puts each of the registry's field errors on its input.
+ * What the model page's form edits: every field of the admin API's create and update, as the page's inputs bind them,
+ * and the version it was loaded at. Numbers are bound as the text typed, so that a mistyped number is reported with
+ * every other mistake of the same save ({@link #inputErrors()}) instead of stopping the page before the registry could
+ * say the rest. {@link #toDraft()} states it all to the registry, which alone decides what is valid;
+ * {@link #componentOf(String)} puts each of the registry's field errors on its input.
  */
 public class ModelForm implements Serializable {
 
@@ -36,7 +39,14 @@ public class ModelForm implements Serializable {
             Map.entry("limits.requestsPerMinute", "requestsPerMinute"),
             Map.entry("limits.inputTokensPerMinute", "inputTokensPerMinute"),
             Map.entry("limits.outputTokensPerMinute", "outputTokensPerMinute"),
-            Map.entry("credentialId", "credential"));
+            Map.entry("credentialId", "credential"),
+            Map.entry("extraKwargs", "extraKwargs"),
+            Map.entry("fallbacks", "fallbackChoice"),
+            Map.entry("parameters.temperatureMin", "temperatureMin"),
+            Map.entry("parameters.temperatureMax", "temperatureMax"),
+            Map.entry("parameters.topPMin", "topPMin"),
+            Map.entry("parameters.topPMax", "topPMax"),
+            Map.entry("parameters.maxTokens", "maxOutputTokens"));
 
     private String catalogId;
     private String type = ModelType.CHAT.apiName();
@@ -45,29 +55,28 @@ public class ModelForm implements Serializable {
     private String displayName;
     private String vendor;
     private String description;
-    private Integer sortOrder = ModelDraft.DEFAULT_SORT_ORDER;
+    private String sortOrder = String.valueOf(ModelDraft.DEFAULT_SORT_ORDER);
     private String apiBase;
-    private Integer contextLength = 0;
-    private Integer requestsPerMinute = 0;
-    private Integer inputTokensPerMinute = 0;
-    private Integer outputTokensPerMinute = 0;
-    private boolean vision;
+    private String contextLength = "0";
+    private String requestsPerMinute = "0";
+    private String inputTokensPerMinute = "0";
+    private String outputTokensPerMinute = "0";
     private boolean active = true;
     /** The vault credential calls use; null for the provider's default one of the model's endpoint. */
     private Long credentialId;
 
-    // Not on the form: kept as loaded, so that saving the form changes only what it shows.
-    private String extraKwargsJson;
+    private String extraKwargs;
     private ArrayList<String> fallbacks = new ArrayList<>();
     private boolean streaming = ModelCapabilities.DEFAULT.streaming();
+    private boolean vision;
     private boolean tools;
     private boolean jsonOutput;
     private boolean reasoning;
-    private double temperatureMin = ParameterRanges.DEFAULT.temperatureMin();
-    private double temperatureMax = ParameterRanges.DEFAULT.temperatureMax();
-    private double topPMin = ParameterRanges.DEFAULT.topPMin();
-    private double topPMax = ParameterRanges.DEFAULT.topPMax();
-    private int maxOutputTokens = ParameterRanges.DEFAULT.maxOutputTokens();
+    private String temperatureMin = decimal(ParameterRanges.DEFAULT.temperatureMin());
+    private String temperatureMax = decimal(ParameterRanges.DEFAULT.temperatureMax());
+    private String topPMin = decimal(ParameterRanges.DEFAULT.topPMin());
+    private String topPMax = decimal(ParameterRanges.DEFAULT.topPMax());
+    private String maxOutputTokens = String.valueOf(ParameterRanges.DEFAULT.maxOutputTokens());
 
     private long version = -1;
 
@@ -84,33 +93,56 @@ public class ModelForm implements Serializable {
         form.displayName = model.displayName();
         form.vendor = model.vendor();
         form.description = model.description();
-        form.sortOrder = model.sortOrder();
+        form.sortOrder = String.valueOf(model.sortOrder());
         form.apiBase = model.apiBase();
-        form.contextLength = model.contextLength();
-        form.requestsPerMinute = model.limitRequestsPerMinute();
-        form.inputTokensPerMinute = model.limitInputTokensPerMinute();
-        form.outputTokensPerMinute = model.limitOutputTokensPerMinute();
-        ModelCapabilities capabilities = model.capabilities();
-        form.vision = capabilities.vision();
+        form.contextLength = String.valueOf(model.contextLength());
+        form.requestsPerMinute = String.valueOf(model.limitRequestsPerMinute());
+        form.inputTokensPerMinute = String.valueOf(model.limitInputTokensPerMinute());
+        form.outputTokensPerMinute = String.valueOf(model.limitOutputTokensPerMinute());
         form.active = model.active();
         form.credentialId = model.credentialId();
-        form.extraKwargsJson = model.extraKwargsJson();
+        form.extraKwargs = model.extraKwargsJson();
         form.fallbacks = new ArrayList<>(model.fallbacks());
+        ModelCapabilities capabilities = model.capabilities();
         form.streaming = capabilities.streaming();
+        form.vision = capabilities.vision();
         form.tools = capabilities.tools();
         form.jsonOutput = capabilities.jsonOutput();
         form.reasoning = capabilities.reasoning();
         ParameterRanges ranges = model.parameterRanges();
-        form.temperatureMin = ranges.temperatureMin();
-        form.temperatureMax = ranges.temperatureMax();
-        form.topPMin = ranges.topPMin();
-        form.topPMax = ranges.topPMax();
-        form.maxOutputTokens = ranges.maxOutputTokens();
+        form.temperatureMin = decimal(ranges.temperatureMin());
+        form.temperatureMax = decimal(ranges.temperatureMax());
+        form.topPMin = decimal(ranges.topPMin());
+        form.topPMax = decimal(ranges.topPMax());
+        form.maxOutputTokens = String.valueOf(ranges.maxOutputTokens());
         form.version = model.version();
         return form;
     }
 
-    /** Everything the form states, as given (empty numbers are 0, as in the API); the registry checks it. */
+    /**
+     * What the registry cannot be asked about because the form cannot even state it: numbers that are not numbers and
+     * extra kwargs that are not JSON, each under the admin API's name of its field.
+     */
+    List<FieldError> inputErrors() {
+        List<FieldError> errors = new ArrayList<>();
+        FormNumbers.checkWhole(errors, "sortOrder", sortOrder);
+        FormNumbers.checkWhole(errors, "contextLength", contextLength);
+        FormNumbers.checkWhole(errors, "limits.requestsPerMinute", requestsPerMinute);
+        FormNumbers.checkWhole(errors, "limits.inputTokensPerMinute", inputTokensPerMinute);
+        FormNumbers.checkWhole(errors, "limits.outputTokensPerMinute", outputTokensPerMinute);
+        FormNumbers.checkDecimal(errors, "parameters.temperatureMin", temperatureMin);
+        FormNumbers.checkDecimal(errors, "parameters.temperatureMax", temperatureMax);
+        FormNumbers.checkDecimal(errors, "parameters.topPMin", topPMin);
+        FormNumbers.checkDecimal(errors, "parameters.topPMax", topPMax);
+        FormNumbers.checkWhole(errors, "parameters.maxTokens", maxOutputTokens);
+        FormNumbers.checkJsonObject(errors, "extraKwargs", extraKwargsOrNull());
+        return errors;
+    }
+
+    /**
+     * Everything the form states, as given (empty numbers are their API defaults); a number that is not one is stated
+     * as its default, and {@link #inputErrors()} reports it.
+     */
     ModelDraft toDraft() {
         return new ModelDraft(
                 trimmed(catalogId),
@@ -120,35 +152,73 @@ public class ModelForm implements Serializable {
                 trimmed(providerModelName),
                 trimmed(displayName),
                 blankToNull(description),
-                orZero(sortOrder),
+                FormNumbers.whole(sortOrder, ModelDraft.DEFAULT_SORT_ORDER),
                 blankToNull(apiBase),
-                orZero(contextLength),
-                orZero(requestsPerMinute),
-                orZero(inputTokensPerMinute),
-                orZero(outputTokensPerMinute),
-                extraKwargsJson,
+                FormNumbers.whole(contextLength, 0),
+                FormNumbers.whole(requestsPerMinute, 0),
+                FormNumbers.whole(inputTokensPerMinute, 0),
+                FormNumbers.whole(outputTokensPerMinute, 0),
+                extraKwargsOrNull(),
                 active,
                 List.copyOf(fallbacks),
                 new ModelCapabilities(streaming, vision, tools, jsonOutput, reasoning),
-                temperatureMin,
-                temperatureMax,
-                topPMin,
-                topPMax,
-                maxOutputTokens,
+                FormNumbers.decimal(temperatureMin, ParameterRanges.DEFAULT.temperatureMin()),
+                FormNumbers.decimal(temperatureMax, ParameterRanges.DEFAULT.temperatureMax()),
+                FormNumbers.decimal(topPMin, ParameterRanges.DEFAULT.topPMin()),
+                FormNumbers.decimal(topPMax, ParameterRanges.DEFAULT.topPMax()),
+                FormNumbers.whole(maxOutputTokens, ParameterRanges.DEFAULT.maxOutputTokens()),
                 credentialId);
     }
 
-    public Long getCredentialId() {
-        return credentialId;
+    private String extraKwargsOrNull() {
+        return extraKwargs == null || extraKwargs.isBlank() ? null : extraKwargs.strip();
     }
 
-    public void setCredentialId(Long credentialId) {
-        this.credentialId = credentialId;
-    }
-
-    /** The id of the input that edits a field the registry named, if the form shows that field. */
+    /**
+     * The id of the input that edits a field the registry named, if the form shows that field: a member of the extra
+     * kwargs is shown on the kwargs, one fallback of the list on the fallbacks.
+     */
     static Optional<String> componentOf(String field) {
-        return Optional.ofNullable(COMPONENT_OF_FIELD.get(field));
+        String component = COMPONENT_OF_FIELD.get(field);
+        if (component == null && field.startsWith("extraKwargs")) {
+            component = COMPONENT_OF_FIELD.get("extraKwargs");
+        }
+        if (component == null && field.startsWith("fallbacks")) {
+            component = COMPONENT_OF_FIELD.get("fallbacks");
+        }
+        return Optional.ofNullable(component);
+    }
+
+    /** Adds a fallback at the end of the list; false when it is already listed. */
+    boolean addFallback(String fallback) {
+        if (fallbacks.contains(fallback)) {
+            return false;
+        }
+        fallbacks.add(fallback);
+        return true;
+    }
+
+    void removeFallback(String fallback) {
+        fallbacks.remove(fallback);
+    }
+
+    /** Moves a fallback one place earlier (-1) or later (+1); nothing at either end. */
+    void moveFallback(String fallback, int delta) {
+        int from = fallbacks.indexOf(fallback);
+        int to = from + delta;
+        if (from < 0 || to < 0 || to >= fallbacks.size()) {
+            return;
+        }
+        fallbacks.set(from, fallbacks.get(to));
+        fallbacks.set(to, fallback);
+    }
+
+    public List<String> getFallbacks() {
+        return List.copyOf(fallbacks);
+    }
+
+    private static String decimal(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String trimmed(String text) {
@@ -157,10 +227,6 @@ public class ModelForm implements Serializable {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
     }
 
     /** Whether this form holds a stored model (an edit) rather than a new one. */
@@ -229,11 +295,11 @@ public class ModelForm implements Serializable {
         this.description = description;
     }
 
-    public Integer getSortOrder() {
+    public String getSortOrder() {
         return sortOrder;
     }
 
-    public void setSortOrder(Integer sortOrder) {
+    public void setSortOrder(String sortOrder) {
         this.sortOrder = sortOrder;
     }
 
@@ -245,36 +311,68 @@ public class ModelForm implements Serializable {
         this.apiBase = apiBase;
     }
 
-    public Integer getContextLength() {
+    public String getContextLength() {
         return contextLength;
     }
 
-    public void setContextLength(Integer contextLength) {
+    public void setContextLength(String contextLength) {
         this.contextLength = contextLength;
     }
 
-    public Integer getRequestsPerMinute() {
+    public String getRequestsPerMinute() {
         return requestsPerMinute;
     }
 
-    public void setRequestsPerMinute(Integer requestsPerMinute) {
+    public void setRequestsPerMinute(String requestsPerMinute) {
         this.requestsPerMinute = requestsPerMinute;
     }
 
-    public Integer getInputTokensPerMinute() {
+    public String getInputTokensPerMinute() {
         return inputTokensPerMinute;
     }
 
-    public void setInputTokensPerMinute(Integer inputTokensPerMinute) {
+    public void setInputTokensPerMinute(String inputTokensPerMinute) {
         this.inputTokensPerMinute = inputTokensPerMinute;
     }
 
-    public Integer getOutputTokensPerMinute() {
+    public String getOutputTokensPerMinute() {
         return outputTokensPerMinute;
     }
 
-    public void setOutputTokensPerMinute(Integer outputTokensPerMinute) {
+    public void setOutputTokensPerMinute(String outputTokensPerMinute) {
         this.outputTokensPerMinute = outputTokensPerMinute;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public Long getCredentialId() {
+        return credentialId;
+    }
+
+    public void setCredentialId(Long credentialId) {
+        this.credentialId = credentialId;
+    }
+
+    public String getExtraKwargs() {
+        return extraKwargs;
+    }
+
+    public void setExtraKwargs(String extraKwargs) {
+        this.extraKwargs = extraKwargs;
+    }
+
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    public void setStreaming(boolean streaming) {
+        this.streaming = streaming;
     }
 
     public boolean isVision() {
@@ -285,11 +383,67 @@ public class ModelForm implements Serializable {
         this.vision = vision;
     }
 
-    public boolean isActive() {
-        return active;
+    public boolean isTools() {
+        return tools;
     }
 
-    public void setActive(boolean active) {
-        this.active = active;
+    public void setTools(boolean tools) {
+        this.tools = tools;
+    }
+
+    public boolean isJsonOutput() {
+        return jsonOutput;
+    }
+
+    public void setJsonOutput(boolean jsonOutput) {
+        this.jsonOutput = jsonOutput;
+    }
+
+    public boolean isReasoning() {
+        return reasoning;
+    }
+
+    public void setReasoning(boolean reasoning) {
+        this.reasoning = reasoning;
+    }
+
+    public String getTemperatureMin() {
+        return temperatureMin;
+    }
+
+    public void setTemperatureMin(String temperatureMin) {
+        this.temperatureMin = temperatureMin;
+    }
+
+    public String getTemperatureMax() {
+        return temperatureMax;
+    }
+
+    public void setTemperatureMax(String temperatureMax) {
+        this.temperatureMax = temperatureMax;
+    }
+
+    public String getTopPMin() {
+        return topPMin;
+    }
+
+    public void setTopPMin(String topPMin) {
+        this.topPMin = topPMin;
+    }
+
+    public String getTopPMax() {
+        return topPMax;
+    }
+
+    public void setTopPMax(String topPMax) {
+        this.topPMax = topPMax;
+    }
+
+    public String getMaxOutputTokens() {
+        return maxOutputTokens;
+    }
+
+    public void setMaxOutputTokens(String maxOutputTokens) {
+        this.maxOutputTokens = maxOutputTokens;
     }
 }

@@ -54,6 +54,18 @@ public class ModelTools implements Serializable {
                         + (summary.enabled() ? "" : ", disabled") + ")");
     }
 
+    /** A credential as the details page names it: its provider, name and endpoint. */
+    public String credentialLabel(Long id) {
+        if (id == null) {
+            return "none: the provider's credential of this endpoint";
+        }
+        return credentials.list().stream()
+                .filter(summary -> id.equals(summary.id()))
+                .findFirst()
+                .map(summary -> item(summary).getLabel())
+                .orElse("credential " + id + " (deleted)");
+    }
+
     /** Tests the stored model; the outcome is a message on the form. */
     public void test(String catalogId) {
         FacesContext faces = FacesContext.getCurrentInstance();

@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -29,9 +30,12 @@ import org.primefaces.model.SortOrder;
 
 /**
  * The models page ({@code /console/models.xhtml}): the registry's models, one page at a time from the database
- * (sorted and filtered there), for admins and viewers; admins activate and deactivate them here and open the model
- * page to create or edit. Every change goes through {@link ModelRegistry} as the signed-in user, who is checked to be
- * an admin again here, whatever the page showed.
+ * (sorted and filtered there), for admins and viewers; admins activate and deactivate them here (a deactivation can be
+ * undone at once) and open the model page to create or edit. The filters, the sort and the page are the page's URL
+ * parameters ({@code type}, {@code q}, {@code sort}, {@code order}, {@code page}, {@code rows}; see {@link ListState}),
+ * kept up to date as one filters, sorts and pages, so a reload or a shared link shows the same view. Every change goes
+ * through {@link ModelRegistry} as the signed-in user, who is checked to be an admin again here, whatever the page
+ * showed.
  */
 @Named("models")
 @ViewScoped
@@ -55,9 +59,13 @@ public class ModelsView implements Serializable {
     private final SignedInUser signedIn;
     private final Rows rows = new Rows();
 
-    private String type;
-    private String text;
+    private final ListState state = new ListState();
     private String saved;
+    private String deleted;
+    /** The model just deactivated here, with its version since, while its "Undo" is offered. */
+    private String undoable;
+
+    private long undoableVersion;
 
     @Inject
     public ModelsView(ModelRegistry registry, SignedInUser signedIn) {
@@ -74,36 +82,80 @@ public class ModelsView implements Serializable {
         return rows;
     }
 
-    /** The query for one page of the table, with this view's filters. */
+    /**
+     * The query for one page of the table, with this view's filters; the table's sort, else the URL's. It is also
+     * the state the URL now shows (see {@link ListState#query()}).
+     */
     ModelQuery query(int first, int pageSize, Map<String, SortMeta> sortBy) {
-        String sortField = null;
-        boolean descending = false;
         for (SortMeta sort : sortBy.values()) {
             String field = SORT_FIELDS.get(sort.getField());
             if (field != null && sort.getOrder() != SortOrder.UNSORTED) {
-                sortField = field;
-                descending = sort.getOrder() == SortOrder.DESCENDING;
+                state.sortBy(field, sort.getOrder() == SortOrder.DESCENDING);
                 break;
             }
         }
-        int size = Math.max(1, Math.min(pageSize, ModelQuery.MAX_SIZE));
-        ModelType modelType = type == null || type.isBlank()
-                ? null
-                : ModelType.fromLabel(type).orElse(null);
-        String filter = text == null || text.isBlank() ? null : text.trim();
-        return new ModelQuery(modelType, null, null, filter, sortField, descending, first / size, size);
+        state.paged(first, pageSize);
+        int size = state.pageSize();
+        return new ModelQuery(
+                state.modelType(),
+                null,
+                null,
+                state.textFilter(),
+                state.sortField(),
+                state.descending(),
+                state.first() / size,
+                size);
     }
 
-    /** After the model page saved a model ({@code ?saved=id}): says so, if there is such a model. */
-    public void announceSaved() {
+    /**
+     * When the page opens: after the model page saved a model ({@code ?saved=id}) says so and, unless the URL names a
+     * page, turns to the page the saved row is on; after a delete ({@code ?deleted=id}) says so.
+     */
+    public void announce() {
         if (saved != null && !saved.isBlank() && registry.find(saved).isPresent()) {
-            FacesContext.getCurrentInstance()
-                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved " + saved + ".", null));
+            ConsoleMessages.info("Saved " + saved + ".");
+            if (state.getPage() == null) {
+                state.showRow(positionOf(saved));
+            }
         }
+        if (deleted != null && !deleted.isBlank() && registry.find(deleted).isEmpty()) {
+            ConsoleMessages.info("Deleted " + deleted + ".");
+        }
+    }
+
+    /** Where a model is in the list as filtered and sorted now (0-based), or -1 when the filters hide it. */
+    int positionOf(String catalogId) {
+        int page = 0;
+        int position = 0;
+        Page<ModelView> found;
+        do {
+            found = registry.list(new ModelQuery(
+                    state.modelType(),
+                    null,
+                    null,
+                    state.textFilter(),
+                    state.sortField(),
+                    state.descending(),
+                    page++,
+                    ModelQuery.MAX_SIZE));
+            for (ModelView model : found.items()) {
+                if (model.catalogId().equals(catalogId)) {
+                    return position;
+                }
+                position++;
+            }
+        } while (found.items().size() == ModelQuery.MAX_SIZE);
+        return -1;
+    }
+
+    /** The table's state as URL parameters ({@code ?type=chat&page=2}), for the address bar after each change. */
+    private void publishState() {
+        PrimeFaces.current().ajax().addCallbackParam("listQuery", state.query());
     }
 
     /** After a filter changed: back to the first page. */
     public void filtered() {
+        state.paged(0, state.pageSize());
         UIComponent table = FacesContext.getCurrentInstance().getViewRoot().findComponent(TABLE);
         if (table instanceof DataTable dataTable) {
             dataTable.setFirst(0);
@@ -112,12 +164,36 @@ public class ModelsView implements Serializable {
 
     /** Shows a model to clients again. */
     public void activate(String catalogId, long version) {
+        undoable = null;
         FacesContext.getCurrentInstance().addMessage(null, setActive(catalogId, version, true));
     }
 
-    /** Hides a model from clients (it stays stored). */
+    /** Hides a model from clients (it stays stored), after the browser's confirmation; offers to undo it. */
     public void deactivate(String catalogId, long version) {
-        FacesContext.getCurrentInstance().addMessage(null, setActive(catalogId, version, false));
+        FacesMessage outcome = setActive(catalogId, version, false);
+        FacesContext.getCurrentInstance().addMessage(null, outcome);
+        if (outcome.getSeverity() == FacesMessage.SEVERITY_INFO) {
+            undoable = catalogId;
+            undoableVersion = registry.find(catalogId).map(ModelView::version).orElse(version);
+        }
+    }
+
+    /** Undoes the deactivation just made here: the model is active again. */
+    public void undo() {
+        if (undoable != null) {
+            String catalogId = undoable;
+            undoable = null;
+            FacesMessage outcome = setActive(catalogId, undoableVersion, true);
+            if (outcome.getSeverity() == FacesMessage.SEVERITY_INFO) {
+                outcome = new FacesMessage(
+                        FacesMessage.SEVERITY_INFO, "Undone: " + catalogId + " is active again.", null);
+            }
+            FacesContext.getCurrentInstance().addMessage(null, outcome);
+        }
+    }
+
+    public String getUndoable() {
+        return undoable;
     }
 
     /** Activates or deactivates a model if the signed-in user is an admin; what happened, as a message. */
@@ -147,12 +223,39 @@ public class ModelsView implements Serializable {
         return ModelType.apiNames();
     }
 
+    public ListState getState() {
+        return state;
+    }
+
+    /** The table's default sort, from the URL (null: the registry's order). */
+    public SortMeta getInitialSort() {
+        String column = SORT_FIELDS.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(state.sortField()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+        return column == null
+                ? null
+                : SortMeta.builder()
+                        .field(column)
+                        .order(state.descending() ? SortOrder.DESCENDING : SortOrder.ASCENDING)
+                        .build();
+    }
+
     public String getType() {
-        return type;
+        return state.getType();
     }
 
     public void setType(String type) {
-        this.type = type;
+        state.setType(type);
+    }
+
+    public String getText() {
+        return state.getQ();
+    }
+
+    public void setText(String text) {
+        state.setQ(text);
     }
 
     public String getSaved() {
@@ -163,12 +266,12 @@ public class ModelsView implements Serializable {
         this.saved = saved;
     }
 
-    public String getText() {
-        return text;
+    public String getDeleted() {
+        return deleted;
     }
 
-    public void setText(String text) {
-        this.text = text;
+    public void setDeleted(String deleted) {
+        this.deleted = deleted;
     }
 
     static ModelRow rowOf(ModelView model, ZoneId zone) {
@@ -191,7 +294,9 @@ public class ModelsView implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) registry.list(query(0, 1, Map.of())).totalItems();
+            return (int)
+                    registry.list(new ModelQuery(state.modelType(), null, null, state.textFilter(), null, false, 0, 1))
+                            .totalItems();
         }
 
         @Override
@@ -199,6 +304,7 @@ public class ModelsView implements Serializable {
                 int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             Page<ModelView> found = registry.list(query(first, pageSize, sortBy));
             setRowCount((int) found.totalItems());
+            publishState();
             ZoneId zone = ZoneId.systemDefault();
             return found.items().stream().map(model -> rowOf(model, zone)).toList();
         }

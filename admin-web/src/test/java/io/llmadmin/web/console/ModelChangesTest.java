@@ -141,6 +141,67 @@ class ModelChangesTest {
     }
 
     @Test
+    void should_report_a_mistyped_number_together_with_the_registrys_errors_and_store_nothing() {
+        // given
+        ScriptedRegistry registry = new ScriptedRegistry();
+        ModelEditor editor = editorOf(registry, user("ada", true), "gpt");
+        editor.getForm().setDisplayName(" ");
+        editor.getForm().setContextLength("lots");
+        editor.getForm().setTemperatureMax("hot");
+        editor.getForm().setExtraKwargs("{\"seed\": 7");
+
+        // when
+        ModelEditor.Saved saved = editor.store();
+
+        // then
+        assertThat(saved.outcome()).isNull();
+        assertThat(saved.refusals())
+                .contains(
+                        new ModelEditor.Refusal("modelForm:contextLength", FormNumbers.NOT_WHOLE),
+                        new ModelEditor.Refusal("modelForm:temperatureMax", FormNumbers.NOT_DECIMAL),
+                        new ModelEditor.Refusal("modelForm:displayName", "must not be blank"));
+        assertThat(saved.refusals()).anySatisfy(refusal -> {
+            assertThat(refusal.clientId()).isEqualTo("modelForm:extraKwargs");
+            assertThat(refusal.text()).startsWith("is not valid JSON (line 1, column");
+        });
+        assertThat(registry.changes).isEmpty();
+    }
+
+    @Test
+    void should_delete_at_the_loaded_version_and_say_why_not_when_another_model_falls_back_to_it() {
+        // given
+        ScriptedRegistry registry = new ScriptedRegistry();
+        ModelEditor editor = editorOf(registry, user("ada", true), "gpt");
+
+        // when
+        ModelEditor.Saved deleted = editor.remove();
+        registry.refusal = () -> new io.llmadmin.services.changes.ConflictingChangeException(
+                "Model 'gpt' is a fallback of other; remove it from their fallbacks first");
+        ModelEditor.Saved refused = editor.remove();
+
+        // then
+        assertThat(deleted.outcome()).isEqualTo("/console/models?faces-redirect=true&deleted=gpt");
+        assertThat(refused.outcome()).isNull();
+        assertThat(refused.refusals())
+                .singleElement()
+                .satisfies(refusal -> assertThat(refusal.text())
+                        .contains("is a fallback of other")
+                        .endsWith("Nothing was deleted."));
+        assertThat(registry.changes).containsExactly("delete gpt", "delete gpt");
+    }
+
+    @Test
+    void should_refuse_a_viewers_delete_without_asking_the_registry() {
+        ScriptedRegistry registry = new ScriptedRegistry();
+
+        ModelEditor.Saved refused =
+                editorOf(registry, user("vera", false), "gpt").remove();
+
+        assertThat(refused.refusals()).containsExactly(new ModelEditor.Refusal(null, ModelEditor.ADMINS_ONLY));
+        assertThat(registry.changes).isEmpty();
+    }
+
+    @Test
     void should_put_each_field_error_on_its_input_when_the_registry_refuses_the_input() {
         // given
         ScriptedRegistry registry = new ScriptedRegistry();
@@ -160,7 +221,7 @@ class ModelChangesTest {
                         new ModelEditor.Refusal("modelForm:displayName", "must not be blank"),
                         new ModelEditor.Refusal(
                                 "modelForm:outputTokensPerMinute", "must be >= 0 (0 = unlimited or unknown)"),
-                        new ModelEditor.Refusal(null, "fallbacks[0] no model 'x'"),
+                        new ModelEditor.Refusal("modelForm:fallbackChoice", "Fallback 1: no model 'x'"),
                         new ModelEditor.Refusal(null, "Nothing was saved: correct the fields marked."));
     }
 }

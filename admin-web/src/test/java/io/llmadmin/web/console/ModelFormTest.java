@@ -45,6 +45,7 @@ class ModelFormTest {
         // given
         ModelForm form = new ModelForm();
         form.setContextLength(null);
+        form.setTemperatureMax(" ");
         form.setType("nonsense");
         form.setVendor(" ");
 
@@ -58,6 +59,8 @@ class ModelFormTest {
         assertThat(draft.vendor()).isNull();
         assertThat(draft.active()).isTrue();
         assertThat(draft.capabilities()).isEqualTo(ModelCapabilities.DEFAULT);
+        assertThat(draft.temperatureMax()).isEqualTo(ParameterRanges.DEFAULT.temperatureMax());
+        assertThat(form.inputErrors()).isEmpty();
     }
 
     @Test
@@ -65,6 +68,51 @@ class ModelFormTest {
         assertThat(ModelForm.componentOf("id")).contains("catalogId");
         assertThat(ModelForm.componentOf("limits.requestsPerMinute")).contains("requestsPerMinute");
         assertThat(ModelForm.componentOf("contextLength")).contains("contextLength");
-        assertThat(ModelForm.componentOf("extraKwargs")).isEmpty();
+        assertThat(ModelForm.componentOf("extraKwargs")).contains("extraKwargs");
+        assertThat(ModelForm.componentOf("extraKwargs.api_key")).contains("extraKwargs");
+        assertThat(ModelForm.componentOf("fallbacks[2]")).contains("fallbackChoice");
+        assertThat(ModelForm.componentOf("parameters.maxTokens")).contains("maxOutputTokens");
+        assertThat(ModelForm.componentOf("capabilities")).isEmpty();
+    }
+
+    @Test
+    void should_add_move_and_remove_fallbacks_in_order_when_the_form_edits_them() {
+        ModelForm form = new ModelForm();
+
+        assertThat(form.addFallback("a")).isTrue();
+        form.addFallback("b");
+        form.addFallback("c");
+        assertThat(form.addFallback("b")).isFalse();
+        form.moveFallback("c", -1);
+        form.moveFallback("a", -1);
+        form.moveFallback("b", 1);
+        form.removeFallback("a");
+
+        assertThat(form.toDraft().fallbacks()).containsExactly("c", "b");
+    }
+
+    @Test
+    void should_read_numbers_exactly_and_name_each_one_that_is_not_a_number() {
+        ModelForm form = new ModelForm();
+        form.setContextLength(" 128000 ");
+        form.setTemperatureMin("0,2");
+        form.setTopPMax(".9");
+        form.setRequestsPerMinute("1e3");
+        form.setMaxOutputTokens("4294967296");
+        form.setTemperatureMax("NaN");
+        form.setExtraKwargs("[1]");
+
+        ModelDraft draft = form.toDraft();
+
+        assertThat(draft.contextLength()).isEqualTo(128000);
+        assertThat(draft.temperatureMin()).isEqualTo(0.2);
+        assertThat(draft.topPMax()).isEqualTo(0.9);
+        assertThat(form.inputErrors())
+                .extracting(error -> error.field() + " " + error.message())
+                .containsExactly(
+                        "limits.requestsPerMinute must be a whole number",
+                        "parameters.temperatureMax must be a number like 0.7",
+                        "parameters.maxTokens must be at most 2147483647",
+                        "extraKwargs must be a JSON object, like {\"seed\": 7}");
     }
 }

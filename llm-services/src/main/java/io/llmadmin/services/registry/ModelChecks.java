@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The admin API's rules for a model, for writers that build the entity themselves (the legacy import): the same
- * validation as {@link ModelRegistry#create} and the same masked audit snapshot, so an imported model is held to
- * exactly what an admin's would be.
+ * The admin API's rules for a model, for writers that build the entity themselves (the legacy import) and for forms
+ * that check what they could not even state: the same validation as {@link ModelRegistry#create} and the same masked
+ * audit snapshot, so an imported model is held to exactly what an admin's would be.
  */
 public final class ModelChecks {
 
@@ -19,6 +19,14 @@ public final class ModelChecks {
     /** Every field error of the model as it would be stored, empty when the admin API would accept it. */
     public static List<FieldError> validate(ModelConfiguration model, Predicate<String> modelExists) {
         return ModelRules.validate(draftOf(model), modelExists);
+    }
+
+    /**
+     * Every field error of a draft, as {@link ModelRegistry#create} would name them (without the credential check,
+     * which needs the vault): for a form that must report its own input mistakes together with the registry's.
+     */
+    public static List<FieldError> validate(ModelDraft draft, Predicate<String> modelExists) {
+        return ModelRules.validate(draft, modelExists);
     }
 
     /** The model as the audit trail records it (secret-looking values masked). */
