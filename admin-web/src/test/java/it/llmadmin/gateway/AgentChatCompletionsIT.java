@@ -150,10 +150,19 @@ class AgentChatCompletionsIT {
                 .addTool(GetWeather.class)
                 .build();
         ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+        List<String> fragments = new ArrayList<>();
 
         try (StreamResponse<ChatCompletionChunk> stream =
                 client.chat().completions().createStreaming(params)) {
-            stream.stream().forEach(accumulator::accumulate);
+            stream.stream().forEach(chunk -> {
+                accumulator.accumulate(chunk);
+                chunk.choices()
+                        .forEach(choice -> choice.delta()
+                                .toolCalls()
+                                .ifPresent(calls -> calls.forEach(call -> call.function()
+                                        .flatMap(f -> f.arguments())
+                                        .ifPresent(fragments::add))));
+            });
         }
 
         ChatCompletion completion = accumulator.chatCompletion();
@@ -169,6 +178,9 @@ class AgentChatCompletionsIT {
         assertThat(call.id()).isNotBlank();
         assertThat(call.function().name()).isEqualTo("GetWeather");
         assertThat(call.function().arguments()).isEqualTo(AgentUpstream.ARGUMENTS);
+        // The provider streams the arguments in two pieces: the client sees them as they came, not joined at the end.
+        assertThat(fragments.stream().filter(piece -> !piece.isEmpty())).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(String.join("", fragments)).isEqualTo(AgentUpstream.ARGUMENTS);
     }
 
     @Test
@@ -206,6 +218,11 @@ class AgentChatCompletionsIT {
                         .map(delta -> delta.getJsonObject("function").getString("arguments", ""))
                         .reduce("", String::concat))
                 .isEqualTo(AgentUpstream.ARGUMENTS);
+        assertThat(toolDeltas.subList(1, toolDeltas.size()))
+                .allSatisfy(delta -> assertThat(delta.containsKey("id")).isFalse())
+                .filteredOn(delta ->
+                        !delta.getJsonObject("function").getString("arguments").isEmpty())
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(finishReasons).containsExactly("tool_calls");
     }
 

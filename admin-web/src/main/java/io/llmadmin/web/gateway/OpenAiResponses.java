@@ -128,54 +128,6 @@ final class OpenAiResponses {
                 : call.id();
     }
 
-    /**
-     * The deltas announcing the model's tool calls in a stream, as OpenAI sends them: per call one delta with its
-     * index, id, type and name (and empty arguments), then one with the arguments.
-     */
-    static List<JsonObject> toolCallDeltas(List<ToolCall> calls, boolean legacyFunctions) {
-        List<JsonObject> deltas = new java.util.ArrayList<>();
-        if (legacyFunctions) {
-            ToolCall call = calls.get(0);
-            deltas.add(Json.createObjectBuilder()
-                    .add(
-                            "function_call",
-                            Json.createObjectBuilder().add("name", call.name()).add("arguments", ""))
-                    .build());
-            deltas.add(Json.createObjectBuilder()
-                    .add("function_call", Json.createObjectBuilder().add("arguments", call.argumentsJson()))
-                    .build());
-            return deltas;
-        }
-        for (int index = 0; index < calls.size(); index++) {
-            ToolCall call = calls.get(index);
-            deltas.add(Json.createObjectBuilder()
-                    .add(
-                            "tool_calls",
-                            Json.createArrayBuilder()
-                                    .add(Json.createObjectBuilder()
-                                            .add("index", index)
-                                            .add("id", callId(call))
-                                            .add("type", "function")
-                                            .add(
-                                                    "function",
-                                                    Json.createObjectBuilder()
-                                                            .add("name", call.name())
-                                                            .add("arguments", ""))))
-                    .build());
-            deltas.add(Json.createObjectBuilder()
-                    .add(
-                            "tool_calls",
-                            Json.createArrayBuilder()
-                                    .add(Json.createObjectBuilder()
-                                            .add("index", index)
-                                            .add(
-                                                    "function",
-                                                    Json.createObjectBuilder().add("arguments", call.argumentsJson()))))
-                    .build());
-        }
-        return deltas;
-    }
-
     static JsonObject reasoningDelta(String text) {
         return Json.createObjectBuilder().add("reasoning_content", text).build();
     }
