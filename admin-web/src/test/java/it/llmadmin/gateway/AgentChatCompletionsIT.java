@@ -321,6 +321,8 @@ class AgentChatCompletionsIT {
                 "\"seed\":1",
                 "\"logit_bias\":{\"1\":5}",
                 "\"reasoning_effort\":\"high\"",
+                "\"n\":2",
+                "\"logprobs\":true",
                 "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"schema\":{\"type\":\"object\"}}}")) {
             HttpResponse<String> response =
                     post("{\"model\":\"" + anthropic + "\"," + messages + "," + parameter + "}");
@@ -333,9 +335,63 @@ class AgentChatCompletionsIT {
             assertThat(error.getString("param")).isEqualTo(name);
             assertThat(error.getString("message")).contains(name).contains(anthropic);
         }
+    }
+
+    @Test
+    void should_return_several_choices_with_their_log_probabilities_for_an_openai_wire_model() {
+        String marker = unique("choices");
+        ChatCompletion completion = client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(agent)
+                        .addUserMessage("Say it twice " + marker)
+                        .n(2)
+                        .logprobs(true)
+                        .topLogprobs(1)
+                        .build());
+
+        assertThat(completion.choices()).hasSize(2);
+        assertThat(completion.choices().get(0).message().content()).contains("Plain answer");
+        assertThat(completion.choices().get(1).index()).isEqualTo(1);
+        assertThat(completion.choices().get(1).message().content()).contains("Second answer");
+        assertThat(completion
+                        .choices()
+                        .get(0)
+                        .logprobs()
+                        .orElseThrow()
+                        .content()
+                        .orElseThrow())
+                .first()
+                .satisfies(token -> {
+                    assertThat(token.token()).isEqualTo("Plain");
+                    assertThat(token.logprob()).isEqualTo(-0.25);
+                });
+        assertThat(completion
+                        .choices()
+                        .get(1)
+                        .logprobs()
+                        .orElseThrow()
+                        .content()
+                        .orElseThrow())
+                .first()
+                .satisfies(token -> assertThat(token.token()).isEqualTo("Second"));
+        JsonObject sent = upstream.lastRequestWith(marker);
+        assertThat(sent.getInt("n")).isEqualTo(2);
+        assertThat(sent.getBoolean("logprobs")).isTrue();
+        assertThat(sent.getInt("top_logprobs")).isEqualTo(1);
+    }
+
+    @Test
+    void should_refuse_several_choices_and_log_probabilities_in_a_stream_naming_them() {
+        String messages = "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":true";
         HttpResponse<String> severalChoices = post("{\"model\":\"" + agent + "\"," + messages + ",\"n\":2}");
+        HttpResponse<String> logprobs = post("{\"model\":\"" + agent + "\"," + messages + ",\"logprobs\":true}");
+
+        assertThat(severalChoices.statusCode()).isEqualTo(400);
         assertThat(json(severalChoices).getJsonObject("error").getString("param"))
                 .isEqualTo("n");
+        assertThat(logprobs.statusCode()).isEqualTo(400);
+        assertThat(json(logprobs).getJsonObject("error").getString("param")).isEqualTo("logprobs");
     }
 
     @Test

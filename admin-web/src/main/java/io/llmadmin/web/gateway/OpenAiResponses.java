@@ -45,11 +45,27 @@ final class OpenAiResponses {
     }
 
     /**
-     * A whole answer: {@code object} {@code chat.completion}, one choice, usage when the provider reported it. The
-     * message carries the model's tool calls ({@code function_call} for a legacy request) and its reasoning
-     * ({@code reasoning_content}, as DeepSeek and vLLM spell it) when there are any.
+     * A whole answer: {@code object} {@code chat.completion}, its choices (one, or as many as {@code n} asked for),
+     * usage when the provider reported it. Each message carries the model's tool calls ({@code function_call} for a
+     * legacy request) and its reasoning ({@code reasoning_content}, as DeepSeek and vLLM spell it) when there are any,
+     * each choice its {@code logprobs} as the provider returned them (null when not asked for).
      */
     static JsonObject completion(String id, long created, ChatResult result, boolean legacyFunctions) {
+        JsonArrayBuilder choices = Json.createArrayBuilder().add(choice(0, result, legacyFunctions));
+        for (int index = 1; index <= result.otherChoices().size(); index++) {
+            choices.add(choice(index, withCallIds(result.otherChoices().get(index - 1)), legacyFunctions));
+        }
+        JsonObjectBuilder completion = Json.createObjectBuilder()
+                .add("id", id)
+                .add("object", "chat.completion")
+                .add("created", created)
+                .add("model", result.model())
+                .add("choices", choices);
+        result.usage().ifPresent(usage -> completion.add("usage", usage(usage)));
+        return completion.build();
+    }
+
+    private static JsonObject choice(int index, ChatResult result, boolean legacyFunctions) {
         JsonObjectBuilder message = Json.createObjectBuilder().add("role", "assistant");
         if (result.response().isEmpty() && !result.toolCalls().isEmpty()) {
             message.addNull("content");
@@ -81,21 +97,17 @@ final class OpenAiResponses {
             }
         }
         message.addNull("refusal");
-        JsonObjectBuilder completion = Json.createObjectBuilder()
-                .add("id", id)
-                .add("object", "chat.completion")
-                .add("created", created)
-                .add("model", result.model())
-                .add(
-                        "choices",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("index", 0)
-                                        .add("message", message)
-                                        .addNull("logprobs")
-                                        .add("finish_reason", finishReason(result, legacyFunctions))));
-        result.usage().ifPresent(usage -> completion.add("usage", usage(usage)));
-        return completion.build();
+        JsonObjectBuilder choice =
+                Json.createObjectBuilder().add("index", index).add("message", message);
+        if (result.logprobsJson() == null) {
+            choice.addNull("logprobs");
+        } else {
+            try (var reader = Json.createReader(new java.io.StringReader(result.logprobsJson()))) {
+                choice.add("logprobs", reader.readObject());
+            }
+        }
+        return choice.add("finish_reason", finishReason(result, legacyFunctions))
+                .build();
     }
 
     /** The answer with an id on every tool call (ours where the provider gave none), so every rendering agrees. */
@@ -112,7 +124,9 @@ final class OpenAiResponses {
                         .map(call -> new ToolCall(callId(call), call.name(), call.argumentsJson()))
                         .toList(),
                 result.usage(),
-                result.finishReason());
+                result.finishReason(),
+                result.logprobsJson(),
+                result.otherChoices());
     }
 
     /** A provider's call id, or one of ours for providers that give none (Gemini, Ollama). */
