@@ -41,13 +41,16 @@ class ProviderToolCallsIT {
             credential = wire == Wire.OLLAMA ? null : createCredential(wire, upstream.apiBase());
             createModel(model, wire, upstream.apiBase(), credential);
             key = GatewayAdmin.issueKey(unique("it-tools-key"), "[\"" + model + "\"]", "{}");
-            try (OpenAIClient client = OpenAIOkHttpClient.builder()
+            OpenAIClient client = OpenAIOkHttpClient.builder()
                     .baseUrl(ServerUnderTest.uri("/openai/v1").toString())
                     .apiKey(key.getString("token"))
                     .maxRetries(0)
                     .timeout(Duration.ofSeconds(30))
-                    .build()) {
+                    .build();
+            try {
                 roundTrip(client, upstream, wire, model);
+            } finally {
+                client.close();
             }
         } finally {
             GatewayAdmin.revokeQuietly(key);
