@@ -24,8 +24,7 @@ import java.util.concurrent.Executors;
  * {@code json_schema} answer, it answers {@value #STRUCTURED}. Provider models change the behaviour:
  * {@value #REASONER} sends {@code reasoning_content} first, {@value #OVERFLOW} answers OpenAI's 400
  * {@code context_length_exceeded}, {@value #CUT_OFF} streams a few words and closes the stream without a finish reason
- * or {@code [DONE]}. A whole answer gives {@code n} choices (the further ones say "Second answer") and, when
- * asked, the log probabilities of each choice's first token.
+ * or {@code [DONE]}. A whole answer asked for log probabilities gives OpenAI's for its first token.
  */
 final class AgentUpstream implements AutoCloseable {
 
@@ -127,11 +126,7 @@ final class AgentUpstream implements AutoCloseable {
         if (!request.getBoolean("stream", false)) {
             JsonObject message = text == null ? toolCallMessage(toolName, reasoning) : textMessage(text, reasoning);
             boolean logprobs = request.getBoolean("logprobs", false);
-            StringBuilder choices = new StringBuilder(choice(0, message, text == null, logprobs ? "Plain" : null));
-            for (int index = 1; index < request.getInt("n", 1); index++) {
-                choices.append(',')
-                        .append(choice(index, textMessage("Second answer", null), false, logprobs ? "Second" : null));
-            }
+            String choices = choice(0, message, text == null, logprobs ? "Plain" : null);
             send(
                     exchange,
                     200,

@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * OpenAI's chat completion request, read into a {@link ChatCall}. Every parameter is either carried to the model or
  * refused with a 400 naming it, never ignored: what the model's provider cannot honour is refused by the chat service,
- * what no provider here can (audio output, predicted outputs; several choices or log probabilities in a stream) is
+ * what no provider here can (several choices, audio output, predicted outputs; log probabilities in a stream) is
  * refused here. A neutral value (an
  * empty {@code tools} or {@code stop}, {@code logprobs: false}, {@code logit_bias: {}}, {@code n: 1}, a zero penalty)
  * is always accepted.
@@ -67,8 +67,9 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         }
         Integer n = JsonFields.integer(request, "n", 1);
         boolean stream = Boolean.TRUE.equals(JsonFields.bool(request, "stream"));
-        if (stream && n != null && n > 1) {
-            throw OpenAiException.invalid("n", "n > 1 is answered whole only: send stream: false");
+        if (n != null && n != 1) {
+            // LangChain4j's chat models take one choice only (OpenAI's module refuses an answer with several).
+            throw OpenAiException.invalid("n", "n must be 1: no model behind this gateway returns several choices");
         }
         List<String> modalities = JsonFields.strings(request, "modalities");
         if (!modalities.isEmpty() && !modalities.equals(List.of("text"))) {
@@ -103,8 +104,7 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
                     maxCompletionTokens != null,
                     JsonFields.bool(request, "store"),
                     metadata(request),
-                    user,
-                    n == null ? 1 : n);
+                    user);
             return new ChatCompletionRequest(
                     ChatCall.builder(model)
                             .messages(ChatMessages.read(request))

@@ -45,16 +45,13 @@ final class OpenAiResponses {
     }
 
     /**
-     * A whole answer: {@code object} {@code chat.completion}, its choices (one, or as many as {@code n} asked for),
-     * usage when the provider reported it. Each message carries the model's tool calls ({@code function_call} for a
-     * legacy request) and its reasoning ({@code reasoning_content}, as DeepSeek and vLLM spell it) when there are any,
-     * each choice its {@code logprobs} as the provider returned them (null when not asked for).
+     * A whole answer: {@code object} {@code chat.completion}, one choice, usage when the provider reported it. The
+     * message carries the model's tool calls ({@code function_call} for a legacy request) and its reasoning
+     * ({@code reasoning_content}, as DeepSeek and vLLM spell it) when there are any, the choice its {@code logprobs} as
+     * the provider returned them (null when not asked for).
      */
     static JsonObject completion(String id, long created, ChatResult result, boolean legacyFunctions) {
         JsonArrayBuilder choices = Json.createArrayBuilder().add(choice(0, result, legacyFunctions));
-        for (int index = 1; index <= result.otherChoices().size(); index++) {
-            choices.add(choice(index, withCallIds(result.otherChoices().get(index - 1)), legacyFunctions));
-        }
         JsonObjectBuilder completion = Json.createObjectBuilder()
                 .add("id", id)
                 .add("object", "chat.completion")
@@ -125,8 +122,7 @@ final class OpenAiResponses {
                         .toList(),
                 result.usage(),
                 result.finishReason(),
-                result.logprobsJson(),
-                result.otherChoices());
+                result.logprobsJson());
     }
 
     /** A provider's call id, or one of ours for providers that give none (Gemini, Ollama). */

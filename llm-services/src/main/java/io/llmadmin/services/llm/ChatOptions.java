@@ -27,8 +27,6 @@ import java.util.Map;
  * @param store whether an OpenAI provider may keep the completion (OpenAI's {@code store})
  * @param metadata tags an OpenAI provider keeps with a stored completion
  * @param endUser the end user the caller acts for (OpenAI's {@code user}); also recorded with the usage
- * @param choices how many answers the model gives (OpenAI's {@code n}), 1 to 128; more than 1 only where the provider
- *     returns several
  */
 public record ChatOptions(
         ToolChoice toolChoice,
@@ -45,53 +43,13 @@ public record ChatOptions(
         boolean maxCompletionTokens,
         Boolean store,
         Map<String, String> metadata,
-        String endUser,
-        int choices) {
+        String endUser) {
 
     /** No option set: every provider default. */
     public static final ChatOptions NONE =
             new ChatOptions(null, null, null, null, null, null, null, null, null, null, null, false, null, null, null);
 
-    /** The options of a call asking for one answer. */
-    public ChatOptions(
-            ToolChoice toolChoice,
-            Boolean parallelToolCalls,
-            List<String> stop,
-            Integer seed,
-            Double frequencyPenalty,
-            Double presencePenalty,
-            Map<String, Integer> logitBias,
-            Boolean logprobs,
-            Integer topLogprobs,
-            String reasoningEffort,
-            ResponseSchema responseSchema,
-            boolean maxCompletionTokens,
-            Boolean store,
-            Map<String, String> metadata,
-            String endUser) {
-        this(
-                toolChoice,
-                parallelToolCalls,
-                stop,
-                seed,
-                frequencyPenalty,
-                presencePenalty,
-                logitBias,
-                logprobs,
-                topLogprobs,
-                reasoningEffort,
-                responseSchema,
-                maxCompletionTokens,
-                store,
-                metadata,
-                endUser,
-                1);
-    }
-
     public ChatOptions {
-        if (choices < 1 || choices > 128) {
-            throw new InvalidLlmRequestException("n", "n must be 1 to 128, was " + choices);
-        }
         stop = List.copyOf(stop == null ? List.of() : stop);
         logitBias = Map.copyOf(logitBias == null ? Map.of() : logitBias);
         metadata = Map.copyOf(metadata == null ? Map.of() : metadata);

@@ -14,7 +14,6 @@ import java.util.Optional;
  * @param finishReason why the model stopped ({@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}, ...), when known
  * @param logprobsJson the answer's log probabilities as the provider returned them (OpenAI's {@code logprobs} object,
  *     as JSON text), when asked for and returned; null otherwise
- * @param otherChoices the further answers of a call that asked for several ({@code n}), in order; empty otherwise
  */
 public record ChatResult(
         String model,
@@ -23,8 +22,7 @@ public record ChatResult(
         List<ToolCall> toolCalls,
         Optional<TokenUsage> usage,
         Optional<String> finishReason,
-        String logprobsJson,
-        List<ChatResult> otherChoices) {
+        String logprobsJson) {
 
     /** One answer, without log probabilities. */
     public ChatResult(
@@ -34,11 +32,10 @@ public record ChatResult(
             List<ToolCall> toolCalls,
             Optional<TokenUsage> usage,
             Optional<String> finishReason) {
-        this(model, response, reasoning, toolCalls, usage, finishReason, null, List.of());
+        this(model, response, reasoning, toolCalls, usage, finishReason, null);
     }
 
     public ChatResult {
-        otherChoices = List.copyOf(otherChoices == null ? List.of() : otherChoices);
         response = response == null ? "" : response;
         reasoning = reasoning == null ? "" : reasoning;
         toolCalls = List.copyOf(toolCalls == null ? List.of() : toolCalls);

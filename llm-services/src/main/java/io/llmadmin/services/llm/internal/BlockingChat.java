@@ -87,8 +87,8 @@ final class BlockingChat {
             ChatResponse response = attempt.context()
                     .run(() -> factory.chatModel(model, attempt.key()).chat(Conversions.toRequest(call, model)));
             ChatResult result = toResult(model, response);
-            if (OpenAiChoices.asked(call)) {
-                result = OpenAiChoices.addTo(result, response);
+            if (OpenAiLogprobs.asked(call)) {
+                result = OpenAiLogprobs.addTo(result, response);
             }
             attempt.end(CallOutcome.SUCCEEDED, null, result.usage());
             return result;

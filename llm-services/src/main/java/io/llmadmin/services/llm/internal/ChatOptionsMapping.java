@@ -47,7 +47,6 @@ final class ChatOptionsMapping {
         requireOn(openAi, Boolean.TRUE.equals(options.logprobs()), "logprobs", model);
         requireOn(openAi, options.topLogprobs() != null && options.topLogprobs() > 0, "top_logprobs", model);
         requireOn(openAi, options.reasoningEffort() != null, "reasoning_effort", model);
-        requireOn(openAi, options.choices() > 1, "n", model);
         requireOn(openAi, options.responseSchema() != null, "response_format", model);
         requireOn(
                 openAi,
@@ -182,16 +181,8 @@ final class ChatOptionsMapping {
                 if (options.maxCompletionTokens()) {
                     openAi.maxCompletionTokens(call.maxTokens());
                 }
-                Map<String, Object> custom = new LinkedHashMap<>();
                 if (options.responseSchema() != null) {
-                    custom.put("response_format", openAiResponseFormat(options.responseSchema()));
-                }
-                if (options.choices() > 1) {
-                    // LangChain4j's parameters have no n; the further choices are read back by OpenAiChoices.
-                    custom.put("n", options.choices());
-                }
-                if (!custom.isEmpty()) {
-                    openAi.customParameters(custom);
+                    openAi.customParameters(Map.of("response_format", openAiResponseFormat(options.responseSchema())));
                 }
                 yield openAi;
             }
