@@ -150,10 +150,19 @@ class AgentChatCompletionsIT {
                 .addTool(GetWeather.class)
                 .build();
         ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+        List<String> fragments = new ArrayList<>();
 
         try (StreamResponse<ChatCompletionChunk> stream =
                 client.chat().completions().createStreaming(params)) {
-            stream.stream().forEach(accumulator::accumulate);
+            stream.stream().forEach(chunk -> {
+                accumulator.accumulate(chunk);
+                chunk.choices()
+                        .forEach(choice -> choice.delta()
+                                .toolCalls()
+                                .ifPresent(calls -> calls.forEach(call -> call.function()
+                                        .flatMap(f -> f.arguments())
+                                        .ifPresent(fragments::add))));
+            });
         }
 
         ChatCompletion completion = accumulator.chatCompletion();
@@ -169,6 +178,9 @@ class AgentChatCompletionsIT {
         assertThat(call.id()).isNotBlank();
         assertThat(call.function().name()).isEqualTo("GetWeather");
         assertThat(call.function().arguments()).isEqualTo(AgentUpstream.ARGUMENTS);
+        // The provider streams the arguments in two pieces: the client sees them as they came, not joined at the end.
+        assertThat(fragments.stream().filter(piece -> !piece.isEmpty())).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(String.join("", fragments)).isEqualTo(AgentUpstream.ARGUMENTS);
     }
 
     @Test
@@ -206,6 +218,13 @@ class AgentChatCompletionsIT {
                         .map(delta -> delta.getJsonObject("function").getString("arguments", ""))
                         .reduce("", String::concat))
                 .isEqualTo(AgentUpstream.ARGUMENTS);
+        assertThat(toolDeltas.subList(1, toolDeltas.size()))
+                .allSatisfy(delta -> assertThat(delta.containsKey("id")).isFalse());
+        // The provider streams the arguments in two pieces; each reaches the client as its own delta.
+        assertThat(toolDeltas)
+                .filteredOn(delta ->
+                        !delta.getJsonObject("function").getString("arguments").isEmpty())
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(finishReasons).containsExactly("tool_calls");
     }
 
@@ -304,6 +323,7 @@ class AgentChatCompletionsIT {
                 "\"seed\":1",
                 "\"logit_bias\":{\"1\":5}",
                 "\"reasoning_effort\":\"high\"",
+                "\"logprobs\":true",
                 "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"schema\":{\"type\":\"object\"}}}")) {
             HttpResponse<String> response =
                     post("{\"model\":\"" + anthropic + "\"," + messages + "," + parameter + "}");
@@ -316,9 +336,51 @@ class AgentChatCompletionsIT {
             assertThat(error.getString("param")).isEqualTo(name);
             assertThat(error.getString("message")).contains(name).contains(anthropic);
         }
+    }
+
+    @Test
+    void should_return_the_providers_log_probabilities_for_an_openai_wire_model() {
+        String marker = unique("logprobs");
+        ChatCompletion completion = client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(agent)
+                        .addUserMessage("Say it " + marker)
+                        .logprobs(true)
+                        .topLogprobs(1)
+                        .build());
+
+        assertThat(completion.choices()).hasSize(1);
+        assertThat(completion.choices().get(0).message().content()).contains("Plain answer");
+        assertThat(completion
+                        .choices()
+                        .get(0)
+                        .logprobs()
+                        .orElseThrow()
+                        .content()
+                        .orElseThrow())
+                .first()
+                .satisfies(token -> {
+                    assertThat(token.token()).isEqualTo("Plain");
+                    assertThat(token.logprob()).isEqualTo(-0.25);
+                    assertThat(token.topLogprobs()).hasSize(1);
+                });
+        JsonObject sent = upstream.lastRequestWith(marker);
+        assertThat(sent.getBoolean("logprobs")).isTrue();
+        assertThat(sent.getInt("top_logprobs")).isEqualTo(1);
+    }
+
+    @Test
+    void should_refuse_several_choices_and_log_probabilities_in_a_stream_naming_them() {
+        String messages = "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":true";
         HttpResponse<String> severalChoices = post("{\"model\":\"" + agent + "\"," + messages + ",\"n\":2}");
+        HttpResponse<String> logprobs = post("{\"model\":\"" + agent + "\"," + messages + ",\"logprobs\":true}");
+
+        assertThat(severalChoices.statusCode()).isEqualTo(400);
         assertThat(json(severalChoices).getJsonObject("error").getString("param"))
                 .isEqualTo("n");
+        assertThat(logprobs.statusCode()).isEqualTo(400);
+        assertThat(json(logprobs).getJsonObject("error").getString("param")).isEqualTo("logprobs");
     }
 
     @Test

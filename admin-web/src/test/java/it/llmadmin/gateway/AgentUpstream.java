@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
  * {@code json_schema} answer, it answers {@value #STRUCTURED}. Provider models change the behaviour:
  * {@value #REASONER} sends {@code reasoning_content} first, {@value #OVERFLOW} answers OpenAI's 400
  * {@code context_length_exceeded}, {@value #CUT_OFF} streams a few words and closes the stream without a finish reason
- * or {@code [DONE]}.
+ * or {@code [DONE]}. A whole answer asked for log probabilities gives OpenAI's for its first token.
  */
 final class AgentUpstream implements AutoCloseable {
 
@@ -125,12 +125,13 @@ final class AgentUpstream implements AutoCloseable {
         String reasoning = model.equals(REASONER) ? REASONING : null;
         if (!request.getBoolean("stream", false)) {
             JsonObject message = text == null ? toolCallMessage(toolName, reasoning) : textMessage(text, reasoning);
+            boolean logprobs = request.getBoolean("logprobs", false);
+            String choices = choice(0, message, text == null, logprobs ? "Plain" : null);
             send(
                     exchange,
                     200,
                     "{\"id\":\"chatcmpl-agent\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\""
-                            + model + "\",\"choices\":[{\"index\":0,\"message\":" + message
-                            + ",\"finish_reason\":\"" + (text == null ? "tool_calls" : "stop") + "\"}],"
+                            + model + "\",\"choices\":[" + choices + "],"
                             + "\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":6,\"total_tokens\":26}}");
             return;
         }
@@ -199,6 +200,28 @@ final class AgentUpstream implements AutoCloseable {
         } catch (IOException clientGone) {
             exchange.close();
         }
+    }
+
+    /** One choice of a whole answer; with {@code firstToken}, OpenAI's log probabilities of that one token. */
+    private static String choice(int index, JsonObject message, boolean toolCalls, String firstToken) {
+        String logprobs = "null";
+        if (firstToken != null) {
+            var bytes = Json.createArrayBuilder();
+            for (byte b : firstToken.getBytes(StandardCharsets.UTF_8)) {
+                bytes.add(b);
+            }
+            JsonObject token = Json.createObjectBuilder()
+                    .add("token", firstToken)
+                    .add("logprob", -0.25)
+                    .add("bytes", bytes)
+                    .build();
+            logprobs = "{\"content\":["
+                    + Json.createObjectBuilder(token)
+                            .add("top_logprobs", Json.createArrayBuilder().add(token))
+                            .build() + "],\"refusal\":null}";
+        }
+        return "{\"index\":" + index + ",\"message\":" + message + ",\"logprobs\":" + logprobs + ",\"finish_reason\":\""
+                + (toolCalls ? "tool_calls" : "stop") + "\"}";
     }
 
     private static JsonObject textMessage(String text, String reasoning) {

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * OpenAI's chat completion request, read into a {@link ChatCall}. Every parameter is either carried to the model or
  * refused with a 400 naming it, never ignored: what the model's provider cannot honour is refused by the chat service,
- * what no provider here can (several choices, audio output, predicted outputs) is refused here. A neutral value (an
+ * what no provider here can (several choices, audio output, predicted outputs; log probabilities in a stream) is
+ * refused here. A neutral value (an
  * empty {@code tools} or {@code stop}, {@code logprobs: false}, {@code logit_bias: {}}, {@code n: 1}, a zero penalty)
  * is always accepted.
  *
@@ -65,7 +66,9 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
             }
         }
         Integer n = JsonFields.integer(request, "n", 1);
+        boolean stream = Boolean.TRUE.equals(JsonFields.bool(request, "stream"));
         if (n != null && n != 1) {
+            // LangChain4j's chat models take one choice only (OpenAI's module refuses an answer with several).
             throw OpenAiException.invalid("n", "n must be 1: no model behind this gateway returns several choices");
         }
         List<String> modalities = JsonFields.strings(request, "modalities");
@@ -81,9 +84,9 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
                 maxCompletionTokens != null ? maxCompletionTokens : JsonFields.integer(request, "max_tokens", 1);
         ToolParameters tools = ToolParameters.read(request);
         String user = JsonFields.string(request, "user", "user");
-        if (Boolean.TRUE.equals(JsonFields.bool(request, "logprobs"))) {
+        if (stream && Boolean.TRUE.equals(JsonFields.bool(request, "logprobs"))) {
             throw OpenAiException.invalid(
-                    "logprobs", "logprobs are not returned by this gateway; send false or leave it out");
+                    "logprobs", "logprobs are returned with a whole answer only: send stream: false");
         }
         try {
             ChatOptions options = new ChatOptions(
@@ -113,7 +116,7 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
                             .caller(callerOf(caller, user))
                             .options(options)
                             .build(),
-                    Boolean.TRUE.equals(JsonFields.bool(request, "stream")),
+                    stream,
                     includeUsage(request),
                     tools.legacy());
         } catch (InvalidLlmRequestException e) {

@@ -267,12 +267,21 @@ public class ChatCompletionsResource {
             try {
                 data(OpenAiResponses.chunk(id, created, model, OpenAiResponses.roleDelta(), null)
                         .toString());
+                ToolCallChunks toolCalls = new ToolCallChunks(request.legacyFunctions());
                 UpstreamEvents.Event event = first;
-                while (event instanceof UpstreamEvents.Delta || event instanceof UpstreamEvents.Reasoning) {
-                    JsonObject delta = event instanceof UpstreamEvents.Delta text
-                            ? OpenAiResponses.contentDelta(text.text())
-                            : OpenAiResponses.reasoningDelta(((UpstreamEvents.Reasoning) event).text());
-                    data(OpenAiResponses.chunk(id, created, model, delta, null).toString());
+                while (!(event instanceof UpstreamEvents.Done || event instanceof UpstreamEvents.Failed)) {
+                    JsonObject delta;
+                    if (event instanceof UpstreamEvents.Delta text) {
+                        delta = OpenAiResponses.contentDelta(text.text());
+                    } else if (event instanceof UpstreamEvents.Reasoning thinking) {
+                        delta = OpenAiResponses.reasoningDelta(thinking.text());
+                    } else {
+                        delta = toolCalls.fragment(((UpstreamEvents.ToolCallPiece) event).fragment());
+                    }
+                    if (delta != null) {
+                        data(OpenAiResponses.chunk(id, created, model, delta, null)
+                                .toString());
+                    }
                     event = UpstreamEvents.next(events, upstream);
                 }
                 if (event instanceof UpstreamEvents.Done done && UpstreamEvents.isCutOff(done.result())) {
@@ -282,12 +291,9 @@ public class ChatCompletionsResource {
                     reservation.settle(done.result().usage());
                     keep.accept(done.result());
                     ChatResult answer = OpenAiResponses.withCallIds(done.result());
-                    if (!answer.toolCalls().isEmpty()) {
-                        for (JsonObject delta :
-                                OpenAiResponses.toolCallDeltas(answer.toolCalls(), request.legacyFunctions())) {
-                            data(OpenAiResponses.chunk(id, created, model, delta, null)
-                                    .toString());
-                        }
+                    for (JsonObject delta : toolCalls.remaining(answer.toolCalls())) {
+                        data(OpenAiResponses.chunk(id, created, model, delta, null)
+                                .toString());
                     }
                     data(OpenAiResponses.chunk(
                                     id,

@@ -47,9 +47,22 @@ final class OpenAiResponses {
     /**
      * A whole answer: {@code object} {@code chat.completion}, one choice, usage when the provider reported it. The
      * message carries the model's tool calls ({@code function_call} for a legacy request) and its reasoning
-     * ({@code reasoning_content}, as DeepSeek and vLLM spell it) when there are any.
+     * ({@code reasoning_content}, as DeepSeek and vLLM spell it) when there are any, the choice its {@code logprobs} as
+     * the provider returned them (null when not asked for).
      */
     static JsonObject completion(String id, long created, ChatResult result, boolean legacyFunctions) {
+        JsonArrayBuilder choices = Json.createArrayBuilder().add(choice(0, result, legacyFunctions));
+        JsonObjectBuilder completion = Json.createObjectBuilder()
+                .add("id", id)
+                .add("object", "chat.completion")
+                .add("created", created)
+                .add("model", result.model())
+                .add("choices", choices);
+        result.usage().ifPresent(usage -> completion.add("usage", usage(usage)));
+        return completion.build();
+    }
+
+    private static JsonObject choice(int index, ChatResult result, boolean legacyFunctions) {
         JsonObjectBuilder message = Json.createObjectBuilder().add("role", "assistant");
         if (result.response().isEmpty() && !result.toolCalls().isEmpty()) {
             message.addNull("content");
@@ -81,21 +94,17 @@ final class OpenAiResponses {
             }
         }
         message.addNull("refusal");
-        JsonObjectBuilder completion = Json.createObjectBuilder()
-                .add("id", id)
-                .add("object", "chat.completion")
-                .add("created", created)
-                .add("model", result.model())
-                .add(
-                        "choices",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("index", 0)
-                                        .add("message", message)
-                                        .addNull("logprobs")
-                                        .add("finish_reason", finishReason(result, legacyFunctions))));
-        result.usage().ifPresent(usage -> completion.add("usage", usage(usage)));
-        return completion.build();
+        JsonObjectBuilder choice =
+                Json.createObjectBuilder().add("index", index).add("message", message);
+        if (result.logprobsJson() == null) {
+            choice.addNull("logprobs");
+        } else {
+            try (var reader = Json.createReader(new java.io.StringReader(result.logprobsJson()))) {
+                choice.add("logprobs", reader.readObject());
+            }
+        }
+        return choice.add("finish_reason", finishReason(result, legacyFunctions))
+                .build();
     }
 
     /** The answer with an id on every tool call (ours where the provider gave none), so every rendering agrees. */
@@ -112,7 +121,8 @@ final class OpenAiResponses {
                         .map(call -> new ToolCall(callId(call), call.name(), call.argumentsJson()))
                         .toList(),
                 result.usage(),
-                result.finishReason());
+                result.finishReason(),
+                result.logprobsJson());
     }
 
     /** A provider's call id, or one of ours for providers that give none (Gemini, Ollama). */
@@ -126,54 +136,6 @@ final class OpenAiResponses {
                                 .replace("-", "")
                                 .substring(0, 24)
                 : call.id();
-    }
-
-    /**
-     * The deltas announcing the model's tool calls in a stream, as OpenAI sends them: per call one delta with its
-     * index, id, type and name (and empty arguments), then one with the arguments.
-     */
-    static List<JsonObject> toolCallDeltas(List<ToolCall> calls, boolean legacyFunctions) {
-        List<JsonObject> deltas = new java.util.ArrayList<>();
-        if (legacyFunctions) {
-            ToolCall call = calls.get(0);
-            deltas.add(Json.createObjectBuilder()
-                    .add(
-                            "function_call",
-                            Json.createObjectBuilder().add("name", call.name()).add("arguments", ""))
-                    .build());
-            deltas.add(Json.createObjectBuilder()
-                    .add("function_call", Json.createObjectBuilder().add("arguments", call.argumentsJson()))
-                    .build());
-            return deltas;
-        }
-        for (int index = 0; index < calls.size(); index++) {
-            ToolCall call = calls.get(index);
-            deltas.add(Json.createObjectBuilder()
-                    .add(
-                            "tool_calls",
-                            Json.createArrayBuilder()
-                                    .add(Json.createObjectBuilder()
-                                            .add("index", index)
-                                            .add("id", callId(call))
-                                            .add("type", "function")
-                                            .add(
-                                                    "function",
-                                                    Json.createObjectBuilder()
-                                                            .add("name", call.name())
-                                                            .add("arguments", ""))))
-                    .build());
-            deltas.add(Json.createObjectBuilder()
-                    .add(
-                            "tool_calls",
-                            Json.createArrayBuilder()
-                                    .add(Json.createObjectBuilder()
-                                            .add("index", index)
-                                            .add(
-                                                    "function",
-                                                    Json.createObjectBuilder().add("arguments", call.argumentsJson()))))
-                    .build());
-        }
-        return deltas;
     }
 
     static JsonObject reasoningDelta(String text) {

@@ -55,11 +55,13 @@ final class ResponsesEventWriter {
             event("response.created", Json.createObjectBuilder().add("response", inProgress));
             event("response.in_progress", Json.createObjectBuilder().add("response", inProgress));
             UpstreamEvents.Event event = first;
-            while (event instanceof UpstreamEvents.Delta || event instanceof UpstreamEvents.Reasoning) {
+            while (!(event instanceof UpstreamEvents.Done || event instanceof UpstreamEvents.Failed)) {
+                // A function call's pieces are not written here: the whole call is, from the finished answer,
+                // as its output item with one arguments delta.
                 if (event instanceof UpstreamEvents.Reasoning thinking) {
                     reasoning(thinking.text());
-                } else {
-                    text(((UpstreamEvents.Delta) event).text());
+                } else if (event instanceof UpstreamEvents.Delta text) {
+                    text(text.text());
                 }
                 event = UpstreamEvents.next(events, upstream);
             }

@@ -32,7 +32,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * {@code /openai/v1/responses}: OpenAI's Responses API (what the OpenAI Agents SDK and newer SDK code call by default)
  * on the same chat service as chat completions: create (whole or streamed as the documented events), retrieve and
- * delete a stored response. Responses are stored in memory per gateway key ({@link StoredResponses}), so
+ * delete a stored response. Responses are stored in the database per gateway key ({@link StoredResponses}), so
  * {@code previous_response_id} continues a conversation.
  */
 @Path("/responses")

@@ -4,6 +4,7 @@ import io.llmadmin.services.errors.LlmException;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatStream;
 import io.llmadmin.services.llm.ChatStreamListener;
+import io.llmadmin.services.llm.ToolCallFragment;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +50,13 @@ final class UpstreamEvents {
     }
 
     /** What the listener hands over to the request's thread. */
-    sealed interface Event permits Delta, Reasoning, Done, Failed {}
+    sealed interface Event permits Delta, Reasoning, ToolCallPiece, Done, Failed {}
 
     record Delta(String text) implements Event {}
 
     record Reasoning(String text) implements Event {}
+
+    record ToolCallPiece(ToolCallFragment fragment) implements Event {}
 
     record Done(ChatResult result) implements Event {}
 
@@ -72,6 +75,11 @@ final class UpstreamEvents {
             if (delta != null && !delta.isEmpty()) {
                 events.add(new Reasoning(delta));
             }
+        }
+
+        @Override
+        public void onToolCallFragment(ToolCallFragment fragment) {
+            events.add(new ToolCallPiece(fragment));
         }
 
         @Override

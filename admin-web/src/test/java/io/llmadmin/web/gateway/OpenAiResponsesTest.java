@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.TokenUsage;
 import io.llmadmin.services.llm.ToolCall;
+import io.llmadmin.services.llm.ToolCallFragment;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ class OpenAiResponsesTest {
                 new ChatResult("m", "", "", List.of(new ToolCall(null, "f", "{}")), Optional.empty(), Optional.empty());
 
         ChatResult named = OpenAiResponses.withCallIds(withoutId);
-        List<JsonObject> deltas = OpenAiResponses.toolCallDeltas(named.toolCalls(), false);
+        List<JsonObject> deltas = new ToolCallChunks(false).remaining(named.toolCalls());
 
         assertThat(named.toolCalls().get(0).id()).startsWith("call_");
         JsonObject head = deltas.get(0).getJsonArray("tool_calls").getJsonObject(0);
@@ -69,6 +70,34 @@ class OpenAiResponsesTest {
         JsonObject arguments = deltas.get(1).getJsonArray("tool_calls").getJsonObject(0);
         assertThat(arguments.containsKey("id")).isFalse();
         assertThat(arguments.getJsonObject("function").getString("arguments")).isEqualTo("{}");
+    }
+
+    @Test
+    void should_stream_a_call_piece_by_piece_with_its_head_first_and_send_only_the_calls_not_streamed_at_the_end() {
+        ToolCallChunks chunks = new ToolCallChunks(false);
+
+        JsonObject head = chunks.fragment(new ToolCallFragment(3, "call_a", "f", "{\"ci"))
+                .getJsonArray("tool_calls")
+                .getJsonObject(0);
+        JsonObject piece = chunks.fragment(new ToolCallFragment(3, "call_a", "f", "ty\":1}"))
+                .getJsonArray("tool_calls")
+                .getJsonObject(0);
+        List<JsonObject> rest = chunks.remaining(
+                List.of(new ToolCall("call_a", "f", "{\"city\":1}"), new ToolCall("call_b", "g", "{}")));
+
+        assertThat(head.getInt("index")).isZero();
+        assertThat(head.getString("id")).isEqualTo("call_a");
+        assertThat(head.getString("type")).isEqualTo("function");
+        assertThat(head.getJsonObject("function").getString("name")).isEqualTo("f");
+        assertThat(head.getJsonObject("function").getString("arguments")).isEqualTo("{\"ci");
+        assertThat(piece.getInt("index")).isZero();
+        assertThat(piece.containsKey("id")).isFalse();
+        assertThat(piece.getJsonObject("function").containsKey("name")).isFalse();
+        assertThat(piece.getJsonObject("function").getString("arguments")).isEqualTo("ty\":1}");
+        assertThat(rest).hasSize(2);
+        JsonObject second = rest.get(0).getJsonArray("tool_calls").getJsonObject(0);
+        assertThat(second.getInt("index")).isEqualTo(1);
+        assertThat(second.getString("id")).isEqualTo("call_b");
     }
 
     @Test

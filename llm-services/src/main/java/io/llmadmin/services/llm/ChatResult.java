@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param toolCalls the tools the model asks to call; empty when none
  * @param usage the provider's token counts, when it reported them
  * @param finishReason why the model stopped ({@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}, ...), when known
+ * @param logprobsJson the answer's log probabilities as the provider returned them (OpenAI's {@code logprobs} object,
+ *     as JSON text), when asked for and returned; null otherwise
  */
 public record ChatResult(
         String model,
@@ -19,7 +21,19 @@ public record ChatResult(
         String reasoning,
         List<ToolCall> toolCalls,
         Optional<TokenUsage> usage,
-        Optional<String> finishReason) {
+        Optional<String> finishReason,
+        String logprobsJson) {
+
+    /** One answer, without log probabilities. */
+    public ChatResult(
+            String model,
+            String response,
+            String reasoning,
+            List<ToolCall> toolCalls,
+            Optional<TokenUsage> usage,
+            Optional<String> finishReason) {
+        this(model, response, reasoning, toolCalls, usage, finishReason, null);
+    }
 
     public ChatResult {
         response = response == null ? "" : response;

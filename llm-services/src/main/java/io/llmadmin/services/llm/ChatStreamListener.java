@@ -3,8 +3,8 @@ package io.llmadmin.services.llm;
 import io.llmadmin.services.errors.LlmException;
 
 /**
- * Receives a streamed answer. Calls come from one thread at a time, in order: deltas, then exactly one of
- * {@link #onComplete} or {@link #onError} (neither after the stream was cancelled).
+ * Receives a streamed answer. Calls come from one thread at a time, in order: deltas and tool call fragments, then
+ * exactly one of {@link #onComplete} or {@link #onError} (neither after the stream was cancelled).
  */
 public interface ChatStreamListener {
 
@@ -13,6 +13,12 @@ public interface ChatStreamListener {
 
     /** A piece of the model's reasoning. */
     default void onReasoning(String delta) {}
+
+    /**
+     * A piece of a tool call, as the provider streams it (providers that send a call whole send no fragments). The
+     * calls in {@link #onComplete}'s result are the authority: their arguments equal a call's fragments added up.
+     */
+    default void onToolCallFragment(ToolCallFragment fragment) {}
 
     /** The whole answer; its text equals the deltas added up. */
     void onComplete(ChatResult result);

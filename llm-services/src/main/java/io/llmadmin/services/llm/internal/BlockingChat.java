@@ -87,6 +87,9 @@ final class BlockingChat {
             ChatResponse response = attempt.context()
                     .run(() -> factory.chatModel(model, attempt.key()).chat(Conversions.toRequest(call, model)));
             ChatResult result = toResult(model, response);
+            if (OpenAiLogprobs.asked(call)) {
+                result = OpenAiLogprobs.addTo(result, response);
+            }
             attempt.end(CallOutcome.SUCCEEDED, null, result.usage());
             return result;
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatStream;
 import io.llmadmin.services.llm.ChatStreamListener;
+import io.llmadmin.services.llm.ToolCallFragment;
 import io.llmadmin.services.streaming.ReasoningStreamParser;
 import io.llmadmin.services.streaming.StreamDelta;
 import java.time.Duration;
@@ -135,6 +136,24 @@ final class ChatStreamRun implements ChatStream {
         from.touch();
         started = true;
         emit(parser.addChunk(response, reasoning));
+    }
+
+    /** A piece of a tool call: it starts the answer (no retry or fallback after it), as a text chunk does. */
+    synchronized void toolCallFragment(StreamAttempt from, ToolCallFragment fragment) {
+        if (isStale(from)) {
+            return;
+        }
+        from.touch();
+        started = true;
+        if (cancelled) {
+            return;
+        }
+        try {
+            listener.onToolCallFragment(fragment);
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "The stream's consumer failed; cancelling the upstream request", e);
+            cancel();
+        }
     }
 
     synchronized void completed(StreamAttempt from, ChatResponse response) {

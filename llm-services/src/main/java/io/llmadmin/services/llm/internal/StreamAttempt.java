@@ -2,7 +2,9 @@ package io.llmadmin.services.llm.internal;
 
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import io.llmadmin.services.llm.ToolCallFragment;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -63,6 +65,17 @@ final class StreamAttempt implements StreamingChatResponseHandler {
     @Override
     public void onPartialThinking(PartialThinking partialThinking) {
         run.chunk(this, "", partialThinking.text());
+    }
+
+    @Override
+    public void onPartialToolCall(PartialToolCall partialToolCall) {
+        run.toolCallFragment(
+                this,
+                new ToolCallFragment(
+                        partialToolCall.index(),
+                        partialToolCall.id(),
+                        partialToolCall.name(),
+                        partialToolCall.partialArguments()));
     }
 
     @Override

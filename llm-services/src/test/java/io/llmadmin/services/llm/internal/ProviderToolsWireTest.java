@@ -178,6 +178,32 @@ class ProviderToolsWireTest {
     }
 
     @Test
+    void should_return_the_providers_logprobs_from_an_openai_wire_model_as_it_sent_them() throws Exception {
+        String logprobs = "{\"content\":[{\"token\":\"Hi\",\"logprob\":-0.25,\"bytes\":[72,105],"
+                + "\"top_logprobs\":[{\"token\":\"Hi\",\"logprob\":-0.25,\"bytes\":[72,105]}]}],\"refusal\":null}";
+        server.stubFor(post(urlPathEqualTo(ProviderWire.OPENAI.chatPath))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o\","
+                                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},"
+                                + "\"logprobs\":" + logprobs + ",\"finish_reason\":\"stop\"}],"
+                                + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}")));
+
+        ChatResult result = serviceFor(ProviderWire.OPENAI)
+                .chat(ChatCall.builder("m1")
+                        .message(ChatMessage.user("Hi"))
+                        .options(new ChatOptions(
+                                null, null, null, null, null, null, null, true, 1, null, null, false, null, null, null))
+                        .build());
+
+        assertThat(result.response()).isEqualTo("Hi");
+        assertThat(JSON.readTree(result.logprobsJson())).isEqualTo(JSON.readTree(logprobs));
+        JsonNode sent = lastRequest();
+        assertThat(sent.path("logprobs").asBoolean()).isTrue();
+        assertThat(sent.path("top_logprobs").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void should_refuse_a_seed_for_anthropic_naming_the_parameter_and_the_model() {
         ChatCall call = ChatCall.builder("m1")
                 .message(ChatMessage.user("Hi"))
