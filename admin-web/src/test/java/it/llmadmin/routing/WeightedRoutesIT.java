@@ -74,11 +74,10 @@ class WeightedRoutesIT {
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         String body = "{\"model\":\"" + route + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 
-        // when: 1,000 calls to the route, two at a time: the upstream client completes its answers on the managed
-        // executor that also runs the requests, so more blocking calls than that executor has threads on a loaded
-        // machine starve it (a limit of the chat service, not of routes)
+        // when: 1,000 calls to the route, sixteen at a time (more blocking calls than the container's pool starts with:
+        // the server must neither starve nor hang under them)
         Map<String, AtomicInteger> servedBy = new ConcurrentHashMap<>();
-        ExecutorService callers = Executors.newFixedThreadPool(2);
+        ExecutorService callers = Executors.newFixedThreadPool(16);
         try {
             List<Future<Integer>> calls = new java.util.ArrayList<>();
             for (int i = 0; i < CALLS; i++) {
