@@ -45,10 +45,10 @@ final class ProviderHttpClient implements HttpClient {
         if (builder.connectTimeout != null) {
             jdk.connectTimeout(builder.connectTimeout);
         }
-        // The JDK client keeps its own executor for its I/O completions. Given the container's pool, a burst of blocking
-        // calls parked every pool thread in future.get() while the completions they waited for queued behind them on
-        // that same pool: eight concurrent gateway calls hung until their timeout. Only a stream's listener moves to
-        // the managed executor (below), where it needs the application's context.
+        // The JDK client keeps its own executor for its I/O completions. Given the container's pool, a burst of
+        // blocking calls parked every pool thread in future.get() while the completions they waited for queued behind
+        // them on that same pool: eight concurrent gateway calls hung until their timeout. Only a stream's listener
+        // moves to the managed executor (below), where it needs the application's context.
         this.delegate = jdk.build();
         this.readTimeout = builder.readTimeout;
         this.executor = builder.executor;
