@@ -46,6 +46,26 @@ class SecurityHeadersIT {
     }
 
     @Test
+    void should_answer_a_client_asking_for_http2_in_http_1_1() throws Exception {
+        // An HTTP/2 client multiplexing hundreds of streams froze Liberty's request threads: the endpoint refuses the
+        // h2c upgrade the JDK client asks for, so every client is served over HTTP/1.1.
+        HttpClient http2 = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String base = System.getProperty("it.base.url", "http://localhost:9180");
+
+        HttpResponse<String> answer = http2.send(
+                HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    }
+
+    @Test
     void should_serve_metrics_without_credentialed_cors() {
         HttpResponse<String> answer = Probe.send("GET", "/metrics", null, null, null);
 

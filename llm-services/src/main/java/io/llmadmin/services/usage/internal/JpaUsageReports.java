@@ -104,7 +104,7 @@ public class JpaUsageReports implements UsageReports {
         Query sql = entityManager.createNativeQuery("SELECT " + group + " AS grp, COUNT(*), SUM(tokens_in),"
                 + " SUM(tokens_out), SUM(cost), MIN(currency), MAX(currency), AVG(latency_ms),"
                 + " PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms),"
-                + " SUM(CASE WHEN outcome <> 'SUCCESS' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN outcome NOT IN ('SUCCESS', 'CACHE_HIT') THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN outcome = 'RATE_LIMITED' THEN 1 ELSE 0 END)"
                 + " FROM usage_record WHERE " + where + " GROUP BY " + group + " ORDER BY grp");
         for (int i = 0; i < parameters.size(); i++) {

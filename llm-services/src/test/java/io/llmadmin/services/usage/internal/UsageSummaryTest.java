@@ -111,6 +111,32 @@ class UsageSummaryTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void should_not_count_an_answer_from_the_response_cache_as_an_error(Kind kind) {
+        open(kind);
+        new ResourceLocalUsageWriter(factory)
+                .write(List.of(
+                        call("gpt-4o", "gateway:alpha", 10, 100, UsageOutcome.SUCCESS, T0, "0.5", "alpha"),
+                        call(
+                                "gpt-4o",
+                                "gateway:alpha",
+                                0,
+                                2,
+                                UsageOutcome.CACHE_HIT,
+                                T0.plusSeconds(1),
+                                null,
+                                "alpha")));
+        UsageQuery all = new UsageQuery(T0.minusSeconds(3600), T0.plusSeconds(3600), null, null, null, null);
+
+        List<UsageGroup> byModel = reports(r -> r.summary(all, UsageQuery.GroupBy.MODEL));
+
+        assertThat(byModel).singleElement().satisfies(group -> {
+            assertThat(group.calls()).isEqualTo(2);
+            assertThat(group.errors()).isZero();
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void should_page_the_request_log_newest_first_filtered_by_key(Kind kind) {
         open(kind);
         new ResourceLocalUsageWriter(factory)
