@@ -74,6 +74,12 @@ abstract class ConsoleTest {
                 || response.status() >= 300 && response.status() < 400) {
             return;
         }
+        if (response.headers().getOrDefault("content-type", "").startsWith("text/event-stream")) {
+            // Reading a stream's body here waits for its end, and the handler runs on the test's thread: a test that
+            // holds a stream open (the playground's) would wait for itself. The gateway's streams are checked by
+            // the gateway ITs' own answers and by the last check of the server's logs.
+            return;
+        }
         String text;
         try {
             text = response.headers() + "\n" + response.text();

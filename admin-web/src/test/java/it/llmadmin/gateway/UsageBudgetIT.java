@@ -72,6 +72,10 @@ class UsageBudgetIT {
     static void cleanUp() {
         GatewayAdmin.revokeQuietly(budgetedKey);
         GatewayAdmin.revokeQuietly(otherKey);
+        if (model != null) {
+            // An active model left behind would join the frontend's byte-exact /v1/models list (ModelsEndpointIT).
+            GatewayAdmin.deleteModelQuietly(model);
+        }
         if (stub != null) {
             stub.close();
         }
