@@ -81,6 +81,7 @@ public class BudgetResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a budget", description = "Its amount, currency and period; send its version")
+    @RequestBody(content = @Content(schema = @Schema(implementation = PriceAndBudgetRequests.BudgetBody.class)))
     @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "400", description = "Invalid; fieldErrors names each wrong field")
     @APIResponse(responseCode = "404", description = "No such budget")

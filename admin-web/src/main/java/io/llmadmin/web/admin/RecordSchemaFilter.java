@@ -42,7 +42,9 @@ public class RecordSchemaFilter implements OASFilter {
             ModelRequest.class,
             ImportAdminResource.class,
             CredentialRequests.class,
-            OllamaResponses.class);
+            OllamaResponses.class,
+            PriceAndBudgetRequests.class,
+            RoutingRequests.class);
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
