@@ -57,7 +57,15 @@ abstract class ConsoleTest {
     @AfterEach
     void closeBrowserContext() {
         if (context != null) {
-            context.close();
+            try {
+                context.close();
+            } catch (PlaywrightException e) {
+                // Closing races the driver disposing of the context's own page ("Object doesn't exist: page@...",
+                // microsoft/playwright-java#1197): the context is gone either way. Anything else is a real failure.
+                if (!String.valueOf(e.getMessage()).contains("Object doesn't exist")) {
+                    throw e;
+                }
+            }
         }
         org.assertj.core.api.Assertions.assertThat(leaks)
                 .as("pages and partial answers carrying the ITs' secrets")
