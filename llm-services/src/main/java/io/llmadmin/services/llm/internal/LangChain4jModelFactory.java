@@ -24,17 +24,12 @@ import java.util.logging.Logger;
  * configuration: a built model is reused until the configuration changes (its version or any routing field) or another
  * API key is used. Keys are told apart by a hash; the cache never holds a key in its own fields.
  *
- * <p>Each provider's builders are a {@link ProviderModels} of their own; this class chooses one by the model's route,
+ * <p>Each provider's builders are a {@link ProviderModels} row; this class chooses one by the model's route,
  * caches what it built, and loads the in-process embedding model.
  */
 final class LangChain4jModelFactory {
 
     private static final Logger LOG = Logger.getLogger(LangChain4jModelFactory.class.getName());
-    private static final ProviderModels OPENAI = new OpenAiModels();
-    private static final ProviderModels ANTHROPIC = new AnthropicModels();
-    private static final ProviderModels GEMINI = new GeminiModels();
-    private static final ProviderModels OLLAMA = new OllamaModels();
-    private static final ProviderModels MISTRAL = new MistralModels();
     /** The in-process model's name as the legacy configuration spelled it. */
     static final String MINILM = "sentence-transformers/all-MiniLM-L6-v2";
 
@@ -107,11 +102,11 @@ final class LangChain4jModelFactory {
     /** The provider's client builders; the in-process model and the inference service have none here. */
     private static ProviderModels providerModels(ModelConfiguration model, ProviderRoute route, String what) {
         return switch (route) {
-            case OPENAI, OPENAI_COMPATIBLE -> OPENAI;
-            case ANTHROPIC -> ANTHROPIC;
-            case GEMINI -> GEMINI;
-            case OLLAMA -> OLLAMA;
-            case MISTRAL -> MISTRAL;
+            case OPENAI, OPENAI_COMPATIBLE -> ProviderModels.OPENAI;
+            case ANTHROPIC -> ProviderModels.ANTHROPIC;
+            case GEMINI -> ProviderModels.GEMINI;
+            case OLLAMA -> ProviderModels.OLLAMA;
+            case MISTRAL -> ProviderModels.MISTRAL;
             case IN_PROCESS, INFERENCE_SERVICE ->
                 throw new LlmNotConfiguredException(
                         "Model '" + model.catalogId() + "': provider '" + model.provider() + "' offers no " + what);
