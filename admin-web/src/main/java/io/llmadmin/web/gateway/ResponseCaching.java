@@ -90,7 +90,8 @@ public class ResponseCaching {
         String who = caller.length() <= UsageRecord.MAX_CALLER_LENGTH
                 ? caller
                 : caller.substring(0, UsageRecord.MAX_CALLER_LENGTH);
-        usage.record(UsageEvent.endingNow(model, who, 0, 0, false, latencyMillis, UsageOutcome.CACHE_HIT));
+        usage.record(
+                UsageEvent.endingNow(model, who, 0, 0, false, latencyMillis, UsageOutcome.CACHE_HIT, null, null, null));
     }
 
     private static boolean noCache(String cacheControl) {

@@ -34,30 +34,6 @@ public record UsageEvent(
         String currency,
         String gatewayKey) {
 
-    /** A call whose cost is not known and that did not come through the gateway. */
-    public UsageEvent(
-            String modelId,
-            String caller,
-            int tokensIn,
-            int tokensOut,
-            boolean tokensEstimated,
-            long latencyMillis,
-            UsageOutcome outcome,
-            Instant occurredAt) {
-        this(
-                modelId,
-                caller,
-                tokensIn,
-                tokensOut,
-                tokensEstimated,
-                latencyMillis,
-                outcome,
-                occurredAt,
-                null,
-                null,
-                null);
-    }
-
     public UsageEvent {
         requireText(modelId, "modelId", UsageRecord.MAX_MODEL_ID_LENGTH);
         requireText(caller, "caller", UsageRecord.MAX_CALLER_LENGTH);
@@ -89,22 +65,6 @@ public record UsageEvent(
         }
     }
 
-    /** This call with its cost and the gateway key it came through. */
-    public UsageEvent priced(BigDecimal cost, String currency, String gatewayKey) {
-        return new UsageEvent(
-                modelId,
-                caller,
-                tokensIn,
-                tokensOut,
-                tokensEstimated,
-                latencyMillis,
-                outcome,
-                occurredAt,
-                cost,
-                currency,
-                gatewayKey);
-    }
-
     private static final String GATEWAY_CALLER = "gateway:";
 
     /** The gateway key's name in a caller of the gateway ({@code gateway:<key name>}), else null. */
@@ -118,7 +78,10 @@ public record UsageEvent(
 
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    /** A call that started {@code latencyMillis} ago and ends now. */
+    /**
+     * A call that started {@code latencyMillis} ago and ends now; the one place a caller builds an event, so its
+     * fields are listed once.
+     */
     public static UsageEvent endingNow(
             String modelId,
             String caller,
@@ -126,7 +89,10 @@ public record UsageEvent(
             int tokensOut,
             boolean tokensEstimated,
             long latencyMillis,
-            UsageOutcome outcome) {
+            UsageOutcome outcome,
+            BigDecimal cost,
+            String currency,
+            String gatewayKey) {
         return new UsageEvent(
                 modelId,
                 caller,
@@ -135,7 +101,10 @@ public record UsageEvent(
                 tokensEstimated,
                 latencyMillis,
                 outcome,
-                Instant.now().minusMillis(Math.max(0, latencyMillis)));
+                Instant.now().minusMillis(Math.max(0, latencyMillis)),
+                cost,
+                currency,
+                gatewayKey);
     }
 
     private static void requireText(String value, String name, int maxLength) {

@@ -56,16 +56,15 @@ public class UsageCallRecorder implements CallRecorder {
         boolean estimated = call.usage().isEmpty();
         TokenUsage tokens = call.usage().orElse(new TokenUsage(call.estimatedInputTokens(), 0));
         String caller = callerOf(call);
-        UsageEvent event = UsageEvent.endingNow(
+        Cost cost = costs.of(call).orElse(null);
+        usage.record(UsageEvent.endingNow(
                 call.model(),
                 caller,
                 Math.max(0, tokens.inputTokens()),
                 Math.max(0, tokens.outputTokens()),
                 estimated,
                 Math.max(0, call.latency().toMillis()),
-                outcomeOf(call));
-        Cost cost = costs.of(call).orElse(null);
-        usage.record(event.priced(
+                outcomeOf(call),
                 cost == null ? null : cost.amount(),
                 cost == null ? null : cost.currency(),
                 UsageEvent.gatewayKeyOf(caller)));

@@ -43,7 +43,7 @@ class BatchingUsageRecorderTest {
     };
 
     private static UsageEvent event(int n) {
-        return new UsageEvent("m", "c" + n, n, 0, false, 1, UsageOutcome.SUCCESS, Instant.EPOCH);
+        return new UsageEvent("m", "c" + n, n, 0, false, 1, UsageOutcome.SUCCESS, Instant.EPOCH, null, null, null);
     }
 
     @AfterEach
@@ -175,14 +175,17 @@ class BatchingUsageRecorderTest {
 
     @Test
     void should_refuse_bad_events_at_the_caller_naming_the_field() {
-        assertThatThrownBy(() -> new UsageEvent("m", "c", -1, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH))
+        assertThatThrownBy(() -> new UsageEvent(
+                        "m", "c", -1, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH, null, null, null))
                 .hasMessageStartingWith("tokensIn");
-        assertThatThrownBy(() -> new UsageEvent("m", "c", 0, 0, false, -1, UsageOutcome.SUCCESS, Instant.EPOCH))
+        assertThatThrownBy(() -> new UsageEvent(
+                        "m", "c", 0, 0, false, -1, UsageOutcome.SUCCESS, Instant.EPOCH, null, null, null))
                 .hasMessageStartingWith("latencyMillis");
-        assertThatThrownBy(() -> new UsageEvent("", "c", 0, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH))
+        assertThatThrownBy(() ->
+                        new UsageEvent("", "c", 0, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH, null, null, null))
                 .hasMessageStartingWith("modelId");
-        assertThatThrownBy(
-                        () -> new UsageEvent("m", "x".repeat(201), 0, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH))
+        assertThatThrownBy(() -> new UsageEvent(
+                        "m", "x".repeat(201), 0, 0, false, 0, UsageOutcome.SUCCESS, Instant.EPOCH, null, null, null))
                 .hasMessageStartingWith("caller");
     }
 

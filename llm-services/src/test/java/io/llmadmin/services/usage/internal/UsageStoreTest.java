@@ -77,7 +77,10 @@ class UsageStoreTest {
                                 false,
                                 20,
                                 UsageOutcome.SUCCESS,
-                                T0.plusMillis(i)));
+                                T0.plusMillis(i),
+                                null,
+                                null,
+                                null));
                     }
                     return null;
                 }));
@@ -108,7 +111,8 @@ class UsageStoreTest {
                 new ResourceLocalUsageWriter(factory), writerThread, 10_000, 500, Duration.ofHours(1));
         recorder.start();
         for (int i = 0; i < 37; i++) {
-            recorder.record(new UsageEvent("sdxl", "tail", 1, 0, true, 5, UsageOutcome.CANCELLED, T0));
+            recorder.record(
+                    new UsageEvent("sdxl", "tail", 1, 0, true, 5, UsageOutcome.CANCELLED, T0, null, null, null));
         }
         assertThat(count("SELECT COUNT(*) FROM usage_record")).isZero();
 
@@ -116,7 +120,7 @@ class UsageStoreTest {
 
         assertThat(count("SELECT COUNT(*) FROM usage_record WHERE outcome = 'CANCELLED'"))
                 .isEqualTo(37);
-        recorder.record(new UsageEvent("sdxl", "late", 1, 0, true, 5, UsageOutcome.SUCCESS, T0));
+        recorder.record(new UsageEvent("sdxl", "late", 1, 0, true, 5, UsageOutcome.SUCCESS, T0, null, null, null));
         assertThat(count("SELECT COUNT(*) FROM usage_record"))
                 .as("recorded after shutdown")
                 .isEqualTo(38);
@@ -128,12 +132,57 @@ class UsageStoreTest {
         open(kind);
         new ResourceLocalUsageWriter(factory)
                 .write(List.of(
-                        new UsageEvent("gpt-4o", "a", 100, 20, false, 300, UsageOutcome.SUCCESS, T0),
-                        new UsageEvent("gpt-4o", "b", 50, 0, true, 100, UsageOutcome.RATE_LIMITED, T0.plusSeconds(59)),
-                        new UsageEvent("gpt-4o", "a", 10, 5, false, 200, UsageOutcome.SUCCESS, T0.plusSeconds(30)),
-                        new UsageEvent("gemini-1.5-pro", "a", 7, 8, false, 40, UsageOutcome.TIMEOUT, T0),
-                        new UsageEvent("gpt-4o", "a", 999, 999, false, 999, UsageOutcome.SUCCESS, T0.plusSeconds(60)),
-                        new UsageEvent("gpt-4o", "a", 999, 999, false, 999, UsageOutcome.SUCCESS, T0.minusMillis(1))));
+                        new UsageEvent("gpt-4o", "a", 100, 20, false, 300, UsageOutcome.SUCCESS, T0, null, null, null),
+                        new UsageEvent(
+                                "gpt-4o",
+                                "b",
+                                50,
+                                0,
+                                true,
+                                100,
+                                UsageOutcome.RATE_LIMITED,
+                                T0.plusSeconds(59),
+                                null,
+                                null,
+                                null),
+                        new UsageEvent(
+                                "gpt-4o",
+                                "a",
+                                10,
+                                5,
+                                false,
+                                200,
+                                UsageOutcome.SUCCESS,
+                                T0.plusSeconds(30),
+                                null,
+                                null,
+                                null),
+                        new UsageEvent(
+                                "gemini-1.5-pro", "a", 7, 8, false, 40, UsageOutcome.TIMEOUT, T0, null, null, null),
+                        new UsageEvent(
+                                "gpt-4o",
+                                "a",
+                                999,
+                                999,
+                                false,
+                                999,
+                                UsageOutcome.SUCCESS,
+                                T0.plusSeconds(60),
+                                null,
+                                null,
+                                null),
+                        new UsageEvent(
+                                "gpt-4o",
+                                "a",
+                                999,
+                                999,
+                                false,
+                                999,
+                                UsageOutcome.SUCCESS,
+                                T0.minusMillis(1),
+                                null,
+                                null,
+                                null)));
 
         List<ModelUsage> totals;
         EntityManager entityManager = factory.createEntityManager();
