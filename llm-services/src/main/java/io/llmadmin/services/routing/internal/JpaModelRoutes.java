@@ -17,8 +17,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,42 +31,28 @@ import java.util.stream.Collectors;
  * here drops it at once, another instance's change is seen within that time.
  */
 @ApplicationScoped
-public class JpaModelRoutes implements ModelRoutes {
-
-    static final Duration SNAPSHOT_AGE = Duration.ofSeconds(5);
-    private static final String ENTITY_TYPE = "ModelRoute";
-
-    private final EntityManager entityManager;
-    private final ModelRegistry registry;
-    private final AuditLog auditLog;
-    private final Snapshot<Map<String, RouteView>> snapshot;
+public class JpaModelRoutes extends SnapshotTable<Map<String, RouteView>> implements ModelRoutes {
 
     @Inject
     public JpaModelRoutes(EntityManager entityManager, ModelRegistry registry, AuditLog auditLog) {
-        this.entityManager = entityManager;
-        this.registry = registry;
-        this.auditLog = auditLog;
-        this.snapshot = new Snapshot<>(
-                () -> loadAll().stream().collect(Collectors.toUnmodifiableMap(RouteView::id, Function.identity())),
-                SNAPSHOT_AGE,
-                Clock.systemUTC());
+        super(entityManager, registry, auditLog, "ModelRoute");
     }
 
     /** For the CDI proxy only. */
-    protected JpaModelRoutes() {
-        this.entityManager = null;
-        this.registry = null;
-        this.auditLog = null;
-        this.snapshot = null;
-    }
+    protected JpaModelRoutes() {}
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RouteView> all() {
-        return loadAll();
+        return rows();
     }
 
-    private List<RouteView> loadAll() {
+    @Override
+    protected Map<String, RouteView> load() {
+        return rows().stream().collect(Collectors.toUnmodifiableMap(RouteView::id, Function.identity()));
+    }
+
+    private List<RouteView> rows() {
         return entityManager
                 .createQuery("SELECT r FROM ModelRoute r ORDER BY r.id", ModelRoute.class)
                 .getResultList()
@@ -98,8 +82,7 @@ public class JpaModelRoutes implements ModelRoutes {
         }
         entityManager.flush();
         RouteView saved = view(route);
-        auditLog.record(actor, before == null ? "CREATE" : "UPDATE", ENTITY_TYPE, id, before, json(saved));
-        snapshot.drop();
+        changed(actor, before == null ? "CREATE" : "UPDATE", id, before, json(saved));
         return saved;
     }
 
@@ -113,14 +96,13 @@ public class JpaModelRoutes implements ModelRoutes {
         String before = json(view(route));
         entityManager.remove(route);
         entityManager.flush();
-        auditLog.record(actor, "DELETE", ENTITY_TYPE, id, before, null);
-        snapshot.drop();
+        changed(actor, "DELETE", id, before, null);
         return true;
     }
 
     @Override
     public Optional<String> pick(String id, String callerKey) {
-        RouteView route = id == null ? null : snapshot.get().get(id);
+        RouteView route = id == null ? null : snapshot().get(id);
         if (route == null) {
             return Optional.empty();
         }

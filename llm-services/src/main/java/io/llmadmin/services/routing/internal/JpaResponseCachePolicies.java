@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -22,31 +21,15 @@ import java.util.stream.Collectors;
  * here drops it at once).
  */
 @ApplicationScoped
-public class JpaResponseCachePolicies implements ResponseCachePolicies {
-
-    static final Duration SNAPSHOT_AGE = Duration.ofSeconds(5);
-    private static final String ENTITY_TYPE = "ResponseCachePolicy";
-
-    private final EntityManager entityManager;
-    private final ModelRegistry registry;
-    private final AuditLog auditLog;
-    private final Snapshot<Map<String, Integer>> snapshot;
+public class JpaResponseCachePolicies extends SnapshotTable<Map<String, Integer>> implements ResponseCachePolicies {
 
     @Inject
     public JpaResponseCachePolicies(EntityManager entityManager, ModelRegistry registry, AuditLog auditLog) {
-        this.entityManager = entityManager;
-        this.registry = registry;
-        this.auditLog = auditLog;
-        this.snapshot = new Snapshot<>(this::load, SNAPSHOT_AGE, Clock.systemUTC());
+        super(entityManager, registry, auditLog, "ResponseCachePolicy");
     }
 
     /** For the CDI proxy only. */
-    protected JpaResponseCachePolicies() {
-        this.entityManager = null;
-        this.registry = null;
-        this.auditLog = null;
-        this.snapshot = null;
-    }
+    protected JpaResponseCachePolicies() {}
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -54,7 +37,8 @@ public class JpaResponseCachePolicies implements ResponseCachePolicies {
         return new TreeMap<>(load());
     }
 
-    private Map<String, Integer> load() {
+    @Override
+    protected Map<String, Integer> load() {
         return entityManager
                 .createQuery("SELECT p FROM ResponseCachePolicy p", ResponseCachePolicy.class)
                 .getResultList()
@@ -64,7 +48,7 @@ public class JpaResponseCachePolicies implements ResponseCachePolicies {
 
     @Override
     public Optional<Duration> ttlFor(String modelId) {
-        Integer seconds = modelId == null ? null : snapshot.get().get(modelId);
+        Integer seconds = modelId == null ? null : snapshot().get(modelId);
         return Optional.ofNullable(seconds).map(Duration::ofSeconds);
     }
 
@@ -93,14 +77,12 @@ public class JpaResponseCachePolicies implements ResponseCachePolicies {
             policy.changeTtl(ttlSeconds);
         }
         entityManager.flush();
-        auditLog.record(
+        changed(
                 actor,
                 policy == null ? "CREATE" : ttlSeconds == 0 ? "DELETE" : "UPDATE",
-                ENTITY_TYPE,
                 modelId,
                 before,
                 ttlSeconds == 0 ? null : json(ttlSeconds));
-        snapshot.drop();
     }
 
     private static String json(int ttlSeconds) {
