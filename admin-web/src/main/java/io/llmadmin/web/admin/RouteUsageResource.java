@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -90,15 +89,9 @@ public class RouteUsageResource {
         List<ApiFieldError> errors = new ArrayList<>();
         OffsetDateTime fromTime = QueryParameters.time(errors, "from", from);
         OffsetDateTime toTime = QueryParameters.time(errors, "to", to);
-        QueryParameters.throwIfAny(errors);
-        Instant end = toTime == null ? Instant.now() : toTime.toInstant();
-        Instant start = fromTime == null ? end.minus(Duration.ofDays(1)) : fromTime.toInstant();
-        if (end.isBefore(start)) {
-            errors.add(new ApiFieldError("to", "must not be before from"));
-            QueryParameters.throwIfAny(errors);
-        }
+        QueryParameters.Range range = QueryParameters.range(errors, fromTime, toTime);
         RouteView route = routes.find(id).orElseThrow(() -> new UnknownEntityException("No route '" + id + "'"));
-        Map<String, ModelUsage> usage = reports.totalsPerModel(start, end).stream()
+        Map<String, ModelUsage> usage = reports.totalsPerModel(range.start(), range.end()).stream()
                 .collect(Collectors.toMap(ModelUsage::modelId, Function.identity()));
         long total = route.targets().stream()
                 .mapToLong(target -> callsOf(usage.get(target.model())))
@@ -106,7 +99,7 @@ public class RouteUsageResource {
         List<TargetUsage> targets = route.targets().stream()
                 .map(target -> usageOf(target, usage.get(target.model()), total))
                 .toList();
-        return new RouteUsage(route.id(), start, end, targets);
+        return new RouteUsage(route.id(), range.start(), range.end(), targets);
     }
 
     private static long callsOf(ModelUsage usage) {

@@ -14,8 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,14 +135,9 @@ public class UsageResource {
                 errors.add(new ApiFieldError("outcome", "must be one of " + List.of(UsageOutcome.values())));
             }
         }
-        QueryParameters.throwIfAny(errors);
-        Instant end = toTime == null ? Instant.now() : toTime.toInstant();
-        Instant start = fromTime == null ? end.minus(Duration.ofDays(1)) : fromTime.toInstant();
-        if (end.isBefore(start)) {
-            errors.add(new ApiFieldError("to", "must not be before from"));
-            QueryParameters.throwIfAny(errors);
-        }
-        return new UsageQuery(start, end, blankToNull(model), blankToNull(key), blankToNull(caller), outcomeValue);
+        QueryParameters.Range range = QueryParameters.range(errors, fromTime, toTime);
+        return new UsageQuery(
+                range.start(), range.end(), blankToNull(model), blankToNull(key), blankToNull(caller), outcomeValue);
     }
 
     private static UsageQuery.GroupBy groupOf(List<ApiFieldError> errors, String groupBy) {
@@ -164,14 +157,8 @@ public class UsageResource {
         List<ApiFieldError> errors = new ArrayList<>();
         OffsetDateTime fromTime = QueryParameters.time(errors, "from", from);
         OffsetDateTime toTime = QueryParameters.time(errors, "to", to);
-        QueryParameters.throwIfAny(errors);
-        Instant end = toTime == null ? Instant.now() : toTime.toInstant();
-        Instant start = fromTime == null ? end.minus(Duration.ofDays(1)) : fromTime.toInstant();
-        if (end.isBefore(start)) {
-            errors.add(new ApiFieldError("to", "must not be before from"));
-            QueryParameters.throwIfAny(errors);
-        }
-        return reports.totalsPerModel(start, end).stream()
+        QueryParameters.Range range = QueryParameters.range(errors, fromTime, toTime);
+        return reports.totalsPerModel(range.start(), range.end()).stream()
                 .map(ModelUsageResponse::of)
                 .toList();
     }
