@@ -195,7 +195,7 @@ public class ModelEditor implements Serializable {
     static List<Refusal> fieldRefusals(List<FieldError> errors) {
         List<Refusal> refusals = new ArrayList<>();
         for (FieldError error : errors) {
-            String component = ModelForm.componentOf(error.field()).orElse(null);
+            String component = ModelFormInputs.componentOf(error.field()).orElse(null);
             if (component == null) {
                 refusals.add(new Refusal(null, error.field() + " " + error.message()));
             } else {

@@ -10,43 +10,20 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * What the model page's form edits: every field of the admin API's create and update, as the page's inputs bind them,
  * and the version it was loaded at. Numbers are bound as the text typed, so that a mistyped number is reported with
  * every other mistake of the same save ({@link #inputErrors()}) instead of stopping the page before the registry could
  * say the rest. {@link #toDraft()} states it all to the registry, which alone decides what is valid;
- * {@link #componentOf(String)} puts each of the registry's field errors on its input.
+ * {@link ModelFormInputs} names the input each of the registry's field errors goes on.
+ *
+ * <p>A little over 400 lines because JSF binds each of its some thirty inputs through a getter and a setter (over half the
+ * file); what it does besides (load, check, state, order the fallbacks) is short.
  */
 public class ModelForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** The registry's field paths (the admin API's JSON) and the ids of the inputs that edit them. */
-    static final Map<String, String> COMPONENT_OF_FIELD = Map.ofEntries(
-            Map.entry("id", "catalogId"),
-            Map.entry("type", "type"),
-            Map.entry("provider", "provider"),
-            Map.entry("providerModelName", "providerModelName"),
-            Map.entry("displayName", "displayName"),
-            Map.entry("vendor", "vendor"),
-            Map.entry("description", "description"),
-            Map.entry("sortOrder", "sortOrder"),
-            Map.entry("apiBase", "apiBase"),
-            Map.entry("contextLength", "contextLength"),
-            Map.entry("limits.requestsPerMinute", "requestsPerMinute"),
-            Map.entry("limits.inputTokensPerMinute", "inputTokensPerMinute"),
-            Map.entry("limits.outputTokensPerMinute", "outputTokensPerMinute"),
-            Map.entry("credentialId", "credential"),
-            Map.entry("extraKwargs", "extraKwargs"),
-            Map.entry("fallbacks", "fallbackChoice"),
-            Map.entry("parameters.temperatureMin", "temperatureMin"),
-            Map.entry("parameters.temperatureMax", "temperatureMax"),
-            Map.entry("parameters.topPMin", "topPMin"),
-            Map.entry("parameters.topPMax", "topPMax"),
-            Map.entry("parameters.maxTokens", "maxOutputTokens"));
 
     private String catalogId;
     private String type = ModelType.CHAT.apiName();
@@ -172,21 +149,6 @@ public class ModelForm implements Serializable {
 
     private String extraKwargsOrNull() {
         return extraKwargs == null || extraKwargs.isBlank() ? null : extraKwargs.strip();
-    }
-
-    /**
-     * The id of the input that edits a field the registry named, if the form shows that field: a member of the extra
-     * kwargs is shown on the kwargs, one fallback of the list on the fallbacks.
-     */
-    static Optional<String> componentOf(String field) {
-        String component = COMPONENT_OF_FIELD.get(field);
-        if (component == null && field.startsWith("extraKwargs")) {
-            component = COMPONENT_OF_FIELD.get("extraKwargs");
-        }
-        if (component == null && field.startsWith("fallbacks")) {
-            component = COMPONENT_OF_FIELD.get("fallbacks");
-        }
-        return Optional.ofNullable(component);
     }
 
     /** Adds a fallback at the end of the list; false when it is already listed. */

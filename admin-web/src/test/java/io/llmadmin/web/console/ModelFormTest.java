@@ -65,14 +65,14 @@ class ModelFormTest {
 
     @Test
     void should_put_each_registry_field_error_on_its_input_when_the_form_shows_the_field() {
-        assertThat(ModelForm.componentOf("id")).contains("catalogId");
-        assertThat(ModelForm.componentOf("limits.requestsPerMinute")).contains("requestsPerMinute");
-        assertThat(ModelForm.componentOf("contextLength")).contains("contextLength");
-        assertThat(ModelForm.componentOf("extraKwargs")).contains("extraKwargs");
-        assertThat(ModelForm.componentOf("extraKwargs.api_key")).contains("extraKwargs");
-        assertThat(ModelForm.componentOf("fallbacks[2]")).contains("fallbackChoice");
-        assertThat(ModelForm.componentOf("parameters.maxTokens")).contains("maxOutputTokens");
-        assertThat(ModelForm.componentOf("capabilities")).isEmpty();
+        assertThat(ModelFormInputs.componentOf("id")).contains("catalogId");
+        assertThat(ModelFormInputs.componentOf("limits.requestsPerMinute")).contains("requestsPerMinute");
+        assertThat(ModelFormInputs.componentOf("contextLength")).contains("contextLength");
+        assertThat(ModelFormInputs.componentOf("extraKwargs")).contains("extraKwargs");
+        assertThat(ModelFormInputs.componentOf("extraKwargs.api_key")).contains("extraKwargs");
+        assertThat(ModelFormInputs.componentOf("fallbacks[2]")).contains("fallbackChoice");
+        assertThat(ModelFormInputs.componentOf("parameters.maxTokens")).contains("maxOutputTokens");
+        assertThat(ModelFormInputs.componentOf("capabilities")).isEmpty();
     }
 
     @Test
