@@ -9,6 +9,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import io.llmadmin.legacy.archfixtures.DeprecatedHelper;
 import io.llmadmin.legacy.archfixtures.UndeprecatedHelper;
 import io.llmadmin.legacy.archfixtures.UndeprecatedType;
+import io.llmadmin.services.archfixtures.SecondExecutorProducer;
 import io.llmadmin.services.archfixtures.StrayResource;
 import io.llmadmin.services.archfixtures.shop.Shop;
 import io.llmadmin.services.archfixtures.shop.internal.Stock;
@@ -38,6 +39,19 @@ class ArchitectureRuleFixturesTest {
         } catch (ClassNotFoundException e) {
             throw new AssertionError(name, e);
         }
+    }
+
+    @Test
+    void should_fail_when_a_second_class_produces_managed_concurrency() {
+        EvaluationResult refused =
+                evaluate(CodingRules.managed_concurrency_has_one_producer, SecondExecutorProducer.class);
+        EvaluationResult allowed = evaluate(
+                CodingRules.managed_concurrency_has_one_producer,
+                classNamed("io.llmadmin.services.concurrency.ManagedExecutors"));
+
+        assertThat(refused.hasViolation()).isTrue();
+        assertThat(refused.getFailureReport().toString()).contains(SecondExecutorProducer.class.getName());
+        assertThat(allowed.hasViolation()).isFalse();
     }
 
     @Test

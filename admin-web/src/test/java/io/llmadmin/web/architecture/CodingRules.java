@@ -4,10 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Conventions every module keeps: constructor injection, one logging API. */
+/** Conventions every module keeps: constructor injection, one producer of managed concurrency, one logging API. */
 final class CodingRules {
 
     private CodingRules() {}
@@ -24,6 +25,17 @@ final class CodingRules {
             .areAnnotatedWith("jakarta.persistence.PersistenceContext")
             .should()
             .beAnnotatedWith("jakarta.enterprise.inject.Produces")
+            .allowEmptyShould(true);
+
+    /** One way to get managed concurrency: every managed executor, thread factory or context comes from one class. */
+    @ArchTest
+    static final ArchRule managed_concurrency_has_one_producer = fields().that()
+            .areAnnotatedWith("jakarta.annotation.Resource")
+            .and()
+            .haveRawType(JavaClass.Predicates.resideInAPackage("jakarta.enterprise.concurrent"))
+            .should()
+            .beDeclaredIn("io.llmadmin.services.concurrency.ManagedExecutors")
+            .because("ManagedExecutors is the one producer of managed concurrency; inject @ContainerExecutor")
             .allowEmptyShould(true);
 
     @ArchTest

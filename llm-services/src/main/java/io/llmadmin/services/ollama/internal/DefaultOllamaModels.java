@@ -7,6 +7,7 @@ import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.changes.ConflictingChangeException;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.changes.UnknownEntityException;
+import io.llmadmin.services.concurrency.ContainerExecutor;
 import io.llmadmin.services.ollama.LocalModel;
 import io.llmadmin.services.ollama.OllamaModels;
 import io.llmadmin.services.ollama.PullJobView;
@@ -50,7 +51,7 @@ public class DefaultOllamaModels implements OllamaModels {
             PullJobStore jobs,
             ModelRegistry registry,
             OllamaAuditTrail audit,
-            @OllamaExecutor Executor executor,
+            @ContainerExecutor Executor executor,
             @ConfigProperty(name = "OLLAMA_ENDPOINTS", defaultValue = " ") String configuredEndpoints,
             ApiCredentials credentials,
             @ConfigProperty(name = "OLLAMA_FREE_SPACE_BYTES", defaultValue = "0") long freeSpaceBytes,

@@ -1,23 +1,16 @@
 package io.llmadmin.services.ollama.internal;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Hands the container's managed executor and the configured HTTP client to the feature. The client retries as model
- * calls do ({@code LLM_RETRY_ATTEMPTS}, {@code LLM_RETRY_BASE_DELAY_MS}, {@code LLM_RETRY_MAX_DELAY_MS}).
+ * Hands the configured HTTP client to the feature (pulls run on the one managed executor, {@code ManagedExecutors}'s).
+ * The client retries as model calls do ({@code LLM_RETRY_ATTEMPTS}, {@code LLM_RETRY_BASE_DELAY_MS}, {@code LLM_RETRY_MAX_DELAY_MS}).
  */
 @ApplicationScoped
 public class OllamaResources {
-
-    @Produces
-    @OllamaExecutor
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    private ManagedExecutorService executor;
 
     @Produces
     OllamaClient client(
