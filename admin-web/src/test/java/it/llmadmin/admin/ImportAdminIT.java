@@ -2,6 +2,7 @@ package it.llmadmin.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmadmin.services.testsupport.Eventually;
 import it.llmadmin.ItSecrets;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
@@ -68,11 +69,10 @@ class ImportAdminIT {
         assertThat(accepted.statusCode()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();
         String taskPath = location.substring(location.indexOf("/api/admin/imports/tasks/"));
-        JsonObject task = AdminClient.json(accepted);
-        for (int poll = 0; poll < 300 && task.getString("state").equals("RUNNING"); poll++) {
-            Thread.sleep(100);
-            task = AdminClient.json(admin.get(taskPath));
-        }
+        JsonObject task = Eventually.polled(
+                "the import to end",
+                () -> AdminClient.json(admin.get(taskPath)),
+                polled -> !polled.getString("state").equals("RUNNING"));
         assertThat(task.getString("state")).isEqualTo("DONE");
         assertThat(task.getInt("rowsProcessed")).isEqualTo(2);
         assertThat(task.getJsonObject("report").getString("status")).isEqualTo("COMMITTED");
@@ -91,11 +91,10 @@ class ImportAdminIT {
         assertThat(accepted.statusCode()).isEqualTo(202);
         String taskPath =
                 "/api/admin/imports/tasks/" + AdminClient.json(accepted).getString("taskId");
-        JsonObject task = AdminClient.json(accepted);
-        for (int poll = 0; poll < 300 && task.getString("state").equals("RUNNING"); poll++) {
-            Thread.sleep(100);
-            task = AdminClient.json(admin.get(taskPath));
-        }
+        JsonObject task = Eventually.polled(
+                "the import to end",
+                () -> AdminClient.json(admin.get(taskPath)),
+                polled -> !polled.getString("state").equals("RUNNING"));
         assertThat(task.getString("state")).isEqualTo("FAILED");
         assertThat(task.getJsonObject("report").getString("status")).isEqualTo("FAILED");
         assertThat(task.getJsonObject("report").getJsonObject("counts").getInt("created"))

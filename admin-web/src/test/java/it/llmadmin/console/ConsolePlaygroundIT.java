@@ -3,6 +3,7 @@ package it.llmadmin.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmadmin.services.testsupport.Eventually;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,13 +165,9 @@ class ConsolePlaygroundIT extends ConsoleTest {
 
     /** The model's usage once the batched writer has caught up with the one call. */
     private static JsonObject awaitUsage(String model) throws InterruptedException {
-        JsonObject usage = null;
-        for (int i = 0; i < 60 && (usage == null || usage.getJsonNumber("calls").longValue() < 1); i++) {
-            usage = ModelsApi.usageOf(model);
-            if (usage == null) {
-                Thread.sleep(500);
-            }
-        }
-        return usage;
+        return Eventually.polled(
+                "a call of " + model + " in usage",
+                () -> ModelsApi.usageOf(model),
+                usage -> usage != null && usage.getJsonNumber("calls").longValue() >= 1);
     }
 }

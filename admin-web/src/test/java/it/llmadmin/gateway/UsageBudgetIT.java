@@ -4,6 +4,7 @@ import static it.llmadmin.ServerUnderTest.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.llmadmin.services.testsupport.Eventually;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -260,18 +261,15 @@ class UsageBudgetIT {
 
     /** Usage is written in batches off the request path: wait (bounded) until the calls are there. */
     private static JsonArray awaitCalls(String key, int expected) throws InterruptedException {
-        JsonArray items = JsonValue.EMPTY_JSON_ARRAY;
-        for (int attempt = 0; attempt < 60; attempt++) {
-            HttpResponse<String> page = GatewayAdmin.get(
-                    "/api/admin/usage/calls?size=100&from=" + encode(started.toString()) + "&key=" + encode(key));
-            assertEquals(200, page.statusCode(), page.body());
-            items = GatewayAdmin.parse(page.body()).getJsonArray("items");
-            if (items.size() >= expected) {
-                return items;
-            }
-            Thread.sleep(500);
-        }
-        return items;
+        return Eventually.polled(
+                expected + " calls of key " + key + " in the request log",
+                () -> {
+                    HttpResponse<String> page = GatewayAdmin.get("/api/admin/usage/calls?size=100&from="
+                            + encode(started.toString()) + "&key=" + encode(key));
+                    assertEquals(200, page.statusCode(), page.body());
+                    return GatewayAdmin.parse(page.body()).getJsonArray("items");
+                },
+                items -> items.size() >= expected);
     }
 
     private static JsonArray usage(String query) {

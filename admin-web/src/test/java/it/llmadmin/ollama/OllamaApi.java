@@ -1,5 +1,6 @@
 package it.llmadmin.ollama;
 
+import io.llmadmin.services.testsupport.Eventually;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -63,16 +64,7 @@ public final class OllamaApi {
 
     /** Polls a pull until it matches, for at most a minute. */
     public static JsonObject awaitPull(String id, Predicate<JsonObject> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonObject job = pull(id);
-        while (!condition.test(job)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("pull " + id + " never got there; last seen " + job);
-            }
-            Thread.sleep(100);
-            job = pull(id);
-        }
-        return job;
+        return Eventually.value("pull " + id, Eventually.PATIENCE, Duration.ofMillis(100), () -> pull(id), condition);
     }
 
     public static JsonObject awaitFinished(String id) throws InterruptedException {

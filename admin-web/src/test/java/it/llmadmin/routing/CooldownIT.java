@@ -2,10 +2,12 @@ package it.llmadmin.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmadmin.services.testsupport.Eventually;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,11 +94,12 @@ class CooldownIT {
 
         // when: the model answers again and the cool-down has passed, the next call probes it back in
         provider.recover("flaky-" + flaky);
-        String servedBy = backup;
-        for (int i = 0; i < 40 && !servedBy.equals(flaky); i++) {
-            Thread.sleep(500);
-            servedBy = call().headers().firstValue(SERVED).orElse("");
-        }
+        String servedBy = Eventually.value(
+                flaky + " back in rotation",
+                Duration.ofSeconds(20),
+                Duration.ofMillis(500),
+                () -> call().headers().firstValue(SERVED).orElse(""),
+                flaky::equals);
 
         // then
         assertThat(servedBy).isEqualTo(flaky);

@@ -2,7 +2,7 @@ package it.llmadmin.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonArray;
+import io.llmadmin.services.testsupport.Eventually;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
@@ -65,22 +65,16 @@ class FallbackRoutingIT {
 
     /** Usage per model id (of this test's models), as outcome → calls, once the batched writer has caught up. */
     private static Map<String, JsonObject> usageOf(List<String> models, int expectedCalls) throws InterruptedException {
-        Map<String, JsonObject> byModel = Map.of();
-        for (int i = 0; i < 60; i++) {
-            JsonArray usage = RoutingAdmin.usage();
-            byModel = usage.stream()
-                    .map(JsonValue::asJsonObject)
-                    .filter(entry -> models.contains(entry.getString("modelId")))
-                    .collect(Collectors.toMap(entry -> entry.getString("modelId"), entry -> entry));
-            long calls = byModel.values().stream()
-                    .mapToLong(entry -> entry.getJsonNumber("calls").longValue())
-                    .sum();
-            if (calls >= expectedCalls) {
-                return byModel;
-            }
-            Thread.sleep(500);
-        }
-        return byModel;
+        return Eventually.polled(
+                expectedCalls + " calls of " + models + " in usage",
+                () -> RoutingAdmin.usage().stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(entry -> models.contains(entry.getString("modelId")))
+                        .collect(Collectors.toMap(entry -> entry.getString("modelId"), entry -> entry)),
+                byModel -> byModel.values().stream()
+                                .mapToLong(entry -> entry.getJsonNumber("calls").longValue())
+                                .sum()
+                        >= expectedCalls);
     }
 
     @Test

@@ -2,6 +2,7 @@ package it.llmadmin.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmadmin.services.testsupport.Eventually;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -9,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,22 +166,14 @@ class ResponseCacheIT {
 
     /** The model's usage once the batched writer has stored at least {@code calls} calls. */
     private static JsonObject usageOf(String model, int calls) {
-        Optional<JsonObject> entry = Optional.empty();
-        for (int i = 0; i < 60; i++) {
-            entry = RoutingAdmin.usage().stream()
-                    .map(JsonValue::asJsonObject)
-                    .filter(usage -> usage.getString("modelId").equals(model))
-                    .findFirst();
-            if (entry.isPresent() && entry.get().getJsonNumber("calls").longValue() >= calls) {
-                return entry.get();
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return entry.orElseThrow(() -> new AssertionError("no usage of " + model));
+        return Eventually.polled(
+                        calls + " calls of " + model + " in usage",
+                        () -> RoutingAdmin.usage().stream()
+                                .map(JsonValue::asJsonObject)
+                                .filter(usage -> usage.getString("modelId").equals(model))
+                                .findFirst(),
+                        entry -> entry.isPresent()
+                                && entry.get().getJsonNumber("calls").longValue() >= calls)
+                .orElseThrow();
     }
 }

@@ -2,6 +2,7 @@ package it.llmadmin.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmadmin.services.testsupport.Eventually;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
@@ -163,21 +164,18 @@ class WeightedRoutesIT {
 
     /** The route's targets' usage once the batched writer has stored at least {@code calls} calls. */
     private static Map<String, JsonObject> routeUsage(int calls) throws InterruptedException {
-        Map<String, JsonObject> targets = Map.of();
-        for (int i = 0; i < 60; i++) {
-            HttpResponse<String> response = RoutingAdmin.admin("GET", "/api/admin/usage/routes/" + route, null);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            targets = RoutingAdmin.object(response.body()).getJsonArray("targets").stream()
-                    .map(JsonValue::asJsonObject)
-                    .collect(Collectors.toMap(target -> target.getString("modelId"), target -> target));
-            if (targets.values().stream()
-                            .mapToInt(target -> target.getInt("calls"))
-                            .sum()
-                    >= calls) {
-                return targets;
-            }
-            Thread.sleep(500);
-        }
-        return targets;
+        return Eventually.polled(
+                calls + " calls of route " + route + " in its usage",
+                () -> {
+                    HttpResponse<String> response = RoutingAdmin.admin("GET", "/api/admin/usage/routes/" + route, null);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    return RoutingAdmin.object(response.body()).getJsonArray("targets").stream()
+                            .map(JsonValue::asJsonObject)
+                            .collect(Collectors.toMap(target -> target.getString("modelId"), target -> target));
+                },
+                targets -> targets.values().stream()
+                                .mapToInt(target -> target.getInt("calls"))
+                                .sum()
+                        >= calls);
     }
 }

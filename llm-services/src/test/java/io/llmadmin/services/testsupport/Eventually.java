@@ -16,6 +16,9 @@ public final class Eventually {
     /** How long a test waits at most for something that should happen soon. */
     public static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** How often an IT asks the running server again. */
+    public static final Duration SERVER_POLL = Duration.ofMillis(250);
+
     private static final long POLL_MILLIS = 10;
 
     private Eventually() {}
@@ -37,6 +40,20 @@ public final class Eventually {
 
     /** Reads {@code value} until it satisfies {@code done}, at most {@code within}; returns the last value read. */
     public static <T> T value(String what, Duration within, Supplier<T> value, Predicate<? super T> done) {
+        return value(what, within, Duration.ofMillis(POLL_MILLIS), value, done);
+    }
+
+    /** {@link #value(String, Duration, Duration, Supplier, Predicate)} every {@link #SERVER_POLL}, at most {@link #PATIENCE}. */
+    public static <T> T polled(String what, Supplier<T> value, Predicate<? super T> done) {
+        return value(what, PATIENCE, SERVER_POLL, value, done);
+    }
+
+    /**
+     * Reads {@code value} every {@code every} until it satisfies {@code done}, at most {@code within}: for reads that
+     * cost the server a query or a call (the ITs' HTTP polls), which a few milliseconds apart would only load it.
+     */
+    public static <T> T value(
+            String what, Duration within, Duration every, Supplier<T> value, Predicate<? super T> done) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             T current = value.get();
@@ -47,7 +64,7 @@ public final class Eventually {
                 throw new AssertionError("waited " + within.toSeconds() + " s for " + what + "; last seen: " + current);
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for " + what, e);
