@@ -32,20 +32,17 @@ public final class ChangeExceptionMappers {
 
     /** 404. */
     @Provider
-    public static class Unknown implements ExceptionMapper<UnknownEntityException> {
-        @Override
-        public Response toResponse(UnknownEntityException exception) {
-            return ApiError.of(Response.Status.NOT_FOUND, exception.getMessage())
-                    .toResponse();
+    public static class Unknown extends StatusMapper<UnknownEntityException> {
+        public Unknown() {
+            super(Response.Status.NOT_FOUND);
         }
     }
 
     /** 409, for a stale version as for any other conflict. */
     @Provider
-    public static class Conflict implements ExceptionMapper<ConflictingChangeException> {
-        @Override
-        public Response toResponse(ConflictingChangeException exception) {
-            return ApiError.of(Response.Status.CONFLICT, exception.getMessage()).toResponse();
+    public static class Conflict extends StatusMapper<ConflictingChangeException> {
+        public Conflict() {
+            super(Response.Status.CONFLICT);
         }
     }
 }
