@@ -120,10 +120,7 @@ public class GatewayKeyAdminResource {
             String body,
             @Context SecurityContext security) {
         GatewayKeyRequests.KeyChange request = bodies.bind(bodies.object(body), GatewayKeyRequests.KeyChange.class);
-        OptionalLong version = RequestBodies.ifMatchVersion(ifMatch);
-        if (version.isEmpty() && request.version() != null) {
-            version = OptionalLong.of(request.version());
-        }
+        OptionalLong version = RequestBodies.changeVersion(ifMatch, request.version());
         GatewayKeyView changed = keys.change(
                 ModelAdminResource.actor(security),
                 id,

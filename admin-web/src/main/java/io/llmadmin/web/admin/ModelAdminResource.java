@@ -39,7 +39,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -177,7 +176,7 @@ public class ModelAdminResource {
             String body,
             @Context SecurityContext security) {
         ModelRequest request = bodies.bind(bodies.object(body), ModelRequest.class);
-        long version = expectedVersion(ifMatch, request.version());
+        long version = RequestBodies.requiredVersion(ifMatch, request.version());
         ModelView updated = registry.update(actor(security), id, version, draft(request, id));
         return ok(updated);
     }
@@ -204,7 +203,7 @@ public class ModelAdminResource {
         if (patch.containsKey("version") && patch.get("version").getValueType() != JsonValue.ValueType.NULL) {
             bodyVersion = RequestBodies.version(patch.get("version"));
         }
-        long version = expectedVersion(ifMatch, bodyVersion);
+        long version = RequestBodies.requiredVersion(ifMatch, bodyVersion);
         ModelView current = require(id);
         JsonObject base = bodies.toJson(ModelResponse.of(current, false));
         JsonValue merged = Json.createMergePatch(patch).apply(base);
@@ -268,17 +267,6 @@ public class ModelAdminResource {
             throw new ApiException(ApiError.of(Response.Status.UNAUTHORIZED, "Sign in to change anything"));
         }
         return security.getUserPrincipal().getName();
-    }
-
-    private static long expectedVersion(String ifMatch, Long bodyVersion) {
-        OptionalLong header = RequestBodies.ifMatchVersion(ifMatch);
-        if (header.isPresent()) {
-            return header.getAsLong();
-        }
-        if (bodyVersion != null) {
-            return bodyVersion;
-        }
-        throw RequestBodies.versionRequired();
     }
 
     /** The draft a request states, with the defaults for what it leaves out; the type is checked here. */

@@ -123,6 +123,23 @@ public class RequestBodies {
     }
 
     /**
+     * The version a change is based on: the {@code If-Match} header's, else the body's {@code version}; empty when
+     * neither names one.
+     */
+    public static OptionalLong changeVersion(String ifMatch, Long bodyVersion) {
+        OptionalLong header = ifMatchVersion(ifMatch);
+        return header.isPresent() || bodyVersion == null ? header : OptionalLong.of(bodyVersion);
+    }
+
+    /**
+     * The version a change is based on, required (428 without): a change based on no version could silently undo
+     * someone else's.
+     */
+    public static long requiredVersion(String ifMatch, Long bodyVersion) {
+        return changeVersion(ifMatch, bodyVersion).orElseThrow(RequestBodies::versionRequired);
+    }
+
+    /**
      * The version an {@code If-Match} header names ({@code "3"} or {@code W/"3"}); empty when absent or {@code *}.
      */
     public static OptionalLong ifMatchVersion(String ifMatch) {

@@ -105,14 +105,7 @@ public class UserAdminResource {
             String body,
             @Context SecurityContext security) {
         UserRequests.RoleChange request = bodies.bind(bodies.object(body), UserRequests.RoleChange.class);
-        OptionalLong version = RequestBodies.ifMatchVersion(ifMatch);
-        if (version.isEmpty() && request.version() != null) {
-            version = OptionalLong.of(request.version());
-        }
-        if (version.isEmpty()) {
-            // As for models: a change based on no version could silently undo someone else's.
-            throw RequestBodies.versionRequired();
-        }
+        OptionalLong version = OptionalLong.of(RequestBodies.requiredVersion(ifMatch, request.version()));
         ConsoleUser changed =
                 users.changeRole(ModelAdminResource.actor(security), username, role(request.role()), version);
         return Response.ok(UserResponse.of(changed))
