@@ -10,11 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
@@ -75,12 +70,7 @@ public class AccountView {
         }
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = security.authenticate(
-                (HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(username, new Password(newPassword)))
-                        .newAuthentication(true));
+        AuthenticationStatus status = SignIn.authenticate(security, external, username, newPassword);
         clear();
         if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(external.getRequestContextPath() + "/console/account.xhtml?changed=true");

@@ -49,12 +49,7 @@ public class SignIn {
     public String signIn() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = security.authenticate(
-                (HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(username, new Password(password)))
-                        .newAuthentication(true));
+        AuthenticationStatus status = authenticate(security, external, username, password);
         password = null;
         switch (status) {
             case SUCCESS -> {
@@ -71,6 +66,17 @@ public class SignIn {
             }
         }
         return null;
+    }
+
+    /** Signs this request's session in afresh with these credentials (the sign-in form, a changed password). */
+    static AuthenticationStatus authenticate(
+            SecurityContext security, ExternalContext external, String username, String password) {
+        return security.authenticate(
+                (HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(username, new Password(password)))
+                        .newAuthentication(true));
     }
 
     public String getUsername() {
