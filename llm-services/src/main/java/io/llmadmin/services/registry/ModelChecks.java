@@ -1,7 +1,6 @@
 package io.llmadmin.services.registry;
 
 import io.llmadmin.domain.model.ModelConfiguration;
-import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.registry.internal.ModelRules;
 import java.util.List;
@@ -36,30 +35,6 @@ public final class ModelChecks {
 
     /** Everything stated about a stored or about-to-be-stored model, as a draft. */
     public static ModelDraft draftOf(ModelConfiguration model) {
-        ParameterRanges ranges = model.parameterRanges();
-        return new ModelDraft(
-                model.catalogId(),
-                model.type(),
-                model.provider(),
-                model.vendor(),
-                model.providerModelName(),
-                model.displayName(),
-                model.description(),
-                model.sortOrder(),
-                model.apiBase(),
-                model.contextLength(),
-                model.limitRequestsPerMinute(),
-                model.limitInputTokensPerMinute(),
-                model.limitOutputTokensPerMinute(),
-                model.extraKwargsJson(),
-                model.active(),
-                model.fallbacks(),
-                model.capabilities(),
-                ranges.temperatureMin(),
-                ranges.temperatureMax(),
-                ranges.topPMin(),
-                ranges.topPMax(),
-                ranges.maxOutputTokens(),
-                model.credentialId());
+        return ModelView.of(model).draft();
     }
 }

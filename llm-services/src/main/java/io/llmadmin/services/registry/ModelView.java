@@ -68,4 +68,32 @@ public record ModelView(
                 model.updatedAt(),
                 model.version());
     }
+
+    /** What this model states, as a draft of it (a change starts from it; the rules check it). */
+    public ModelDraft draft() {
+        return new ModelDraft(
+                catalogId,
+                type,
+                provider,
+                vendor,
+                providerModelName,
+                displayName,
+                description,
+                sortOrder,
+                apiBase,
+                contextLength,
+                limitRequestsPerMinute,
+                limitInputTokensPerMinute,
+                limitOutputTokensPerMinute,
+                extraKwargsJson,
+                active,
+                fallbacks,
+                capabilities,
+                parameterRanges.temperatureMin(),
+                parameterRanges.temperatureMax(),
+                parameterRanges.topPMin(),
+                parameterRanges.topPMax(),
+                parameterRanges.maxOutputTokens(),
+                credentialId);
+    }
 }
