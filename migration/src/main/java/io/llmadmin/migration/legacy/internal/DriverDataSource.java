@@ -2,15 +2,12 @@ package io.llmadmin.migration.legacy.internal;
 
 import io.llmadmin.migration.legacy.DjangoConnection;
 import io.llmadmin.migration.legacy.DjangoConnection.Engine;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Connections to a Django database opened straight through its driver ({@link Driver#connect}), not through {@code
@@ -18,7 +15,7 @@ import javax.sql.DataSource;
  * not matter which drivers the container registered, and the only properties passed are the ones set here (user,
  * password, connect and read timeouts, read-only, no local file loading).
  */
-public final class DriverDataSource implements DataSource {
+public final class DriverDataSource extends PlainDataSource {
 
     private final DjangoConnection connection;
     private final Duration connectTimeout;
@@ -89,16 +86,6 @@ public final class DriverDataSource implements DataSource {
     }
 
     @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // The drivers log through java.util.logging.
-    }
-
-    @Override
     public void setLoginTimeout(int seconds) {
         // Fixed by the connect timeout given at construction.
     }
@@ -106,21 +93,6 @@ public final class DriverDataSource implements DataSource {
     @Override
     public int getLoginTimeout() {
         return (int) connectTimeout.toSeconds();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("no parent logger");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 
     @Override

@@ -1,15 +1,11 @@
 package io.llmadmin.migration.legacy.internal;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /** A data source that opens a new connection per call through {@link DriverManager}: for the command line only. */
-public final class DriverManagerDataSource implements DataSource {
+public final class DriverManagerDataSource extends PlainDataSource {
 
     private final String url;
     private final String user;
@@ -35,16 +31,6 @@ public final class DriverManagerDataSource implements DataSource {
     }
 
     @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // DriverManager logs through its own writer.
-    }
-
-    @Override
     public void setLoginTimeout(int seconds) {
         DriverManager.setLoginTimeout(seconds);
     }
@@ -52,21 +38,6 @@ public final class DriverManagerDataSource implements DataSource {
     @Override
     public int getLoginTimeout() {
         return DriverManager.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("no parent logger");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 
     @Override
