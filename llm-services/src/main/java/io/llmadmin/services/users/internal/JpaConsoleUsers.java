@@ -189,12 +189,7 @@ public class JpaConsoleUsers implements ConsoleUsers {
         if (!errors.isEmpty()) {
             throw new InvalidChangeException(errors);
         }
-        ConsoleUser user = require(username);
-        String before = snapshot(user);
-        user.changePasswordHash(hash(newPassword));
-        flush(user);
-        verified.remove(username);
-        auditLog.record(actor, "RESET_PASSWORD", ENTITY_TYPE, username, before, snapshot(user));
+        setPassword(actor, "RESET_PASSWORD", username, require(username), newPassword);
     }
 
     @Override
@@ -212,11 +207,16 @@ public class JpaConsoleUsers implements ConsoleUsers {
         if (!errors.isEmpty()) {
             throw new InvalidChangeException(errors);
         }
+        setPassword(username, "CHANGE_PASSWORD", username, user, newPassword);
+    }
+
+    /** Stores a checked password's hash, forgets the user's verified sign-ins and audits the change. */
+    private void setPassword(String actor, String action, String username, ConsoleUser user, String newPassword) {
         String before = snapshot(user);
         user.changePasswordHash(hash(newPassword));
         flush(user);
         verified.remove(username);
-        auditLog.record(username, "CHANGE_PASSWORD", ENTITY_TYPE, username, before, snapshot(user));
+        auditLog.record(actor, action, ENTITY_TYPE, username, before, snapshot(user));
     }
 
     @Override
