@@ -2,18 +2,15 @@ package io.llmadmin.services.ratelimit.internal;
 
 import static io.llmadmin.services.ratelimit.internal.LimitKind.WINDOW_MILLIS;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.llmadmin.services.errors.LlmUnavailableException;
 import io.llmadmin.services.ratelimit.RateLimiter;
 import io.llmadmin.services.ratelimit.RateLimits;
 import io.llmadmin.services.ratelimit.RatePermit;
-import io.llmadmin.services.redis.RedisUrls;
+import io.llmadmin.services.redis.LazyRedisConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,14 +43,13 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      */
     static final int RETRY_AFTER_WALK_LIMIT = 1000;
 
-    private final RedisClient client;
+    private final LazyRedisConnection redis;
     private final String where;
     private final String keyPrefix;
     private final Clock clock;
     private final Script admit = Script.load("admit.lua");
     private final Script settle = Script.load("settle.lua");
     private final Script cancel = Script.load("cancel.lua");
-    private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
 
     /**
@@ -71,13 +67,12 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      * benchmarks, whose instances share one clock. Production uses the server's clock, which all instances agree on.
      */
     public static RedisRateLimiter create(String redisUrl, String keyPrefix, Clock clock) {
-        RedisURI uri = RedisUrls.parse(redisUrl);
-        return new RedisRateLimiter(RedisClient.create(uri), RedisUrls.where(uri), keyPrefix, clock);
+        return new RedisRateLimiter(new LazyRedisConnection(redisUrl, "Rate limiter"), keyPrefix, clock);
     }
 
-    private RedisRateLimiter(RedisClient client, String where, String keyPrefix, Clock clock) {
-        this.client = client;
-        this.where = where;
+    private RedisRateLimiter(LazyRedisConnection redis, String keyPrefix, Clock clock) {
+        this.redis = redis;
+        this.where = redis.where();
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         this.clock = clock;
     }
@@ -149,7 +144,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private <T> T run(Script script, ScriptOutputType type, String[] keys, String... args) {
-        RedisCommands<String, String> redis = connection().sync();
+        RedisCommands<String, String> redis = redis.get().sync();
         try {
             return (T) redis.evalsha(script.sha(redis), type, keys, args);
         } catch (RedisNoScriptException e) {
@@ -158,30 +153,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         }
     }
 
-    private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> held = connection;
-        if (held == null) {
-            synchronized (this) {
-                held = connection;
-                if (held == null) {
-                    held = client.connect();
-                    connection = held;
-                    LOG.info(() -> "Rate limiter connected to Redis at " + where);
-                }
-            }
-        }
-        return held;
-    }
-
     /** Closes the connection and the client's threads. */
     @Override
     public void close() {
         closed = true;
-        StatefulRedisConnection<String, String> held = connection;
-        if (held != null) {
-            held.close();
-        }
-        client.shutdown();
+        redis.close();
     }
 
     private final class RedisPermit extends OncePermit {
