@@ -43,7 +43,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      */
     static final int RETRY_AFTER_WALK_LIMIT = 1000;
 
-    private final LazyRedisConnection redis;
+    private final LazyRedisConnection connection;
     private final String where;
     private final String keyPrefix;
     private final Clock clock;
@@ -70,9 +70,9 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         return new RedisRateLimiter(new LazyRedisConnection(redisUrl, "Rate limiter"), keyPrefix, clock);
     }
 
-    private RedisRateLimiter(LazyRedisConnection redis, String keyPrefix, Clock clock) {
-        this.redis = redis;
-        this.where = redis.where();
+    private RedisRateLimiter(LazyRedisConnection connection, String keyPrefix, Clock clock) {
+        this.connection = connection;
+        this.where = connection.where();
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         this.clock = clock;
     }
@@ -144,7 +144,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private <T> T run(Script script, ScriptOutputType type, String[] keys, String... args) {
-        RedisCommands<String, String> redis = redis.get().sync();
+        RedisCommands<String, String> redis = connection.get().sync();
         try {
             return (T) redis.evalsha(script.sha(redis), type, keys, args);
         } catch (RedisNoScriptException e) {
@@ -157,7 +157,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        redis.close();
+        connection.close();
     }
 
     private final class RedisPermit extends OncePermit {
