@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import it.llmadmin.LoopbackServer;
 import it.llmadmin.ServerUnderTest;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -151,14 +147,11 @@ class GatewayKeyTokenLimitsIT {
         private final HttpServer server;
 
         UsageReportingProvider() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/v1/chat/completions", this::answer);
-            server.start();
+            server = LoopbackServer.start("/v1/chat/completions", this::answer);
         }
 
         String apiBase() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            return LoopbackServer.apiBase(server);
         }
 
         void reset() {
@@ -168,11 +161,7 @@ class GatewayKeyTokenLimitsIT {
         }
 
         private void answer(HttpExchange exchange) throws IOException {
-            JsonObject request;
-            try (JsonReader reader = Json.createReader(
-                    new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
-                request = reader.readObject();
-            }
+            JsonObject request = LoopbackServer.jsonBody(exchange.getRequestBody());
             int output = Math.min(UNBOUNDED_ANSWER, limit(request));
             calls.incrementAndGet();
             reportedInput.addAndGet(PROMPT_TOKENS);
