@@ -48,11 +48,7 @@ class RetryAdmissionIT {
 
     @Test
     void should_answer_a_call_whose_first_attempt_failed_upstream_at_a_full_window() {
-        HttpResponse<String> answer = Probe.json(
-                "POST",
-                "/openai/v1/chat/completions",
-                "Bearer " + GatewayFixture.token(),
-                "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}");
+        HttpResponse<String> answer = GatewayFixture.chat(MODEL, "Say hello");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("Hello after a retry");
