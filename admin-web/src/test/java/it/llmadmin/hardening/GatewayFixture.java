@@ -35,4 +35,13 @@ final class GatewayFixture {
         }
         return token;
     }
+
+    /** A chat completion through this package's key, as an OpenAI client sends one (one user message). */
+    static HttpResponse<String> chat(String model, String content) {
+        return Probe.json(
+                "POST",
+                "/openai/v1/chat/completions",
+                "Bearer " + token(),
+                "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}");
+    }
 }

@@ -2,18 +2,12 @@ package it.llmadmin.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,7 +73,7 @@ class SecurityHeadersIT {
     void should_answer_over_https_with_hsts() throws Exception {
         String base = System.getProperty("it.https.base.url", "https://localhost:9543");
         HttpClient client = HttpClient.newBuilder()
-                .sslContext(trustingTheSelfSignedCertificate())
+                .sslContext(Probe.trustingTheSelfSignedCertificate())
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
 
@@ -104,40 +98,5 @@ class SecurityHeadersIT {
 
         assertThat(Probe.statusOf(answer)).isEqualTo(302);
         assertThat(answer).doesNotContain("evil.example").contains("Location: /login.xhtml");
-    }
-
-    /** The server's certificate is self-signed (generated on its first start): this test trusts it as it is. */
-    private static SSLContext trustingTheSelfSignedCertificate() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(
-                null,
-                new TrustManager[] {
-                    new X509ExtendedTrustManager() {
-                        @Override
-                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-                        @Override
-                        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-                        @Override
-                        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-                        @Override
-                        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-                        @Override
-                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public X509Certificate[] getAcceptedIssuers() {
-                            return new X509Certificate[0];
-                        }
-                    }
-                },
-                null);
-        return context;
     }
 }

@@ -11,11 +11,7 @@ class SmallLeaksIT {
 
     @Test
     void should_not_tell_a_gateway_client_the_upstream_error_or_an_exception_class() {
-        HttpResponse<String> answer = Probe.json(
-                "POST",
-                "/openai/v1/chat/completions",
-                "Bearer " + GatewayFixture.token(),
-                "{\"model\":\"" + GatewayFixture.MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        HttpResponse<String> answer = GatewayFixture.chat(GatewayFixture.MODEL, "hi");
 
         assertThat(answer.statusCode()).isBetween(502, 504);
         assertThat(answer.body())
