@@ -40,9 +40,7 @@ public abstract class CachingGatewayKeys implements GatewayKeys {
 
     @Override
     public Optional<GatewayKeyView> authenticate(String bearerToken) {
-        if (bearerToken == null
-                || bearerToken.length() > JpaGatewayKeys.MAX_TOKEN_LENGTH
-                || !bearerToken.startsWith(GatewayKey.TOKEN_PREFIX)) {
+        if (!JpaGatewayKeys.presentable(bearerToken)) {
             return Optional.empty();
         }
         String hash = GatewayKey.hash(bearerToken);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmadmin.services.gateway.GatewayKeyLimits;
 import io.llmadmin.services.gateway.GatewayKeyView;
-import java.time.Clock;
+import io.llmadmin.services.testsupport.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class GatewayKeyCacheTest {
 
     private final AtomicInteger broadcasts = new AtomicInteger();
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock();
     private final GatewayKeyCache cache = new GatewayKeyCache(broadcasts::incrementAndGet, clock);
 
     private static GatewayKeyView key(OffsetDateTime expiresAt) {
@@ -104,29 +102,6 @@ class GatewayKeyCacheTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
