@@ -3,6 +3,7 @@ package io.llmadmin.services.catalog.internal;
 import io.llmadmin.services.catalog.CatalogBroadcast;
 import io.llmadmin.services.catalog.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -38,9 +39,12 @@ public class CatalogBroadcastProducer {
 
     @Produces
     @ApplicationScoped
-    public CatalogBroadcast catalogBroadcast(ModelCatalog catalog) {
+    public CatalogBroadcast catalogBroadcast(ModelCatalog catalog, Event<CatalogBroadcast.Heard> heard) {
         if (redisUrl.isPresent()) {
-            return RedisCatalogBroadcast.start(redisUrl.get(), channel, catalog::invalidate);
+            return RedisCatalogBroadcast.start(redisUrl.get(), channel, () -> {
+                catalog.invalidate();
+                heard.fire(new CatalogBroadcast.Heard());
+            });
         }
         LOG.info("Model catalog changes are not shared between instances (no REDIS_URL): another instance shows a"
                 + " change within MODEL_CACHE_TIMEOUT");

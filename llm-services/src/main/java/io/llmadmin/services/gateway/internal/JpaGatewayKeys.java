@@ -243,9 +243,7 @@ public class JpaGatewayKeys implements GatewayKeys {
     @Override
     @Transactional
     public Optional<GatewayKeyView> authenticate(String bearerToken) {
-        if (bearerToken == null
-                || bearerToken.length() > MAX_TOKEN_LENGTH
-                || !bearerToken.startsWith(GatewayKey.TOKEN_PREFIX)) {
+        if (!presentable(bearerToken)) {
             return Optional.empty();
         }
         Optional<GatewayKey> found = entityManager
@@ -256,6 +254,13 @@ public class JpaGatewayKeys implements GatewayKeys {
                 .findFirst();
         found.ifPresent(this::noteUse);
         return found.map(GatewayKeyView::of);
+    }
+
+    /** Whether a presented token has the shape of ours at all (anything else is refused without hashing it). */
+    static boolean presentable(String bearerToken) {
+        return bearerToken != null
+                && bearerToken.length() <= MAX_TOKEN_LENGTH
+                && bearerToken.startsWith(GatewayKey.TOKEN_PREFIX);
     }
 
     /**
