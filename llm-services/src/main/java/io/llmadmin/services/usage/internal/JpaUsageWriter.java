@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Appends a batch to {@code usage_record} in one JTA transaction. */
+/** Appends a batch to {@code usage_record} and adds it to the hourly {@code usage_rollup}, in one JTA transaction. */
 @ApplicationScoped
 public class JpaUsageWriter implements UsageWriter {
 
@@ -42,5 +42,6 @@ public class JpaUsageWriter implements UsageWriter {
                     event.currency(),
                     event.gatewayKey()));
         }
+        UsageRollups.add(entityManager, batch);
     }
 }
