@@ -28,6 +28,9 @@ public class JpaUsageWriter implements UsageWriter {
     @Override
     @Transactional
     public void write(List<UsageEvent> batch) {
+        // The rollups first: a native statement flushes the persistence context, which would recompute the changes of
+        // every record persisted before it, once per statement.
+        UsageRollups.add(entityManager, batch);
         for (UsageEvent event : batch) {
             entityManager.persist(new UsageRecord(
                     event.modelId(),
@@ -42,6 +45,5 @@ public class JpaUsageWriter implements UsageWriter {
                     event.currency(),
                     event.gatewayKey()));
         }
-        UsageRollups.add(entityManager, batch);
     }
 }
