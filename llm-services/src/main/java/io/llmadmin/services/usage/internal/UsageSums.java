@@ -64,7 +64,8 @@ final class UsageSums {
                     averageLatency(),
                     UsageLatencyBuckets.quantile(buckets, 0.95, latencyMax),
                     errors,
-                    byOutcome.getOrDefault(UsageOutcome.RATE_LIMITED, 0L));
+                    byOutcome.getOrDefault(UsageOutcome.RATE_LIMITED, 0L),
+                    byOutcome.getOrDefault(UsageOutcome.BUDGET_REFUSED, 0L));
         }
     }
 
