@@ -32,9 +32,17 @@ public interface BudgetWindows {
     /**
      * One budget's current period.
      *
+     * @param budgetCreated when the budget was created (epoch milliseconds): with its id, it names the budget in a
+     *     store that outlives a database (a Redis shared by a recreated or another database must not mix their spend)
      * @param recordedSpend what the calls already recorded in the period cost: the window's spend when it opens
      */
-    record Window(long budgetId, Instant start, Instant end, BigDecimal amount, Supplier<BigDecimal> recordedSpend) {}
+    record Window(
+            long budgetId,
+            long budgetCreated,
+            Instant start,
+            Instant end,
+            BigDecimal amount,
+            Supplier<BigDecimal> recordedSpend) {}
 
     /** A hold that would pass the amount of {@code windows.get(index)}. */
     final class Refused extends RuntimeException {

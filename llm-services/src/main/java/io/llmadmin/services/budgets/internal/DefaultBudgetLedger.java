@@ -154,6 +154,7 @@ public class DefaultBudgetLedger implements BudgetLedger {
         Instant start = BudgetPeriods.start(budget.period(), now);
         return new BudgetWindows.Window(
                 budget.id(),
+                budget.createdAt().toInstant().toEpochMilli(),
                 start,
                 BudgetPeriods.end(budget.period(), start),
                 budget.amount(),

@@ -165,7 +165,8 @@ final class RedisBudgetWindows implements BudgetWindows, AutoCloseable {
     }
 
     private String key(Window window) {
-        return keyPrefix + window.budgetId() + ":" + window.start().getEpochSecond();
+        return keyPrefix + window.budgetId() + ":" + window.budgetCreated() + ":"
+                + window.start().getEpochSecond();
     }
 
     private static String nanos(BigDecimal amount) {

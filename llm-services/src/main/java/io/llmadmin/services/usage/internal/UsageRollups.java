@@ -27,9 +27,11 @@ final class UsageRollups {
     static final String NONE = "";
 
     private static final String KEY_COLUMNS = "hour_start, model_id, gateway_key, caller, outcome, currency";
+    private static final String INSERTED = KEY_COLUMNS + ", hour_epoch";
     private static final String SUM_COLUMNS = "calls, tokens_in, tokens_out, cost, latency_sum";
     private static final String MERGE = "MERGE INTO usage_rollup t USING (SELECT"
-            + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS hour_start, CAST(? AS VARCHAR(100)) AS model_id,"
+            + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS hour_start, CAST(? AS BIGINT) AS hour_epoch,"
+            + " CAST(? AS VARCHAR(100)) AS model_id,"
             + " CAST(? AS VARCHAR(100)) AS gateway_key, CAST(? AS VARCHAR(200)) AS caller,"
             + " CAST(? AS VARCHAR(30)) AS outcome, CAST(? AS VARCHAR(3)) AS currency, CAST(? AS BIGINT) AS calls,"
             + " CAST(? AS BIGINT) AS tokens_in, CAST(? AS BIGINT) AS tokens_out, CAST(? AS DECIMAL(30,12)) AS cost,"
@@ -48,9 +50,9 @@ final class UsageRollups {
                     .mapToObj(UsageLatencyBuckets::column)
                     .map(c -> c + " = t." + c + " + s." + c)
                     .collect(Collectors.joining(", "))
-            + " WHEN NOT MATCHED THEN INSERT (" + KEY_COLUMNS + ", " + SUM_COLUMNS + ", latency_max, "
+            + " WHEN NOT MATCHED THEN INSERT (" + INSERTED + ", " + SUM_COLUMNS + ", latency_max, "
             + UsageLatencyBuckets.COLUMNS + ") VALUES ("
-            + List.of((KEY_COLUMNS + ", " + SUM_COLUMNS + ", latency_max, " + UsageLatencyBuckets.COLUMNS).split(", "))
+            + List.of((INSERTED + ", " + SUM_COLUMNS + ", latency_max, " + UsageLatencyBuckets.COLUMNS).split(", "))
                     .stream()
                     .map(c -> "s." + c)
                     .collect(Collectors.joining(", "))
@@ -68,6 +70,7 @@ final class UsageRollups {
         rows.forEach((key, sums) -> {
             int p = 1;
             merge.setParameter(p++, key.hour().atOffset(ZoneOffset.UTC));
+            merge.setParameter(p++, key.hour().getEpochSecond() / 3600);
             merge.setParameter(p++, key.model());
             merge.setParameter(p++, key.gatewayKey());
             merge.setParameter(p++, key.caller());

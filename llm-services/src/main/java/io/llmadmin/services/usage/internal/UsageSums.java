@@ -100,7 +100,11 @@ final class UsageSums {
 
     private static List<?> rollups(
             EntityManager entityManager, UsageQuery query, UsageQuery.GroupBy groupBy, Instant from, Instant to) {
-        String group = groupExpression(groupBy, "hour_start", "gateway_key");
+        String group = switch (groupBy) {
+            case DAY -> "hour_epoch / 24";
+            case HOUR -> "hour_epoch";
+            default -> groupExpression(groupBy, "hour_start", "gateway_key");
+        };
         List<Object> parameters = new ArrayList<>(List.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)));
         String where = "hour_start >= ? AND hour_start < ?" + filters(query, parameters);
         String buckets = IntStream.range(0, UsageLatencyBuckets.COUNT)

@@ -52,7 +52,12 @@ class BudgetWindowsTest {
 
     private static BudgetWindows.Window window(long id, String amount, String recorded) {
         return new BudgetWindows.Window(
-                id, START, START.plus(1, ChronoUnit.DAYS), new BigDecimal(amount), () -> new BigDecimal(recorded));
+                id,
+                1_700_000_000_000L,
+                START,
+                START.plus(1, ChronoUnit.DAYS),
+                new BigDecimal(amount),
+                () -> new BigDecimal(recorded));
     }
 
     @Test
