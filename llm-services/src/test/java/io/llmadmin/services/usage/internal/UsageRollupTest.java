@@ -123,6 +123,38 @@ class UsageRollupTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void should_keep_the_rollups_when_raw_rows_pass_their_retention(Kind kind) {
+        database = TestDatabases.migrated(kind);
+        factory = database.entityManagerFactory();
+        Random random = new Random(7);
+        List<UsageEvent> events = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            events.add(randomCall(random));
+        }
+        new ResourceLocalUsageWriter(factory).write(events);
+        UsageQuery all = new UsageQuery(T0, T0.plusSeconds(3 * 86400), null, null, null, null);
+        List<UsageGroup> before = read(r -> r.summary(all, UsageQuery.GroupBy.DAY));
+
+        Instant cut = T0.plusSeconds(2 * 86400);
+        int deleted = io.llmadmin.services.testsupport.ResourceLocalTransactions.inTransaction(
+                factory, entityManager -> new JpaUsageRetention(entityManager).deleteRawBefore(cut));
+
+        assertThat(deleted)
+                .isEqualTo(events.stream()
+                        .filter(e -> e.occurredAt().isBefore(cut))
+                        .count());
+        assertThat(read(r -> r.calls(new UsageQuery(T0, cut, null, null, null, null), 0, 10)
+                        .total()))
+                .as("the request log no longer has the old calls")
+                .isZero();
+        assertThat(read(r -> r.summary(all, UsageQuery.GroupBy.DAY)))
+                .as("the totals of whole hours come from the rollups, which are kept")
+                .usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(before);
+    }
+
     @Test
     void should_place_a_percentile_inside_its_bucket_and_never_above_the_largest_latency() {
         long[] counts = new long[UsageLatencyBuckets.COUNT];
