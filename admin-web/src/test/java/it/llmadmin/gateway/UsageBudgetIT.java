@@ -214,6 +214,41 @@ class UsageBudgetIT {
     }
 
     @Test
+    void aModelBudgetRefusesTheCallThatCouldPassItWhateverTheKey() {
+        String budgetedModel = GatewayAdmin.unique("it-model-budget");
+        JsonObject key = null;
+        try {
+            GatewayAdmin.createChatModel(budgetedModel, UpstreamStub.ANSWER_MODEL, stub.apiBase());
+            assertEquals(
+                    201,
+                    GatewayAdmin.post(
+                                    "/api/admin/models/" + budgetedModel + "/prices",
+                                    "{\"currency\":\"USD\",\"inputPerMillion\":100,\"outputPerMillion\":500}")
+                            .statusCode());
+            key = GatewayAdmin.issueKey(GatewayAdmin.unique("it-mb"), "[\"" + budgetedModel + "\"]", "{}");
+            // one answer (0.0031) fits in 0.005; a second one's worst case on top of it does not
+            HttpResponse<String> budget = GatewayAdmin.post(
+                    "/api/admin/budgets",
+                    "{\"scope\":\"MODEL\",\"subject\":\"" + budgetedModel
+                            + "\",\"amount\":0.005,\"currency\":\"USD\",\"period\":\"MONTH\"}");
+            assertEquals(201, budget.statusCode(), budget.body());
+
+            assertEquals(200, chat(key.getString("token"), budgetedModel).statusCode());
+            HttpResponse<String> refused = chat(key.getString("token"), budgetedModel);
+
+            assertEquals(429, refused.statusCode(), refused.body());
+            JsonObject error = GatewayAdmin.json(refused).getJsonObject("error");
+            assertEquals("insufficient_quota", error.getString("code"));
+            assertTrue(
+                    error.getString("message").contains("month budget of model '" + budgetedModel + "'"),
+                    error.getString("message"));
+        } finally {
+            GatewayAdmin.revokeQuietly(key);
+            GatewayAdmin.deleteModelQuietly(budgetedModel);
+        }
+    }
+
+    @Test
     void pricesKeepTheirHistoryAndRefuseBadInputByField() {
         HttpResponse<String> bad = GatewayAdmin.post(
                 "/api/admin/models/" + model + "/prices",
@@ -274,6 +309,10 @@ class UsageBudgetIT {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static HttpResponse<String> chat(String token) {
+        return chat(token, model);
+    }
+
+    private static HttpResponse<String> chat(String token, String model) {
         String body = "{\"model\":\"" + model + "\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\",\"content\":\""
                 + PROMPT + "\"}]}";
         try {
