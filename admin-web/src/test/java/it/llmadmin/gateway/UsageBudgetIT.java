@@ -132,7 +132,14 @@ class UsageBudgetIT {
             // The other key has no budget: its call goes through and is logged under its own name.
             assertEquals(200, chat(otherKey.getString("token")).statusCode());
 
-            JsonArray logged = awaitCalls(budgetedKey.getString("name"), succeeded);
+            // every refusal (refused + the one after) is a usage row of its own: no tokens, no cost
+            JsonArray refusals = awaitCalls(budgetedKey.getString("name"), "BUDGET_REFUSED", refused + 1);
+            assertEquals(refused + 1, refusals.size(), refusals.toString());
+            for (JsonValue value : refusals) {
+                assertEquals(0, value.asJsonObject().getInt("tokensIn"));
+                assertEquals(0, new BigDecimal(value.asJsonObject().getString("cost")).signum());
+            }
+            JsonArray logged = awaitCalls(budgetedKey.getString("name"), "SUCCESS", succeeded);
             BigDecimal spent = BigDecimal.ZERO;
             for (JsonValue value : logged) {
                 JsonObject call = value.asJsonObject();
@@ -149,11 +156,16 @@ class UsageBudgetIT {
 
             JsonObject group = onlyGroup(usage("groupBy=key&key=" + encode(budgetedKey.getString("name"))));
             assertEquals(budgetedKey.getString("name"), group.getString("group"));
-            assertEquals(succeeded, group.getInt("calls"));
+            assertEquals(succeeded + refused + 1, group.getInt("calls"));
+            assertEquals(refused + 1, group.getInt("budgetRefused"));
+            assertEquals(0, group.getInt("rateLimited"));
             assertEquals(11L * succeeded, group.getJsonNumber("tokensIn").longValue());
             assertEquals(4L * succeeded, group.getJsonNumber("tokensOut").longValue());
             assertEquals(0, spent.compareTo(new BigDecimal(group.getString("cost"))));
-            assertEquals(0, group.getJsonNumber("errorRate").doubleValue());
+            JsonObject answered =
+                    onlyGroup(usage("groupBy=key&outcome=SUCCESS&key=" + encode(budgetedKey.getString("name"))));
+            assertEquals(succeeded, answered.getInt("calls"));
+            assertEquals(0, answered.getJsonNumber("errorRate").doubleValue());
 
             String metrics = ServerUnderTest.send(HttpRequest.newBuilder(uri("/metrics"))
                             .timeout(Duration.ofSeconds(30))
@@ -174,8 +186,66 @@ class UsageBudgetIT {
             JsonObject budget = budgetOf(budgetedKey.getString("name"));
             assertEquals(0, spent.compareTo(new BigDecimal(budget.getString("spent"))));
             assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(budget.getString("reserved"))));
+            assertEquals(budget.getInt("percentSpent") >= 80, budget.getBoolean("warning"));
+
+            // The admin lowers the amount to just above what is spent: the budget warns (80 %), in the API and at
+            // /metrics.
+            HttpResponse<String> lowered = GatewayAdmin.put(
+                    "/api/admin/budgets/" + budget.getJsonNumber("id").longValue(),
+                    "{\"amount\":" + spent.multiply(new BigDecimal("1.1")).toPlainString()
+                            + ",\"currency\":\"USD\",\"period\":\"DAY\",\"version\":"
+                            + budget.getJsonNumber("version").longValue() + "}");
+            assertEquals(200, lowered.statusCode(), lowered.body());
+            JsonObject warned = budgetOf(budgetedKey.getString("name"));
+            assertTrue(warned.getBoolean("warning"), warned.toString());
+            String warnedMetrics = ServerUnderTest.send(HttpRequest.newBuilder(uri("/metrics?scope=application"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build())
+                    .body();
+            assertTrue(
+                    warnedMetrics
+                            .lines()
+                            .anyMatch(line -> line.startsWith("llmadmin_budgets_warning")
+                                    && !line.trim().endsWith(" 0")
+                                    && !line.trim().endsWith(" 0.0")),
+                    "the budgets' 80 % warning at /metrics");
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aModelBudgetRefusesTheCallThatCouldPassItWhateverTheKey() {
+        String budgetedModel = GatewayAdmin.unique("it-model-budget");
+        JsonObject key = null;
+        try {
+            GatewayAdmin.createChatModel(budgetedModel, UpstreamStub.ANSWER_MODEL, stub.apiBase());
+            assertEquals(
+                    201,
+                    GatewayAdmin.post(
+                                    "/api/admin/models/" + budgetedModel + "/prices",
+                                    "{\"currency\":\"USD\",\"inputPerMillion\":100,\"outputPerMillion\":500}")
+                            .statusCode());
+            key = GatewayAdmin.issueKey(GatewayAdmin.unique("it-mb"), "[\"" + budgetedModel + "\"]", "{}");
+            // one answer (0.0031) fits in 0.005; a second one's worst case on top of it does not
+            HttpResponse<String> budget = GatewayAdmin.post(
+                    "/api/admin/budgets",
+                    "{\"scope\":\"MODEL\",\"subject\":\"" + budgetedModel
+                            + "\",\"amount\":0.005,\"currency\":\"USD\",\"period\":\"MONTH\"}");
+            assertEquals(201, budget.statusCode(), budget.body());
+
+            assertEquals(200, chat(key.getString("token"), budgetedModel).statusCode());
+            HttpResponse<String> refused = chat(key.getString("token"), budgetedModel);
+
+            assertEquals(429, refused.statusCode(), refused.body());
+            JsonObject error = GatewayAdmin.json(refused).getJsonObject("error");
+            assertEquals("insufficient_quota", error.getString("code"));
+            assertTrue(
+                    error.getString("message").contains("month budget of model '" + budgetedModel + "'"),
+                    error.getString("message"));
+        } finally {
+            GatewayAdmin.revokeQuietly(key);
+            GatewayAdmin.deleteModelQuietly(budgetedModel);
         }
     }
 
@@ -240,6 +310,10 @@ class UsageBudgetIT {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static HttpResponse<String> chat(String token) {
+        return chat(token, model);
+    }
+
+    private static HttpResponse<String> chat(String token, String model) {
         String body = "{\"model\":\"" + model + "\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\",\"content\":\""
                 + PROMPT + "\"}]}";
         try {
@@ -260,12 +334,12 @@ class UsageBudgetIT {
     }
 
     /** Usage is written in batches off the request path: wait (bounded) until the calls are there. */
-    private static JsonArray awaitCalls(String key, int expected) throws InterruptedException {
+    private static JsonArray awaitCalls(String key, String outcome, int expected) throws InterruptedException {
         return Eventually.polled(
-                expected + " calls of key " + key + " in the request log",
+                expected + " " + outcome + " calls of key " + key + " in the request log",
                 () -> {
                     HttpResponse<String> page = GatewayAdmin.get("/api/admin/usage/calls?size=100&from="
-                            + encode(started.toString()) + "&key=" + encode(key));
+                            + encode(started.toString()) + "&key=" + encode(key) + "&outcome=" + outcome);
                     assertEquals(200, page.statusCode(), page.body());
                     return GatewayAdmin.parse(page.body()).getJsonArray("items");
                 },

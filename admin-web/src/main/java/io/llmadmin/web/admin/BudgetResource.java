@@ -128,7 +128,10 @@ public class BudgetResource {
         return null;
     }
 
-    /** A budget as the API shows it; amounts as exact decimal strings. */
+    /**
+     * A budget as the API shows it; amounts as exact decimal strings; {@code warning} once 80 % of the amount is
+     * spent.
+     */
     public record BudgetResponse(
             long id,
             String scope,
@@ -139,6 +142,7 @@ public class BudgetResource {
             String spent,
             String reserved,
             int percentSpent,
+            boolean warning,
             String periodStart,
             String periodEnd,
             long version) {
@@ -154,6 +158,7 @@ public class BudgetResource {
                     ModelPricesResource.plain(view.spent()),
                     ModelPricesResource.plain(view.reserved()),
                     view.percentSpent(),
+                    view.warning(),
                     view.periodStart().toString(),
                     view.periodEnd().toString(),
                     view.version());

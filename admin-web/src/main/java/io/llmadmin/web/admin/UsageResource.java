@@ -201,7 +201,8 @@ public class UsageResource {
             long p95LatencyMillis,
             double errorRate,
             long errors,
-            long rateLimited) {
+            long rateLimited,
+            long budgetRefused) {
 
         static UsageGroupResponse of(UsageGroup group) {
             return new UsageGroupResponse(
@@ -215,7 +216,8 @@ public class UsageResource {
                     group.p95LatencyMillis(),
                     group.errorRate(),
                     group.errors(),
-                    group.rateLimited());
+                    group.rateLimited(),
+                    group.budgetRefused());
         }
     }
 

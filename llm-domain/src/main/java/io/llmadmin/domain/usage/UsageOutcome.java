@@ -26,7 +26,9 @@ public enum UsageOutcome {
      * Answered from the response cache: no provider was called, so the record carries no tokens (no provider cost),
      * only that the caller got an answer.
      */
-    CACHE_HIT;
+    CACHE_HIT,
+    /** Refused before it was sent because it could pass a budget (no tokens, no cost). */
+    BUDGET_REFUSED;
 
     /** Whether the call produced an answer. */
     public boolean succeeded() {

@@ -25,6 +25,14 @@ public record BudgetView(
         Instant periodEnd,
         long version) {
 
+    /** The share of the amount at which a budget warns: 80 %. */
+    public static final int WARNING_PERCENT = 80;
+
+    /** Whether at least {@link #WARNING_PERCENT} of the amount is spent in this period. */
+    public boolean warning() {
+        return percentSpent() >= WARNING_PERCENT;
+    }
+
     /** How much of the amount is spent, in percent (100 when the amount is 0). */
     public int percentSpent() {
         if (amount.signum() == 0) {

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
  * @param p95LatencyMillis the 95th percentile of the latency
  * @param errors calls that did not succeed
  * @param rateLimited calls refused by a rate limit (ours or the provider's) once sent
+ * @param budgetRefused calls refused before they were sent because they could pass a budget
  */
 public record UsageGroup(
         String group,
@@ -27,7 +28,8 @@ public record UsageGroup(
         long averageLatencyMillis,
         long p95LatencyMillis,
         long errors,
-        long rateLimited) {
+        long rateLimited,
+        long budgetRefused) {
 
     /** Errors per call, 0 to 1. */
     public double errorRate() {

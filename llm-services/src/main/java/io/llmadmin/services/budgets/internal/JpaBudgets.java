@@ -27,10 +27,10 @@ public class JpaBudgets implements Budgets {
 
     private final EntityManager entityManager;
     private final AuditLog auditLog;
-    private final InProcessBudgetLedger ledger;
+    private final DefaultBudgetLedger ledger;
 
     @Inject
-    public JpaBudgets(EntityManager entityManager, AuditLog auditLog, InProcessBudgetLedger ledger) {
+    public JpaBudgets(EntityManager entityManager, AuditLog auditLog, DefaultBudgetLedger ledger) {
         this.entityManager = entityManager;
         this.auditLog = auditLog;
         this.ledger = ledger;

@@ -4,12 +4,17 @@ import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.errors.LlmRateLimitedException;
 import io.llmadmin.services.llm.CallGuard;
+import io.llmadmin.services.llm.CallOutcome;
+import io.llmadmin.services.llm.CallRecord;
 import io.llmadmin.services.llm.CallRecorder;
 import io.llmadmin.services.llm.ChatCall;
+import io.llmadmin.services.llm.TokenUsage;
 import io.llmadmin.services.tokens.TokenEstimator;
 import io.llmadmin.services.vault.ApiKeyVault;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Admits calls to a model: the key from the vault first (a missing key fails before anything is reserved), then the
@@ -54,10 +59,28 @@ final class Attempts {
             permit = guard.admit(new CallGuard.Admission(
                     model, caller, String.join("\n", inputTexts), reservedOutput, estimatedInput));
         } catch (LlmRateLimitedException refused) {
+            if (refused.budgetExhausted()) {
+                recordBudgetRefusal(model, kind, caller);
+            }
             throw new AdmissionRefused(refused);
         }
         return new ModelAdmission(
                 this, model, kind, caller, estimatedInput, reservedOutput, key, permit, recorder, clock);
+    }
+
+    /** A budget refusal is a usage row of its own (nothing was sent: no tokens, no cost), so the usage API counts it. */
+    private void recordBudgetRefusal(ModelConfiguration model, String kind, String caller) {
+        recorder.record(new CallRecord(
+                model.catalogId(),
+                model.provider(),
+                kind,
+                caller,
+                clock.instant(),
+                Duration.ZERO,
+                CallOutcome.FAILED,
+                Optional.of(UsageCallRecorder.BUDGET_EXHAUSTED),
+                Optional.of(new TokenUsage(0, 0)),
+                0));
     }
 
     /** The key for one attempt: none for the in-process model, the vault's next one otherwise. */

@@ -20,15 +20,27 @@ import java.util.Map;
 @ApplicationScoped
 public class UsageCallRecorder implements CallRecorder {
 
+    /** The failure name of an attempt refused by a budget before it was sent ({@link Attempts#admit}). */
+    static final String BUDGET_EXHAUSTED = "BudgetExhausted";
+
     /** The chat service reports failures by the simple name of the exception family member. */
     private static final Map<String, UsageOutcome> FAILURES = Map.of(
-            "LlmRateLimitedException", UsageOutcome.RATE_LIMITED,
-            "LlmNotConfiguredException", UsageOutcome.NOT_CONFIGURED,
-            "InvalidLlmRequestException", UsageOutcome.INVALID_REQUEST,
-            "LlmAuthenticationException", UsageOutcome.AUTHENTICATION_FAILED,
-            "LlmNotFoundException", UsageOutcome.NOT_FOUND,
-            "LlmTimeoutException", UsageOutcome.TIMEOUT,
-            "LlmUnavailableException", UsageOutcome.UPSTREAM_UNAVAILABLE);
+            "LlmRateLimitedException",
+            UsageOutcome.RATE_LIMITED,
+            "LlmNotConfiguredException",
+            UsageOutcome.NOT_CONFIGURED,
+            "InvalidLlmRequestException",
+            UsageOutcome.INVALID_REQUEST,
+            "LlmAuthenticationException",
+            UsageOutcome.AUTHENTICATION_FAILED,
+            "LlmNotFoundException",
+            UsageOutcome.NOT_FOUND,
+            "LlmTimeoutException",
+            UsageOutcome.TIMEOUT,
+            "LlmUnavailableException",
+            UsageOutcome.UPSTREAM_UNAVAILABLE,
+            BUDGET_EXHAUSTED,
+            UsageOutcome.BUDGET_REFUSED);
 
     private static final String ANONYMOUS = "anonymous";
 

@@ -1,6 +1,5 @@
 package io.llmadmin.services.usage.internal;
 
-import io.llmadmin.domain.usage.UsageOutcome;
 import io.llmadmin.domain.usage.UsageRecord;
 import io.llmadmin.services.usage.ModelUsage;
 import io.llmadmin.services.usage.UsageCall;
@@ -10,20 +9,14 @@ import io.llmadmin.services.usage.UsageReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Sums {@code usage_record} in the database: per model and outcome (JPQL), and per group of a summary in one native
- * SQL query (percentiles and time buckets have no JPQL form; the SQL used runs on PostgreSQL and H2 alike).
+ * Reads usage from the database: the sums from the hourly {@code usage_rollup} and the raw rows at the range's ends
+ * ({@link UsageSums}; native SQL that runs on PostgreSQL and H2 alike), the request log from {@code usage_record}.
  */
 @ApplicationScoped
 public class JpaUsageReports implements UsageReports {
@@ -48,86 +41,23 @@ public class JpaUsageReports implements UsageReports {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to must not be before from");
         }
-        List<Object[]> rows = entityManager
-                .createQuery(
-                        "SELECT u.modelId, u.outcome, COUNT(u), SUM(u.tokensIn), SUM(u.tokensOut), SUM(u.latencyMillis)"
-                                + " FROM UsageRecord u WHERE u.occurredAt >= :from AND u.occurredAt < :to"
-                                + " GROUP BY u.modelId, u.outcome",
-                        Object[].class)
-                .setParameter("from", from.atOffset(ZoneOffset.UTC))
-                .setParameter("to", to.atOffset(ZoneOffset.UTC))
-                .getResultList();
-        Map<String, Totals> byModel = new TreeMap<>();
-        for (Object[] row : rows) {
-            Totals totals = byModel.computeIfAbsent((String) row[0], id -> new Totals());
-            long calls = number(row[2]);
-            totals.calls += calls;
-            totals.tokensIn += number(row[3]);
-            totals.tokensOut += number(row[4]);
-            totals.latency += number(row[5]);
-            totals.byOutcome.merge((UsageOutcome) row[1], calls, Long::sum);
-        }
-        List<ModelUsage> usage = new ArrayList<>();
-        byModel.forEach((model, totals) -> usage.add(new ModelUsage(
-                model,
-                totals.calls,
-                totals.tokensIn,
-                totals.tokensOut,
-                totals.calls == 0 ? 0 : totals.latency / totals.calls,
-                totals.byOutcome)));
-        return usage;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static final class Totals {
-        long calls;
-        long tokensIn;
-        long tokensOut;
-        long latency;
-        final Map<UsageOutcome, Long> byOutcome = new EnumMap<>(UsageOutcome.class);
+        UsageQuery all = new UsageQuery(from, to, null, null, null, null);
+        return UsageSums.read(entityManager, all, UsageQuery.GroupBy.MODEL).stream()
+                .map(group -> new ModelUsage(
+                        group.name,
+                        group.calls,
+                        group.tokensIn,
+                        group.tokensOut,
+                        group.calls == 0 ? 0 : group.latencySum / group.calls,
+                        group.byOutcome))
+                .toList();
     }
 
     @Override
     public List<UsageGroup> summary(UsageQuery query, UsageQuery.GroupBy groupBy) {
-        String group = switch (groupBy) {
-            case MODEL -> "model_id";
-            case KEY -> "gateway_key";
-            case CALLER -> "caller";
-            case DAY -> "FLOOR(EXTRACT(EPOCH FROM occurred_at) / 86400)";
-            case HOUR -> "FLOOR(EXTRACT(EPOCH FROM occurred_at) / 3600)";
-        };
-        List<Object> parameters = new ArrayList<>();
-        String where = nativeWhere(query, parameters);
-        Query sql = entityManager.createNativeQuery("SELECT " + group + " AS grp, COUNT(*), SUM(tokens_in),"
-                + " SUM(tokens_out), SUM(cost), MIN(currency), MAX(currency), AVG(latency_ms),"
-                + " PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms),"
-                + " SUM(CASE WHEN outcome NOT IN ('SUCCESS', 'CACHE_HIT') THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN outcome = 'RATE_LIMITED' THEN 1 ELSE 0 END)"
-                + " FROM usage_record WHERE " + where + " GROUP BY " + group + " ORDER BY grp");
-        for (int i = 0; i < parameters.size(); i++) {
-            sql.setParameter(i + 1, parameters.get(i));
-        }
-        List<UsageGroup> groups = new ArrayList<>();
-        for (Object row : sql.getResultList()) {
-            Object[] columns = (Object[]) row;
-            String minCurrency = (String) columns[5];
-            String maxCurrency = (String) columns[6];
-            groups.add(new UsageGroup(
-                    groupName(groupBy, columns[0]),
-                    number(columns[1]),
-                    number(columns[2]),
-                    number(columns[3]),
-                    columns[4] == null ? BigDecimal.ZERO : new BigDecimal(columns[4].toString()).stripTrailingZeros(),
-                    minCurrency == null ? null : minCurrency.equals(maxCurrency) ? minCurrency : "MIXED",
-                    Math.round(decimal(columns[7])),
-                    Math.round(decimal(columns[8])),
-                    number(columns[9]),
-                    number(columns[10])));
-        }
-        return groups;
+        return UsageSums.read(entityManager, query, groupBy).stream()
+                .map(UsageSums.Group::toGroup)
+                .toList();
     }
 
     @Override
@@ -189,45 +119,5 @@ public class JpaUsageReports implements UsageReports {
                 row.outcome(),
                 row.cost() == null ? null : row.cost().stripTrailingZeros(),
                 row.currency());
-    }
-
-    private static String nativeWhere(UsageQuery query, List<Object> parameters) {
-        StringBuilder where = new StringBuilder("occurred_at >= ? AND occurred_at < ?");
-        parameters.add(query.from().atOffset(ZoneOffset.UTC));
-        parameters.add(query.to().atOffset(ZoneOffset.UTC));
-        if (query.modelId() != null) {
-            where.append(" AND model_id = ?");
-            parameters.add(query.modelId());
-        }
-        if (query.gatewayKey() != null) {
-            where.append(" AND gateway_key = ?");
-            parameters.add(query.gatewayKey());
-        }
-        if (query.caller() != null) {
-            where.append(" AND caller = ?");
-            parameters.add(query.caller());
-        }
-        if (query.outcome() != null) {
-            where.append(" AND outcome = ?");
-            parameters.add(query.outcome().name());
-        }
-        return where.toString();
-    }
-
-    private static String groupName(UsageQuery.GroupBy groupBy, Object value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (groupBy) {
-            case DAY ->
-                Instant.ofEpochSecond(((Number) value).longValue() * 86400).toString();
-            case HOUR ->
-                Instant.ofEpochSecond(((Number) value).longValue() * 3600).toString();
-            default -> value.toString();
-        };
-    }
-
-    private static double decimal(Object value) {
-        return value == null ? 0 : ((Number) value).doubleValue();
     }
 }

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Appends a batch to {@code usage_record} in one JTA transaction. */
+/** Appends a batch to {@code usage_record} and adds it to the hourly {@code usage_rollup}, in one JTA transaction. */
 @ApplicationScoped
 public class JpaUsageWriter implements UsageWriter {
 
@@ -28,6 +28,9 @@ public class JpaUsageWriter implements UsageWriter {
     @Override
     @Transactional
     public void write(List<UsageEvent> batch) {
+        // The rollups first: a native statement flushes the persistence context, which would recompute the changes of
+        // every record persisted before it, once per statement.
+        UsageRollups.add(entityManager, batch);
         for (UsageEvent event : batch) {
             entityManager.persist(new UsageRecord(
                     event.modelId(),

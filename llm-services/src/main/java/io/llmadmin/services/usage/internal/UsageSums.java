@@ -1,0 +1,225 @@
+package io.llmadmin.services.usage.internal;
+
+import io.llmadmin.domain.usage.UsageOutcome;
+import io.llmadmin.services.usage.UsageGroup;
+import io.llmadmin.services.usage.UsageQuery;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Sums usage per group over {@code [from, to)}: the whole hours inside the range from {@code usage_rollup}, the parts
+ * of an hour at either end from the raw rows (so any range is exact, and a month costs a month of hourly rows, not a
+ * month of calls). Both are read as the same sums plus the latency histogram, added up here.
+ */
+final class UsageSums {
+
+    private UsageSums() {}
+
+    /** The sums of one group. */
+    static final class Group {
+        final String name;
+        long calls;
+        long tokensIn;
+        long tokensOut;
+        BigDecimal cost = BigDecimal.ZERO;
+        final TreeSet<String> currencies = new TreeSet<>();
+        long latencySum;
+        long latencyMax;
+        final long[] buckets = new long[UsageLatencyBuckets.COUNT];
+        final Map<UsageOutcome, Long> byOutcome = new EnumMap<>(UsageOutcome.class);
+
+        Group(String name) {
+            this.name = name;
+        }
+
+        long averageLatency() {
+            return calls == 0 ? 0 : Math.round((double) latencySum / calls);
+        }
+
+        UsageGroup toGroup() {
+            long errors = byOutcome.entrySet().stream()
+                    .filter(e -> !e.getKey().succeeded())
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            return new UsageGroup(
+                    name,
+                    calls,
+                    tokensIn,
+                    tokensOut,
+                    cost.stripTrailingZeros(),
+                    currencies.isEmpty() ? null : currencies.size() == 1 ? currencies.first() : "MIXED",
+                    averageLatency(),
+                    UsageLatencyBuckets.quantile(buckets, 0.95, latencyMax),
+                    errors,
+                    byOutcome.getOrDefault(UsageOutcome.RATE_LIMITED, 0L),
+                    byOutcome.getOrDefault(UsageOutcome.BUDGET_REFUSED, 0L));
+        }
+    }
+
+    /** The groups with calls, ordered by name (no key first). */
+    static List<Group> read(EntityManager entityManager, UsageQuery query, UsageQuery.GroupBy groupBy) {
+        Map<String, Group> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        Instant wholeFrom = ceilToHour(query.from());
+        Instant wholeTo = query.to().truncatedTo(ChronoUnit.HOURS);
+        List<Instant[]> rawRanges = new ArrayList<>();
+        if (wholeFrom.isBefore(wholeTo)) {
+            add(groups, groupBy, rollups(entityManager, query, groupBy, wholeFrom, wholeTo));
+            if (query.from().isBefore(wholeFrom)) {
+                rawRanges.add(new Instant[] {query.from(), wholeFrom});
+            }
+            if (wholeTo.isBefore(query.to())) {
+                rawRanges.add(new Instant[] {wholeTo, query.to()});
+            }
+        } else if (query.from().isBefore(query.to())) {
+            rawRanges.add(new Instant[] {query.from(), query.to()});
+        }
+        for (Instant[] range : rawRanges) {
+            // one query per end: each an index range on occurred_at (an OR of both would scan the table on H2)
+            add(groups, groupBy, raw(entityManager, query, groupBy, range[0], range[1]));
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    private static Instant ceilToHour(Instant moment) {
+        Instant floor = moment.truncatedTo(ChronoUnit.HOURS);
+        return floor.equals(moment) ? floor : floor.plus(1, ChronoUnit.HOURS);
+    }
+
+    private static List<?> rollups(
+            EntityManager entityManager, UsageQuery query, UsageQuery.GroupBy groupBy, Instant from, Instant to) {
+        String group = switch (groupBy) {
+            case DAY -> "hour_epoch / 24";
+            case HOUR -> "hour_epoch";
+            default -> groupExpression(groupBy, "hour_start", "gateway_key");
+        };
+        List<Object> parameters = new ArrayList<>(List.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)));
+        String where = "hour_start >= ? AND hour_start < ?" + filters(query, parameters);
+        String buckets = IntStream.range(0, UsageLatencyBuckets.COUNT)
+                .mapToObj(i -> "SUM(" + UsageLatencyBuckets.column(i) + ")")
+                .collect(Collectors.joining(", "));
+        return run(
+                entityManager,
+                "SELECT " + group + ", outcome, currency, SUM(calls), SUM(tokens_in), SUM(tokens_out), SUM(cost),"
+                        + " SUM(latency_sum), MAX(latency_max), " + buckets + " FROM usage_rollup WHERE " + where
+                        + " GROUP BY " + group + ", outcome, currency",
+                parameters);
+    }
+
+    private static List<?> raw(
+            EntityManager entityManager, UsageQuery query, UsageQuery.GroupBy groupBy, Instant from, Instant to) {
+        String group = groupExpression(groupBy, "occurred_at", "COALESCE(gateway_key, '')");
+        String bucket = UsageLatencyBuckets.sqlOf("latency_ms");
+        List<Object> parameters = new ArrayList<>(List.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)));
+        String where = "occurred_at >= ? AND occurred_at < ?" + filters(query, parameters);
+        return run(
+                entityManager,
+                "SELECT " + group + ", outcome, COALESCE(currency, ''), COUNT(*), SUM(tokens_in), SUM(tokens_out),"
+                        + " SUM(cost), SUM(latency_ms), MAX(latency_ms), " + bucket + " FROM usage_record WHERE "
+                        + where + " GROUP BY " + group + ", outcome, COALESCE(currency, ''), " + bucket,
+                parameters);
+    }
+
+    private static String groupExpression(UsageQuery.GroupBy groupBy, String time, String key) {
+        return switch (groupBy) {
+            case MODEL -> "model_id";
+            case KEY -> key;
+            case CALLER -> "caller";
+            case DAY -> "FLOOR(EXTRACT(EPOCH FROM " + time + ") / 86400)";
+            case HOUR -> "FLOOR(EXTRACT(EPOCH FROM " + time + ") / 3600)";
+        };
+    }
+
+    /** The filters, the same columns in both tables (a rollup's key is never null, nor is a filter). */
+    private static String filters(UsageQuery query, List<Object> parameters) {
+        StringBuilder where = new StringBuilder();
+        if (query.modelId() != null) {
+            where.append(" AND model_id = ?");
+            parameters.add(query.modelId());
+        }
+        if (query.gatewayKey() != null) {
+            where.append(" AND gateway_key = ?");
+            parameters.add(query.gatewayKey());
+        }
+        if (query.caller() != null) {
+            where.append(" AND caller = ?");
+            parameters.add(query.caller());
+        }
+        if (query.outcome() != null) {
+            where.append(" AND outcome = ?");
+            parameters.add(query.outcome().name());
+        }
+        return where.toString();
+    }
+
+    private static List<?> run(EntityManager entityManager, String sql, List<Object> parameters) {
+        Query query = entityManager.createNativeQuery(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query.getResultList();
+    }
+
+    /**
+     * Adds rows of {@code group, outcome, currency, calls, tokens in, tokens out, cost, latency sum, latency max} and
+     * then either every bucket's count (rollups) or the one bucket of the row (raw rows).
+     */
+    private static void add(Map<String, Group> groups, UsageQuery.GroupBy groupBy, List<?> rows) {
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            String name = groupName(groupBy, c[0]);
+            Group group = groups.computeIfAbsent(name, Group::new);
+            long calls = number(c[3]);
+            group.calls += calls;
+            group.tokensIn += number(c[4]);
+            group.tokensOut += number(c[5]);
+            if (c[6] != null) {
+                group.cost = group.cost.add(new BigDecimal(c[6].toString()));
+            }
+            String currency = (String) c[2];
+            if (currency != null && !currency.isEmpty()) {
+                group.currencies.add(currency);
+            }
+            group.latencySum += number(c[7]);
+            group.latencyMax = Math.max(group.latencyMax, number(c[8]));
+            group.byOutcome.merge(UsageOutcome.valueOf((String) c[1]), calls, Long::sum);
+            if (c.length == 10) {
+                group.buckets[(int) number(c[9])] += calls;
+            } else {
+                for (int i = 0; i < UsageLatencyBuckets.COUNT; i++) {
+                    group.buckets[i] += number(c[9 + i]);
+                }
+            }
+        }
+    }
+
+    private static String groupName(UsageQuery.GroupBy groupBy, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (groupBy) {
+            case DAY ->
+                Instant.ofEpochSecond(((Number) value).longValue() * 86400).toString();
+            case HOUR ->
+                Instant.ofEpochSecond(((Number) value).longValue() * 3600).toString();
+            case KEY -> value.toString().isEmpty() ? null : value.toString();
+            default -> value.toString();
+        };
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}
