@@ -103,20 +103,23 @@ public class GatewayKeysView implements Serializable {
     /** Every model's catalog id, for the picker: a key may only name models that exist. */
     public List<String> getModelIds() {
         if (modelIds == null) {
-            List<String> ids = new ArrayList<>();
-            int page = 0;
-            while (true) {
-                var found =
-                        registry.list(new ModelQuery(null, null, null, null, "id", false, page, ModelQuery.MAX_SIZE));
-                found.items().forEach(model -> ids.add(model.catalogId()));
-                if (found.items().size() < ModelQuery.MAX_SIZE) {
-                    break;
-                }
-                page++;
-            }
-            modelIds = ids;
+            modelIds = allModelIds(registry);
         }
         return modelIds;
+    }
+
+    /** Every model's catalog id, by id, read page by page (the registry pages its lists). */
+    static List<String> allModelIds(ModelRegistry registry) {
+        List<String> ids = new ArrayList<>();
+        int page = 0;
+        while (true) {
+            var found = registry.list(new ModelQuery(null, null, null, null, "id", false, page, ModelQuery.MAX_SIZE));
+            found.items().forEach(model -> ids.add(model.catalogId()));
+            if (found.items().size() < ModelQuery.MAX_SIZE) {
+                return ids;
+            }
+            page++;
+        }
     }
 
     /** Opens the form for a new key. */
