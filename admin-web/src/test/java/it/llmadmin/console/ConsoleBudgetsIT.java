@@ -99,8 +99,6 @@ class ConsoleBudgetsIT extends ConsoleTest {
 
     /** Picks a key or model in the form's picker by its label. */
     private void chooseTarget(String label) {
-        byId("budgetForm:target").click();
-        page.locator("[id='budgetForm:target_items'] li[data-label='" + label + "']")
-                .click();
+        choose("budgetForm:target", label);
     }
 }

@@ -21,6 +21,7 @@ class ConsoleLayoutIT extends ConsoleTest {
             "/console/usage.xhtml",
             "/console/usage.xhtml?days=30&by=key",
             "/console/budgets.xhtml",
+            "/console/routes.xhtml",
             "/console/migration.xhtml",
             "/console/account.xhtml",
             "/console/admin/users.xhtml",

@@ -60,9 +60,7 @@ class ConsoleUsageIT extends ConsoleTest {
         assertThat(page.locator("[id='logForm:calls'] tr.call-row")).hasCount(2);
 
         // A filter no call matches: the log says so, the filters stay in the URL.
-        page.locator("[id='usageFilters:outcome']").click();
-        page.locator("[id='usageFilters:outcome_items'] li[data-label='RATE_LIMITED']")
-                .click();
+        choose("usageFilters:outcome", "RATE_LIMITED");
         byId("usageFilters:filter").click();
         assertThat(page).hasURL(Pattern.compile(".*outcome=RATE_LIMITED.*"));
         assertThat(byId("logForm:calls")).containsText("No calls match");

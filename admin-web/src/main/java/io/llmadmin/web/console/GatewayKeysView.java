@@ -1,5 +1,6 @@
 package io.llmadmin.web.console;
 
+import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.changes.ConflictingChangeException;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.changes.StaleVersionException;
@@ -110,10 +111,15 @@ public class GatewayKeysView implements Serializable {
 
     /** Every model's catalog id, by id, read page by page (the registry pages its lists). */
     static List<String> allModelIds(ModelRegistry registry) {
+        return allModelIds(registry, null);
+    }
+
+    /** Every model's catalog id of this type (null: any), by id. */
+    static List<String> allModelIds(ModelRegistry registry, ModelType type) {
         List<String> ids = new ArrayList<>();
         int page = 0;
         while (true) {
-            var found = registry.list(new ModelQuery(null, null, null, null, "id", false, page, ModelQuery.MAX_SIZE));
+            var found = registry.list(new ModelQuery(type, null, null, null, "id", false, page, ModelQuery.MAX_SIZE));
             found.items().forEach(model -> ids.add(model.catalogId()));
             if (found.items().size() < ModelQuery.MAX_SIZE) {
                 return ids;

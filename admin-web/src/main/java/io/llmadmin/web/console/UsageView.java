@@ -244,7 +244,7 @@ public class UsageView implements Serializable {
                 + AuditView.queryOf(parameters);
     }
 
-    public int getDays() {
+    public Integer getDays() {
         return days != null && PERIODS.contains(days) ? days : 7;
     }
 
