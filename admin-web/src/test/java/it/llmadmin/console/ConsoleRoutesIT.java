@@ -85,7 +85,7 @@ class ConsoleRoutesIT extends ConsoleTest {
         choose("cacheForm:model", first);
         byId("cacheForm:ttl").fill("999999");
         byId("cacheForm:setTtl").click();
-        assertThat(byId("cacheForm:ttlMessage")).containsText("at most");
+        assertThat(byId("cacheForm:ttlMessage")).containsText("must be 0 (off) to 86400 seconds");
         byId("cacheForm:ttl").fill("60");
         byId("cacheForm:setTtl").click();
         assertThat(byId("cacheForm:messages")).containsText("cached for 60 s");
