@@ -57,6 +57,9 @@ public class GatewayKeysView implements Serializable {
     private final SignedInUser signedIn;
 
     private List<GatewayKeyRow> rows;
+    /** The list's text filter, sort and page, kept in the URL. */
+    private final TableUrlState list = new TableUrlState(List.of("name", "created", "expires", "lastUsed", "status"));
+
     private List<String> modelIds;
 
     private String editParameter;
@@ -96,9 +99,21 @@ public class GatewayKeysView implements Serializable {
     public List<GatewayKeyRow> getRows() {
         if (rows == null) {
             ZoneId zone = ZoneId.systemDefault();
-            rows = keys.list().stream().map(key -> GatewayKeyRow.of(key, zone)).toList();
+            rows = list.filter(
+                    keys.list().stream().map(key -> GatewayKeyRow.of(key, zone)).toList(),
+                    row -> row.name() + " " + row.allowedModels() + " " + row.status());
         }
         return rows;
+    }
+
+    public TableUrlState getList() {
+        return list;
+    }
+
+    /** The text filter changed: the list is read again from the first page. */
+    public void filtered() {
+        rows = null;
+        list.filtered();
     }
 
     /** Every model's catalog id, for the picker: a key may only name models that exist. */
