@@ -1,6 +1,7 @@
 package io.llmadmin.web.console;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,14 +36,19 @@ public class TableUrlState implements Serializable {
         this.sortable = List.copyOf(sortable);
     }
 
-    /** The rows whose text (as {@code text} gives it) holds {@code q}; the table sorts them (from the URL's sort). */
+    /**
+     * The rows whose text (as {@code text} gives it) holds {@code q}, in a list of their own: the table sorts it in place
+     * (from the URL's sort or a click on a column).
+     */
     <T> List<T> filter(List<T> rows, Function<T, String> text) {
         String wanted = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
-        return wanted == null
-                ? rows
-                : rows.stream()
-                        .filter(row -> text.apply(row).toLowerCase(Locale.ROOT).contains(wanted))
-                        .toList();
+        List<T> shown = new ArrayList<>();
+        for (T row : rows) {
+            if (wanted == null || text.apply(row).toLowerCase(Locale.ROOT).contains(wanted)) {
+                shown.add(row);
+            }
+        }
+        return shown;
     }
 
     private String sortField() {
