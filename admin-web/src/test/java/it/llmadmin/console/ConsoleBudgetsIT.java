@@ -2,8 +2,6 @@ package it.llmadmin.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,22 +9,7 @@ import org.junit.jupiter.api.Test;
  * to their fields, a second budget for the same key refused), changes and clears it; the bar shows what the key's
  * priced calls spent and warns from 80 %; a viewer sees the list without any form.
  */
-class ConsoleBudgetsIT extends ConsoleTest {
-
-    private static PricedCalls calls;
-
-    @BeforeAll
-    static void twoPricedCalls() throws Exception {
-        calls = new PricedCalls("it-budget");
-        calls.call(2);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (calls != null) {
-            calls.close();
-        }
-    }
+class ConsoleBudgetsIT extends PricedCallsTest {
 
     @Test
     void should_set_change_and_clear_a_keys_budget_and_refuse_wrong_values_by_field() {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Response;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,22 +13,7 @@ import org.junit.jupiter.api.Test;
  * grouping and the filters are URL parameters; a wrong parameter is said on the page, never a 500; a viewer reads
  * the same page.
  */
-class ConsoleUsageIT extends ConsoleTest {
-
-    private static PricedCalls calls;
-
-    @BeforeAll
-    static void twoPricedCalls() throws Exception {
-        calls = new PricedCalls("it-usage");
-        calls.call(2);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (calls != null) {
-            calls.close();
-        }
-    }
+class ConsoleUsageIT extends PricedCallsTest {
 
     @Test
     void should_chart_and_list_the_keys_calls_and_keep_period_grouping_and_filters_in_the_url() {
