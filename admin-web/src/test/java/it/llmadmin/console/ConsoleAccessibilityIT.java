@@ -29,6 +29,10 @@ class ConsoleAccessibilityIT extends ConsoleTest {
             "/console/models.xhtml",
             "/console/gateway-keys.xhtml",
             "/console/audit.xhtml",
+            "/console/usage.xhtml",
+            "/console/usage.xhtml?days=30&by=key",
+            "/console/budgets.xhtml",
+            "/console/routes.xhtml",
             "/console/playground.xhtml",
             "/console/audit.xhtml?entityType=Model&entityId=gemini-1.5-pro",
             "/console/model.xhtml?id=gemini-1.5-pro",
@@ -107,6 +111,19 @@ class ConsoleAccessibilityIT extends ConsoleTest {
         byId("modelForm:save").click();
         assertThat(byId("modelForm:extraKwargsMessage")).containsText("not valid JSON");
         violations.addAll(violations("model form with errors"));
+
+        // The route editor with its two target rows and every field refused, and the budget form refused likewise.
+        page.navigate(url("/console/routes.xhtml"));
+        byId("routesForm:newRoute").click();
+        assertThat(byId("routeForm:routeId")).isVisible();
+        byId("routeForm:targets:0:weight").fill("-1");
+        byId("routeForm:save").click();
+        assertThat(byId("routeForm:targets:0:modelMessage")).containsText("must name a chat model");
+        violations.addAll(violations("route form with errors"));
+        page.navigate(url("/console/budgets.xhtml"));
+        byId("budgetForm:save").click();
+        assertThat(byId("budgetForm:targetMessage")).containsText("Choose");
+        violations.addAll(violations("budget form with errors"));
 
         page.navigate(url("/console/admin/users.xhtml"));
         Locator reset = page.locator("[id='usersForm:users_data'] button[id$=':resetPassword']")

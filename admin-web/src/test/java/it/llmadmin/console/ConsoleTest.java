@@ -122,6 +122,24 @@ abstract class ConsoleTest {
         assertThat(page).hasURL(Pattern.compile(".*" + path.replace(".", "\\.").replace("?", "\\?") + "$"));
     }
 
+    /**
+     * Picks an option of a PrimeFaces select menu by its label, as a person does: opens the menu, waits until its panel
+     * has faded in (a click before that is lost on a loaded machine), clicks the option and waits until it has faded
+     * out again.
+     */
+    void choose(String menuId, String label) {
+        Locator panel = byId(menuId + "_panel");
+        byId(menuId).click();
+        assertThat(panel).isVisible();
+        page.waitForFunction(
+                "id => { const panel = document.getElementById(id);"
+                        + " return panel && getComputedStyle(panel).opacity === '1'; }",
+                menuId + "_panel");
+        page.locator("[id='" + menuId + "_items'] li[data-label='" + label + "']")
+                .click();
+        assertThat(panel).isHidden();
+    }
+
     Locator byId(String id) {
         return page.locator("[id='" + id + "']");
     }

@@ -1,5 +1,6 @@
 package io.llmadmin.web.console;
 
+import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.changes.ConflictingChangeException;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.changes.StaleVersionException;
@@ -56,6 +57,9 @@ public class GatewayKeysView implements Serializable {
     private final SignedInUser signedIn;
 
     private List<GatewayKeyRow> rows;
+    /** The list's text filter, sort and page, kept in the URL. */
+    private final TableUrlState list = new TableUrlState(List.of("name", "created", "expires", "lastUsed", "status"));
+
     private List<String> modelIds;
 
     private String editParameter;
@@ -95,28 +99,48 @@ public class GatewayKeysView implements Serializable {
     public List<GatewayKeyRow> getRows() {
         if (rows == null) {
             ZoneId zone = ZoneId.systemDefault();
-            rows = keys.list().stream().map(key -> GatewayKeyRow.of(key, zone)).toList();
+            rows = list.filter(
+                    keys.list().stream().map(key -> GatewayKeyRow.of(key, zone)).toList(),
+                    row -> row.name() + " " + row.allowedModels() + " " + row.status());
         }
         return rows;
+    }
+
+    public TableUrlState getList() {
+        return list;
+    }
+
+    /** The text filter changed: the list is read again from the first page. */
+    public void filtered() {
+        rows = null;
+        list.filtered();
     }
 
     /** Every model's catalog id, for the picker: a key may only name models that exist. */
     public List<String> getModelIds() {
         if (modelIds == null) {
-            List<String> ids = new ArrayList<>();
-            int page = 0;
-            while (true) {
-                var found =
-                        registry.list(new ModelQuery(null, null, null, null, "id", false, page, ModelQuery.MAX_SIZE));
-                found.items().forEach(model -> ids.add(model.catalogId()));
-                if (found.items().size() < ModelQuery.MAX_SIZE) {
-                    break;
-                }
-                page++;
-            }
-            modelIds = ids;
+            modelIds = allModelIds(registry);
         }
         return modelIds;
+    }
+
+    /** Every model's catalog id, by id, read page by page (the registry pages its lists). */
+    static List<String> allModelIds(ModelRegistry registry) {
+        return allModelIds(registry, null);
+    }
+
+    /** Every model's catalog id of this type (null: any), by id. */
+    static List<String> allModelIds(ModelRegistry registry, ModelType type) {
+        List<String> ids = new ArrayList<>();
+        int page = 0;
+        while (true) {
+            var found = registry.list(new ModelQuery(type, null, null, null, "id", false, page, ModelQuery.MAX_SIZE));
+            found.items().forEach(model -> ids.add(model.catalogId()));
+            if (found.items().size() < ModelQuery.MAX_SIZE) {
+                return ids;
+            }
+            page++;
+        }
     }
 
     /** Opens the form for a new key. */

@@ -42,6 +42,8 @@ public class UsersView implements Serializable {
     private final SignedInUser signedIn;
 
     private List<UserRow> rows;
+    /** The list's text filter, sort and page, kept in the URL. */
+    private final TableUrlState list = new TableUrlState(List.of("username", "role", "created"));
 
     private String username;
     private String password;
@@ -65,9 +67,21 @@ public class UsersView implements Serializable {
     public List<UserRow> getRows() {
         if (rows == null) {
             ZoneId zone = ZoneId.systemDefault();
-            rows = users.list().stream().map(user -> UserRow.of(user, zone)).toList();
+            rows = list.filter(
+                    users.list().stream().map(user -> UserRow.of(user, zone)).toList(),
+                    row -> row.getUsername() + " " + row.getRole());
         }
         return rows;
+    }
+
+    public TableUrlState getList() {
+        return list;
+    }
+
+    /** The text filter changed: the list is read again from the first page. */
+    public void filtered() {
+        rows = null;
+        list.filtered();
     }
 
     public List<String> getRoles() {

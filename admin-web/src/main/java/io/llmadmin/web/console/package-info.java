@@ -1,6 +1,6 @@
 /**
  * The web console's backing beans (Jakarta Faces + PrimeFaces): signing in and out, the overview of the model catalog,
- * the models (listed, created, edited, activated through the model registry), the gateway keys, the users and one's
+ * the models (listed, created, edited, activated through the model registry), the gateway keys, the usage dashboard, the budgets, the routes and response-cache TTLs, the users and one's
  * own password, the audit log (with a field-by-field diff), and the migration status (calls into the legacy facade,
  * Python modules still importing {@code models}). Every change goes through the feature's service as the signed-in
  * user, who is checked to be an admin again in the bean; refusals become messages next to the inputs
