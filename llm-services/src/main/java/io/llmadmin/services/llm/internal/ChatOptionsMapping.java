@@ -47,7 +47,9 @@ final class ChatOptionsMapping {
         requireOn(openAi, Boolean.TRUE.equals(options.logprobs()), "logprobs", model);
         requireOn(openAi, options.topLogprobs() != null && options.topLogprobs() > 0, "top_logprobs", model);
         requireOn(openAi, options.reasoningEffort() != null, "reasoning_effort", model);
-        requireOn(openAi, options.responseSchema() != null, "response_format", model);
+        // LangChain4j's Gemini, Ollama and Mistral modules send a JSON schema as their own structured output; its
+        // Anthropic module has none.
+        requireOn(route != ProviderRoute.ANTHROPIC, options.responseSchema() != null, "response_format", model);
         requireOn(
                 openAi,
                 Boolean.TRUE.equals(options.store()) || !options.metadata().isEmpty(),
