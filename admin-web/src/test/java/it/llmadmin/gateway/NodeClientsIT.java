@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.llmadmin.MissingService;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +63,21 @@ class NodeClientsIT {
         assertThat(seen.getString("streamedArguments")).isEqualTo(AgentUpstream.ARGUMENTS);
         assertThat(seen.getString("streamedFinish")).isEqualTo("tool_calls");
         assertThat(seen.getString("responsesText")).isEqualTo("Plain answer");
+        // The provider streams the call's arguments in pieces: the Responses stream passes them on piece by piece.
+        List<String> argumentDeltas =
+                seen.getJsonArray("responsesArgumentDeltas").getValuesAs(JsonString::getString);
+        assertThat(argumentDeltas).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(String.join("", argumentDeltas)).isEqualTo(AgentUpstream.ARGUMENTS);
+        assertThat(seen.getString("responsesArgumentsDone")).isEqualTo(AgentUpstream.ARGUMENTS);
+        assertThat(seen.getString("responsesCallIdAdded"))
+                .isNotBlank()
+                .isEqualTo(seen.getString("responsesCallIdCompleted"));
+        List<String> types = seen.getJsonArray("responsesEventTypes").getValuesAs(JsonString::getString);
+        assertThat(types.indexOf("response.output_item.added"))
+                .isLessThan(types.indexOf("response.function_call_arguments.delta"));
+        assertThat(types.lastIndexOf("response.function_call_arguments.delta"))
+                .isLessThan(types.indexOf("response.function_call_arguments.done"));
+        assertThat(types.get(types.size() - 1)).isEqualTo("response.completed");
     }
 
     @Test

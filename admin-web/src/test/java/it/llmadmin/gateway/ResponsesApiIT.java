@@ -196,15 +196,23 @@ class ResponsesApiIT {
                 + "\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\","
                 + "\"properties\":{\"city\":{\"type\":\"string\"}}}}]}");
         List<String> types = new ArrayList<>();
+        StringBuilder arguments = new StringBuilder();
         int sequence = 0;
         for (String line : raw.body().split("\n")) {
             if (line.startsWith("data: ")) {
                 JsonObject event = GatewayAdmin.parse(line.substring(6));
                 assertThat(event.getInt("sequence_number")).isEqualTo(sequence++);
                 types.add(event.getString("type"));
+                if (event.getString("type").equals("response.function_call_arguments.delta")) {
+                    arguments.append(event.getString("delta"));
+                }
             }
         }
-        assertThat(types)
+        // The provider streams the arguments in pieces, and so does the gateway: one delta per piece.
+        assertThat(types.stream().filter("response.function_call_arguments.delta"::equals))
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(arguments).hasToString(AgentUpstream.ARGUMENTS);
+        assertThat(types.stream().distinct())
                 .containsExactly(
                         "response.created",
                         "response.in_progress",
