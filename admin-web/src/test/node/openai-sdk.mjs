@@ -1,8 +1,9 @@
 // The official `openai` npm SDK against the gateway: a tool round trip (blocking), a streamed tool call, a
 // Responses API call, and a Responses API function call streamed as its events. Prints one JSON object with what it saw; exits non-zero on any failure.
 import OpenAI from 'openai';
+import { answersRecorded, recordingFetch } from './answers.mjs';
 
-const client = new OpenAI({ baseURL: process.env.GATEWAY_BASE_URL, apiKey: process.env.GATEWAY_KEY, maxRetries: 0 });
+const client = new OpenAI({ baseURL: process.env.GATEWAY_BASE_URL, apiKey: process.env.GATEWAY_KEY, maxRetries: 0, fetch: recordingFetch });
 const model = process.env.MODEL;
 const tools = [{
   type: 'function',
@@ -58,6 +59,7 @@ for await (const event of responseStream) {
   }
 }
 
+await answersRecorded();
 console.log(JSON.stringify({
   firstFinish: first.choices[0].finish_reason,
   toolName: call.function.name,

@@ -5,7 +5,6 @@ import static it.llmadmin.gateway.GatewayAdmin.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
@@ -40,12 +39,7 @@ class ProviderToolCallsIT {
     @EnumSource(Wire.class)
     void should_round_trip_a_tool_call_with_a_model_of_this_provider(Wire wire) throws Exception {
         withModelOf(wire, (upstream, model, token) -> {
-            OpenAIClient client = OpenAIOkHttpClient.builder()
-                    .baseUrl(ServerUnderTest.uri("/openai/v1").toString())
-                    .apiKey(token)
-                    .maxRetries(0)
-                    .timeout(Duration.ofSeconds(30))
-                    .build();
+            OpenAIClient client = OpenAiClients.forKey(token);
             try {
                 roundTrip(client, upstream, wire, model);
             } finally {

@@ -5,7 +5,6 @@ import static it.llmadmin.gateway.GatewayAdmin.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
@@ -57,12 +56,7 @@ class ResponsesApiIT {
         GatewayAdmin.createChatModel(agent, AgentUpstream.MODEL, upstream.apiBase());
         GatewayAdmin.createChatModel(reasoner, AgentUpstream.REASONER, upstream.apiBase());
         key = GatewayAdmin.issueKey(unique("it-resp-key"), "[\"" + agent + "\",\"" + reasoner + "\"]", "{}");
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl(ServerUnderTest.uri("/openai/v1").toString())
-                .apiKey(key.getString("token"))
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(30))
-                .build();
+        client = OpenAiClients.forKey(key.getString("token"));
     }
 
     @AfterAll
