@@ -58,4 +58,14 @@ public record ChatResult(
         finishReason = finishReason == null ? Optional.empty() : finishReason;
         otherChoices = List.copyOf(otherChoices == null ? List.of() : otherChoices);
     }
+
+    /** This answer with the provider's log probabilities (OpenAI's {@code logprobs} object as JSON text). */
+    public ChatResult withLogprobsJson(String logprobs) {
+        return new ChatResult(model, response, reasoning, toolCalls, usage, finishReason, logprobs, otherChoices);
+    }
+
+    /** This answer (choice 0) with the further choices of a call that asked for several. */
+    public ChatResult withOtherChoices(List<ChatResult> choices) {
+        return new ChatResult(model, response, reasoning, toolCalls, usage, finishReason, logprobsJson, choices);
+    }
 }

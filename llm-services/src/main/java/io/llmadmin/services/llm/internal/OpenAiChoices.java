@@ -70,15 +70,7 @@ final class OpenAiChoices {
                 others.add(choice(answer.model(), choice));
             }
         }
-        return new ChatResult(
-                answer.model(),
-                answer.response(),
-                answer.reasoning(),
-                answer.toolCalls(),
-                answer.usage(),
-                answer.finishReason(),
-                answer.logprobsJson(),
-                others);
+        return answer.withOtherChoices(others);
     }
 
     private static ChatResult choice(String model, JsonNode choice) {

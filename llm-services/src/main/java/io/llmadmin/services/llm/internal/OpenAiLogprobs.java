@@ -52,14 +52,7 @@ final class OpenAiLogprobs {
         if (logprobs == null || !logprobs.isObject()) {
             return answer;
         }
-        return new ChatResult(
-                answer.model(),
-                answer.response(),
-                answer.reasoning(),
-                answer.toolCalls(),
-                answer.usage(),
-                answer.finishReason(),
-                logprobs.toString());
+        return answer.withLogprobsJson(logprobs.toString());
     }
 
     private static JsonNode whole(SuccessfulHttpResponse raw) throws IOException {
