@@ -1,12 +1,13 @@
 // The OpenAI Agents SDK against the gateway: an agent on the default (Responses API) model whose tool is called and
 // whose final answer uses the tool's result. Tracing is off: nothing may leave loopback.
 import OpenAI from 'openai';
+import { answersRecorded, recordingFetch } from './answers.mjs';
 import { Agent, run, tool, setDefaultOpenAIClient, setTracingDisabled, setOpenAIAPI } from '@openai/agents';
 import { z } from 'zod';
 
 setTracingDisabled(true);
 setOpenAIAPI('responses');
-setDefaultOpenAIClient(new OpenAI({ baseURL: process.env.GATEWAY_BASE_URL, apiKey: process.env.GATEWAY_KEY, maxRetries: 0 }));
+setDefaultOpenAIClient(new OpenAI({ baseURL: process.env.GATEWAY_BASE_URL, apiKey: process.env.GATEWAY_KEY, maxRetries: 0, fetch: recordingFetch }));
 
 const calls = [];
 const getWeather = tool({
@@ -33,4 +34,5 @@ for await (const event of streamed.toTextStream()) {
 }
 await streamed.completed;
 
+await answersRecorded();
 console.log(JSON.stringify({ toolCalls: calls, finalOutput: result.finalOutput, streamedFinalOutput: streamed.finalOutput }));

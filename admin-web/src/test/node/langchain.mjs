@@ -1,12 +1,13 @@
 // LangChain.js's ChatOpenAI against the gateway: bindTools (the model's tool call comes back as LangChain tool calls)
 // and withStructuredOutput on a JSON schema (the answer parsed into an object).
 import { ChatOpenAI } from '@langchain/openai';
+import { answersRecorded, recordingFetch } from './answers.mjs';
 import { z } from 'zod';
 
 const chat = new ChatOpenAI({
   model: process.env.MODEL,
   apiKey: process.env.GATEWAY_KEY,
-  configuration: { baseURL: process.env.GATEWAY_BASE_URL },
+  configuration: { baseURL: process.env.GATEWAY_BASE_URL, fetch: recordingFetch },
   maxRetries: 0,
 });
 
@@ -25,4 +26,5 @@ const structured = chat.withStructuredOutput(z.object({ name: z.string(), age: z
 });
 const person = await structured.invoke('Who wrote the first program?');
 
+await answersRecorded();
 console.log(JSON.stringify({ toolCalls: message.tool_calls, person }));

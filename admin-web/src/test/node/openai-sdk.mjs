@@ -1,8 +1,9 @@
-// The official `openai` npm SDK against the gateway: a tool round trip (blocking), a streamed tool call, and a
-// Responses API call. Prints one JSON object with what it saw; exits non-zero on any failure.
+// The official `openai` npm SDK against the gateway: a tool round trip (blocking), a streamed tool call, a
+// Responses API call, and a Responses API function call streamed as its events. Prints one JSON object with what it saw; exits non-zero on any failure.
 import OpenAI from 'openai';
+import { answersRecorded, recordingFetch } from './answers.mjs';
 
-const client = new OpenAI({ baseURL: process.env.GATEWAY_BASE_URL, apiKey: process.env.GATEWAY_KEY, maxRetries: 0 });
+const client = new OpenAI({ baseURL: process.env.GATEWAY_BASE_URL, apiKey: process.env.GATEWAY_KEY, maxRetries: 0, fetch: recordingFetch });
 const model = process.env.MODEL;
 const tools = [{
   type: 'function',
@@ -37,6 +38,28 @@ for await (const chunk of stream) {
 
 const response = await client.responses.create({ model, input: 'Say something' });
 
+const responseStream = await client.responses.create({
+  model,
+  input: 'What is the weather in Paris?',
+  tools: [{ type: 'function', name: 'get_weather', parameters: tools[0].function.parameters, strict: true }],
+  stream: true,
+});
+const argumentDeltas = [];
+let argumentsDone = null;
+let addedCallId = null;
+let completedCallId = null;
+const eventTypes = [];
+for await (const event of responseStream) {
+  eventTypes.push(event.type);
+  if (event.type === 'response.output_item.added' && event.item.type === 'function_call') addedCallId = event.item.call_id;
+  if (event.type === 'response.function_call_arguments.delta') argumentDeltas.push(event.delta);
+  if (event.type === 'response.function_call_arguments.done') argumentsDone = event.arguments;
+  if (event.type === 'response.completed') {
+    completedCallId = event.response.output.find((item) => item.type === 'function_call')?.call_id ?? null;
+  }
+}
+
+await answersRecorded();
 console.log(JSON.stringify({
   firstFinish: first.choices[0].finish_reason,
   toolName: call.function.name,
@@ -46,4 +69,9 @@ console.log(JSON.stringify({
   streamedArguments,
   streamedFinish,
   responsesText: response.output_text,
+  responsesArgumentDeltas: argumentDeltas,
+  responsesArgumentsDone: argumentsDone,
+  responsesCallIdAdded: addedCallId,
+  responsesCallIdCompleted: completedCallId,
+  responsesEventTypes: eventTypes,
 }));

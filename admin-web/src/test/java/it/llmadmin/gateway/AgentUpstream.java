@@ -24,7 +24,9 @@ import java.util.concurrent.Executors;
  * {@code json_schema} answer, it answers {@value #STRUCTURED}. Provider models change the behaviour:
  * {@value #REASONER} sends {@code reasoning_content} first, {@value #OVERFLOW} answers OpenAI's 400
  * {@code context_length_exceeded}, {@value #CUT_OFF} streams a few words and closes the stream without a finish reason
- * or {@code [DONE]}. A whole answer asked for log probabilities gives OpenAI's for its first token.
+ * or {@code [DONE]}. A whole answer asked for log probabilities gives OpenAI's for its first token; a streamed one
+ * gives each content chunk's token its log probability in that chunk, as OpenAI streams them. A whole answer asked
+ * for {@code n} choices gives choice {@code i > 0} the text {@code "<answer> #i"}, and 6 output tokens per choice.
  */
 final class AgentUpstream implements AutoCloseable {
 
@@ -35,6 +37,9 @@ final class AgentUpstream implements AutoCloseable {
     static final String ARGUMENTS = "{\"city\":\"Paris\"}";
     static final String STRUCTURED = "{\"name\":\"Ada\",\"age\":36}";
     static final String REASONING = "Paris is in France; ask the tool.";
+    /** The log probability of each streamed token, when a stream asks for them. */
+    static final double STREAMED_LOGPROB = -0.5;
+
     static final String IMAGE_BASE64 = "iVBORw0KGgo=";
     static final String SPEECH = "ID3-not-really-an-mp3";
 
@@ -126,13 +131,19 @@ final class AgentUpstream implements AutoCloseable {
         if (!request.getBoolean("stream", false)) {
             JsonObject message = text == null ? toolCallMessage(toolName, reasoning) : textMessage(text, reasoning);
             boolean logprobs = request.getBoolean("logprobs", false);
-            String choices = choice(0, message, text == null, logprobs ? "Plain" : null);
+            StringBuilder choices = new StringBuilder(choice(0, message, text == null, logprobs ? "Plain" : null));
+            int n = request.getInt("n", 1);
+            for (int index = 1; index < n; index++) {
+                // Asked for several choices, choice i answers "<text> #i" (OpenAI counts all choices' tokens).
+                choices.append(',').append(choice(index, textMessage(text + " #" + index, null), false, null));
+            }
             send(
                     exchange,
                     200,
                     "{\"id\":\"chatcmpl-agent\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\""
                             + model + "\",\"choices\":[" + choices + "],"
-                            + "\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":6,\"total_tokens\":26}}");
+                            + "\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":" + 6 * n + ",\"total_tokens\":"
+                            + (20 + 6 * n) + "}}");
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
@@ -171,24 +182,15 @@ final class AgentUpstream implements AutoCloseable {
                 event(out, chunk(model, "{}", "\"tool_calls\""));
             } else {
                 int half = text.length() / 2;
-                event(
-                        out,
-                        chunk(
-                                model,
-                                Json.createObjectBuilder()
-                                        .add("content", text.substring(0, half))
-                                        .build()
-                                        .toString(),
-                                null));
-                event(
-                        out,
-                        chunk(
-                                model,
-                                Json.createObjectBuilder()
-                                        .add("content", text.substring(half))
-                                        .build()
-                                        .toString(),
-                                null));
+                boolean logprobs = request.getBoolean("logprobs", false);
+                for (String piece : List.of(text.substring(0, half), text.substring(half))) {
+                    String delta = Json.createObjectBuilder()
+                            .add("content", piece)
+                            .build()
+                            .toString();
+                    // Asked for them, each chunk carries the log probabilities of its own token, as OpenAI streams.
+                    event(out, logprobs ? chunkWithLogprobs(model, delta, piece) : chunk(model, delta, null));
+                }
                 event(out, chunk(model, "{}", "\"stop\""));
             }
             event(
@@ -266,6 +268,15 @@ final class AgentUpstream implements AutoCloseable {
         return "{\"id\":\"chatcmpl-agent\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\""
                 + model + "\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + finishReason
                 + "}]}";
+    }
+
+    /** A content chunk whose one token is {@code token}, with log probability {@link #STREAMED_LOGPROB}. */
+    private static String chunkWithLogprobs(String model, String delta, String token) {
+        return "{\"id\":\"chatcmpl-agent\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\""
+                + model + "\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"logprobs\":{\"content\":[{\"token\":"
+                + Json.createValue(token) + ",\"logprob\":" + STREAMED_LOGPROB
+                + ",\"bytes\":null,\"top_logprobs\":[]}],"
+                + "\"refusal\":null},\"finish_reason\":null}]}";
     }
 
     private static void event(OutputStream out, String data) throws IOException {

@@ -4,12 +4,15 @@ import static it.llmadmin.gateway.GatewayAdmin.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.llmadmin.MissingService;
+import it.llmadmin.SecretScan;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * The gateway as JavaScript users meet it: the official {@code openai} npm SDK, the OpenAI Agents SDK and LangChain.js
  * run as {@code node} scripts (in {@code src/test/node}, pinned by its package-lock, installed by {@code npm ci} in
  * {@code .ci/run}) against the running server, with the tool-playing provider stub behind it. Each script prints one
- * JSON object with what its client saw.
+ * JSON object with what its client saw, and keeps a copy of every answer it received, which is checked for the suite's
+ * secrets.
  */
 class NodeClientsIT {
 
@@ -61,6 +65,21 @@ class NodeClientsIT {
         assertThat(seen.getString("streamedArguments")).isEqualTo(AgentUpstream.ARGUMENTS);
         assertThat(seen.getString("streamedFinish")).isEqualTo("tool_calls");
         assertThat(seen.getString("responsesText")).isEqualTo("Plain answer");
+        // The provider streams the call's arguments in pieces: the Responses stream passes them on piece by piece.
+        List<String> argumentDeltas =
+                seen.getJsonArray("responsesArgumentDeltas").getValuesAs(JsonString::getString);
+        assertThat(argumentDeltas).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(String.join("", argumentDeltas)).isEqualTo(AgentUpstream.ARGUMENTS);
+        assertThat(seen.getString("responsesArgumentsDone")).isEqualTo(AgentUpstream.ARGUMENTS);
+        assertThat(seen.getString("responsesCallIdAdded"))
+                .isNotBlank()
+                .isEqualTo(seen.getString("responsesCallIdCompleted"));
+        List<String> types = seen.getJsonArray("responsesEventTypes").getValuesAs(JsonString::getString);
+        assertThat(types.indexOf("response.output_item.added"))
+                .isLessThan(types.indexOf("response.function_call_arguments.delta"));
+        assertThat(types.lastIndexOf("response.function_call_arguments.delta"))
+                .isLessThan(types.indexOf("response.function_call_arguments.done"));
+        assertThat(types.get(types.size() - 1)).isEqualTo("response.completed");
     }
 
     @Test
@@ -94,6 +113,8 @@ class NodeClientsIT {
         builder.environment().put("GATEWAY_KEY", key.getString("token"));
         builder.environment().put("MODEL", agent);
         builder.environment().put("OPENAI_AGENTS_DISABLE_TRACING", "1");
+        Path answers = Files.createTempFile("node-client", ".answers");
+        builder.environment().put("ANSWERS_FILE", answers.toString());
         Path stderr = Files.createTempFile("node-client", ".err");
         builder.redirectError(stderr.toFile());
         Process process;
@@ -114,6 +135,11 @@ class NodeClientsIT {
         assertThat(process.exitValue())
                 .as(script + " failed:\n" + errors + "\n" + out)
                 .isZero();
+        // What the client received, as it received it, carries none of the suite's secrets (answers.mjs keeps a copy).
+        String received = Files.readString(answers);
+        Files.deleteIfExists(answers);
+        assertThat(received).as(script + " recorded its answers").contains("x-request-id: ");
+        SecretScan.checkAnswer("node " + script, received);
         String[] lines = out.strip().split("\n");
         return GatewayAdmin.parse(lines[lines.length - 1]);
     }

@@ -5,7 +5,6 @@ import static it.llmadmin.gateway.GatewayAdmin.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
@@ -13,6 +12,7 @@ import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import it.llmadmin.ServerUnderTest;
 import it.llmadmin.gateway.ProviderWireUpstream.Wire;
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +26,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ProviderToolCallsIT {
 
+    private static final String WEATHER_TOOL = "{\"type\":\"function\",\"function\":{\"name\":\"GetWeather\","
+            + "\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
+            + "\"required\":[\"city\"]}}}";
+
     /** A tool, as the SDK derives it from a class: {@code GetWeather(city)}. */
     public static class GetWeather {
         public String city;
@@ -34,6 +38,115 @@ class ProviderToolCallsIT {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void should_round_trip_a_tool_call_with_a_model_of_this_provider(Wire wire) throws Exception {
+        withModelOf(wire, (upstream, model, token) -> {
+            OpenAIClient client = OpenAiClients.forKey(token);
+            try {
+                roundTrip(client, upstream, wire, model);
+            } finally {
+                client.close();
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void should_stream_the_providers_tool_call_in_openais_chunk_shape(Wire wire) throws Exception {
+        withModelOf(wire, (upstream, model, token) -> {
+            String marker = unique("streamed");
+            HttpResponse<String> response = post(
+                    token,
+                    "{\"model\":\"" + model + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":"
+                            + "\"Weather in Paris? " + marker + "\"}],\"tools\":[" + WEATHER_TOOL + "]}");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            StreamedChunks.ToolCallStream calls =
+                    StreamedChunks.of(response.body()).toolCalls();
+            assertThat(calls.finishReasons()).containsExactly("tool_calls");
+            JsonObject head = calls.deltas().get(0);
+            assertThat(head.getInt("index")).isZero();
+            assertThat(head.getString("type")).isEqualTo("function");
+            assertThat(head.getJsonObject("function").getString("name")).isEqualTo("GetWeather");
+            switch (wire) {
+                // The provider's own call id is kept; Gemini and Ollama give none, so the gateway makes one.
+                case ANTHROPIC -> assertThat(head.getString("id")).isEqualTo("toolu_1");
+                case MISTRAL -> assertThat(head.getString("id")).isEqualTo("abcDEF123");
+                case GEMINI, OLLAMA -> assertThat(head.getString("id")).startsWith("call_");
+            }
+            for (JsonObject next : calls.deltas().subList(1, calls.deltas().size())) {
+                assertThat(next.getInt("index")).isZero();
+                assertThat(next.keySet()).doesNotContain("id", "type");
+                assertThat(next.getJsonObject("function").keySet()).containsExactly("arguments");
+            }
+            assertThat(GatewayAdmin.parse(String.join("", calls.argumentFragments()))
+                            .getString("city"))
+                    .isEqualTo("Paris");
+            if (wire == Wire.ANTHROPIC) {
+                // Anthropic streams the arguments in pieces: they reach the client piece by piece, as they came.
+                assertThat(calls.argumentFragments().stream().filter(piece -> !piece.isEmpty()))
+                        .containsExactly(
+                                ProviderWireStreams.ANTHROPIC_PIECES[1], ProviderWireStreams.ANTHROPIC_PIECES[2]);
+            }
+            assertThat(offeredTool(wire, upstream.lastRequestWith(marker)).getString("name"))
+                    .isEqualTo("GetWeather");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void should_send_a_json_schema_in_the_providers_shape_or_refuse_it_naming_the_parameter(Wire wire)
+            throws Exception {
+        withModelOf(wire, (upstream, model, token) -> {
+            String marker = unique("structured");
+            HttpResponse<String> response = post(
+                    token,
+                    "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Where? " + marker
+                            + "\"}],\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"place\","
+                            + "\"strict\":true,\"schema\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":"
+                            + "\"string\"}},\"required\":[\"city\"],\"additionalProperties\":false}}}}");
+
+            if (wire == Wire.ANTHROPIC) {
+                // LangChain4j's Anthropic module has no structured output the gateway could pass the schema through.
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+                assertThat(GatewayAdmin.json(response).getJsonObject("error").getString("param"))
+                        .isEqualTo("response_format");
+                assertThat(upstream.requests).isEmpty();
+                return;
+            }
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonObject message = GatewayAdmin.json(response)
+                    .getJsonArray("choices")
+                    .getJsonObject(0)
+                    .getJsonObject("message");
+            assertThat(message.getString("content")).isEqualTo(ProviderWireUpstream.STRUCTURED);
+            JsonObject schema = sentSchema(wire, upstream.lastRequestWith(marker));
+            assertThat(schema.getJsonObject("properties").getJsonObject("city").getString("type"))
+                    .isEqualToIgnoringCase("string");
+            assertThat(schema.getJsonArray("required").getString(0)).isEqualTo("city");
+        });
+    }
+
+    /** Where each provider's request carries the answer's schema. */
+    private static JsonObject sentSchema(Wire wire, JsonObject request) {
+        return switch (wire) {
+            case GEMINI -> {
+                JsonObject config = request.getJsonObject("generationConfig");
+                assertThat(config.getString("responseMimeType")).isEqualTo("application/json");
+                yield config.containsKey("responseJsonSchema")
+                        ? config.getJsonObject("responseJsonSchema")
+                        : config.getJsonObject("responseSchema");
+            }
+            case OLLAMA -> request.getJsonObject("format");
+            case MISTRAL -> {
+                JsonObject format = request.getJsonObject("response_format");
+                assertThat(format.getString("type")).isEqualTo("json_schema");
+                yield format.getJsonObject("json_schema").getJsonObject("schema");
+            }
+            case ANTHROPIC -> throw new AssertionError("refused");
+        };
+    }
+
+    /** A model of this provider on a stub speaking its wire, and a key for it; everything is removed afterwards. */
+    private static void withModelOf(Wire wire, ModelTest test) throws Exception {
         String model = unique("it-tools-" + wire.provider);
         Long credential = null;
         JsonObject key = null;
@@ -41,17 +154,7 @@ class ProviderToolCallsIT {
             credential = wire == Wire.OLLAMA ? null : createCredential(wire, upstream.apiBase());
             createModel(model, wire, upstream.apiBase(), credential);
             key = GatewayAdmin.issueKey(unique("it-tools-key"), "[\"" + model + "\"]", "{}");
-            OpenAIClient client = OpenAIOkHttpClient.builder()
-                    .baseUrl(ServerUnderTest.uri("/openai/v1").toString())
-                    .apiKey(key.getString("token"))
-                    .maxRetries(0)
-                    .timeout(Duration.ofSeconds(30))
-                    .build();
-            try {
-                roundTrip(client, upstream, wire, model);
-            } finally {
-                client.close();
-            }
+            test.run(upstream, model, key.getString("token"));
         } finally {
             GatewayAdmin.revokeQuietly(key);
             GatewayAdmin.deleteModelQuietly(model);
@@ -59,6 +162,20 @@ class ProviderToolCallsIT {
                 GatewayAdmin.delete("/api/admin/credentials/" + credential);
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface ModelTest {
+        void run(ProviderWireUpstream upstream, String model, String token) throws Exception;
+    }
+
+    private static HttpResponse<String> post(String token, String body) {
+        return ServerUnderTest.send(HttpRequest.newBuilder(ServerUnderTest.uri("/openai/v1/chat/completions"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static void roundTrip(OpenAIClient client, ProviderWireUpstream upstream, Wire wire, String model) {

@@ -3,6 +3,7 @@ package it.llmadmin.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import java.util.concurrent.Executors;
  * A tool-using model on loopback speaking one provider's own chat wire format (Anthropic's messages, Gemini's
  * generateContent, Ollama's /api/chat, Mistral's chat completions), as their documentation shows it: offered tools and
  * given no tool result yet, it calls {@code GetWeather} with {@code {"city":"Paris"}}; given the tool's result (in the
- * provider's own shape), it answers {@code "Sunny in Paris."}. Every request body is kept for the test to inspect.
+ * provider's own shape), it answers {@code "Sunny in Paris."}; offered no tools, it answers {@link #STRUCTURED}. Asked
+ * for a stream, it streams the tool call as {@link ProviderWireStreams} shows. Every request body is kept for the test
+ * to inspect.
  */
 final class ProviderWireUpstream implements AutoCloseable {
 
@@ -41,6 +44,9 @@ final class ProviderWireUpstream implements AutoCloseable {
     }
 
     static final String ANSWER = "Sunny in Paris.";
+
+    /** The answer to a request without tools (a structured output request): JSON text. */
+    static final String STRUCTURED = "{\"city\":\"Paris\"}";
 
     final List<JsonObject> requests = new CopyOnWriteArrayList<>();
     private final Wire wire;
@@ -84,15 +90,58 @@ final class ProviderWireUpstream implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         boolean known = switch (wire) {
             case ANTHROPIC -> path.equals("/v1/messages");
-            case GEMINI -> path.equals("/v1beta/models/" + wire.modelName + ":generateContent");
+            case GEMINI ->
+                path.equals("/v1beta/models/" + wire.modelName + ":generateContent")
+                        || path.equals("/v1beta/models/" + wire.modelName + ":streamGenerateContent");
             case OLLAMA -> path.equals("/api/chat");
             case MISTRAL -> path.equals("/v1/chat/completions");
         };
+        boolean streamed =
+                wire == Wire.GEMINI ? path.endsWith(":streamGenerateContent") : request.getBoolean("stream", false);
         if (!known) {
             send(exchange, 404, "{\"error\":\"no such path " + path + "\"}");
             return;
         }
-        send(exchange, 200, toolResult ? text() : toolCall());
+        if (streamed) {
+            stream(exchange, ProviderWireStreams.toolCall(wire));
+            return;
+        }
+        boolean offeredTools = request.get("tools") instanceof JsonArray tools && !tools.isEmpty();
+        send(exchange, 200, toolResult ? text() : offeredTools ? toolCall() : structured());
+    }
+
+    /** A structured answer (no tools offered): the JSON {@link #STRUCTURED} as the answer's text. */
+    private String structured() {
+        String text = "\"" + STRUCTURED.replace("\"", "\\\"") + "\"";
+        return switch (wire) {
+            case ANTHROPIC ->
+                "{\"id\":\"msg_3\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" + wire.modelName
+                        + "\",\"content\":[{\"type\":\"text\",\"text\":" + text + "}],\"stop_reason\":\"end_turn\","
+                        + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":5,\"output_tokens\":2}}";
+            case GEMINI ->
+                "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":" + text + "}],\"role\":\"model\"},"
+                        + "\"finishReason\":\"STOP\",\"index\":0}],"
+                        + "\"usageMetadata\":{\"promptTokenCount\":5,\"candidatesTokenCount\":2,\"totalTokenCount\":7}}";
+            case OLLAMA ->
+                "{\"model\":\"" + wire.modelName + "\",\"created_at\":\"2024-01-01T00:00:00Z\","
+                        + "\"message\":{\"role\":\"assistant\",\"content\":" + text + "},\"done\":true,"
+                        + "\"done_reason\":\"stop\",\"prompt_eval_count\":5,\"eval_count\":2}";
+            case MISTRAL ->
+                "{\"id\":\"c3\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"" + wire.modelName
+                        + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + text
+                        + "},\"finish_reason\":\"stop\"}],"
+                        + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}";
+        };
+    }
+
+    /** Sends a stream body as the provider does: server-sent events, or Ollama's newline-delimited JSON. */
+    private void stream(HttpExchange exchange, String body) throws IOException {
+        exchange.getResponseHeaders()
+                .set("Content-Type", wire == Wire.OLLAMA ? "application/x-ndjson" : "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private String toolCall() {

@@ -5,7 +5,6 @@ import static it.llmadmin.gateway.GatewayAdmin.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
@@ -57,12 +56,7 @@ class ResponsesApiIT {
         GatewayAdmin.createChatModel(agent, AgentUpstream.MODEL, upstream.apiBase());
         GatewayAdmin.createChatModel(reasoner, AgentUpstream.REASONER, upstream.apiBase());
         key = GatewayAdmin.issueKey(unique("it-resp-key"), "[\"" + agent + "\",\"" + reasoner + "\"]", "{}");
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl(ServerUnderTest.uri("/openai/v1").toString())
-                .apiKey(key.getString("token"))
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(30))
-                .build();
+        client = OpenAiClients.forKey(key.getString("token"));
     }
 
     @AfterAll
@@ -196,15 +190,23 @@ class ResponsesApiIT {
                 + "\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\","
                 + "\"properties\":{\"city\":{\"type\":\"string\"}}}}]}");
         List<String> types = new ArrayList<>();
+        StringBuilder arguments = new StringBuilder();
         int sequence = 0;
         for (String line : raw.body().split("\n")) {
             if (line.startsWith("data: ")) {
                 JsonObject event = GatewayAdmin.parse(line.substring(6));
                 assertThat(event.getInt("sequence_number")).isEqualTo(sequence++);
                 types.add(event.getString("type"));
+                if (event.getString("type").equals("response.function_call_arguments.delta")) {
+                    arguments.append(event.getString("delta"));
+                }
             }
         }
-        assertThat(types)
+        // The provider streams the arguments in pieces, and so does the gateway: one delta per piece.
+        assertThat(types.stream().filter("response.function_call_arguments.delta"::equals))
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(arguments).hasToString(AgentUpstream.ARGUMENTS);
+        assertThat(types.stream().distinct())
                 .containsExactly(
                         "response.created",
                         "response.in_progress",

@@ -5,7 +5,6 @@ import static it.llmadmin.gateway.GatewayAdmin.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseRetrieveParams;
@@ -38,12 +37,7 @@ class StoredResponsesIT {
         GatewayAdmin.createChatModel(agent, AgentUpstream.MODEL, upstream.apiBase());
         owner = GatewayAdmin.issueKey(unique("it-stored-owner"), "[\"" + agent + "\"]", "{}");
         stranger = GatewayAdmin.issueKey(unique("it-stored-stranger"), "[\"" + agent + "\"]", "{}");
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl(ServerUnderTest.uri("/openai/v1").toString())
-                .apiKey(owner.getString("token"))
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(30))
-                .build();
+        client = OpenAiClients.forKey(owner.getString("token"));
     }
 
     @AfterAll

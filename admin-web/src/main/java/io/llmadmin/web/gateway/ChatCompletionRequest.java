@@ -67,9 +67,9 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         }
         Integer n = JsonFields.integer(request, "n", 1);
         boolean stream = Boolean.TRUE.equals(JsonFields.bool(request, "stream"));
-        if (n != null && n != 1) {
-            // LangChain4j's chat models take one choice only (OpenAI's module refuses an answer with several).
-            throw OpenAiException.invalid("n", "n must be 1: no model behind this gateway returns several choices");
+        if (n != null && n != 1 && stream) {
+            // LangChain4j's stream joins every choice's deltas into one answer, so several choices come whole only.
+            throw OpenAiException.invalid("n", "n > 1 is answered whole only: send stream: false");
         }
         List<String> modalities = JsonFields.strings(request, "modalities");
         if (!modalities.isEmpty() && !modalities.equals(List.of("text"))) {
@@ -84,10 +84,6 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
                 maxCompletionTokens != null ? maxCompletionTokens : JsonFields.integer(request, "max_tokens", 1);
         ToolParameters tools = ToolParameters.read(request);
         String user = JsonFields.string(request, "user", "user");
-        if (stream && Boolean.TRUE.equals(JsonFields.bool(request, "logprobs"))) {
-            throw OpenAiException.invalid(
-                    "logprobs", "logprobs are returned with a whole answer only: send stream: false");
-        }
         try {
             ChatOptions options = new ChatOptions(
                     tools.choice(),
@@ -104,7 +100,8 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
                     maxCompletionTokens != null,
                     JsonFields.bool(request, "store"),
                     metadata(request),
-                    user);
+                    user,
+                    n);
             return new ChatCompletionRequest(
                     ChatCall.builder(model)
                             .messages(ChatMessages.read(request))

@@ -128,8 +128,9 @@ public class ChatCompletionsResource {
             throw e;
         }
         reservation.settle(result.usage());
-        if (result.model().equals(lookup.model())) {
+        if (result.model().equals(lookup.model()) && result.otherChoices().isEmpty()) {
             // An answer of a fallback is not kept under the asked model: the next call should try the model again.
+            // Nor is one of several choices (the cache keeps one).
             caching.store(lookup, result);
         }
         return completion(request, result, id, created, lookup.applies() ? "miss" : null, keyLimits);
@@ -293,6 +294,10 @@ public class ChatCompletionsResource {
                     ChatResult answer = OpenAiResponses.withCallIds(done.result());
                     for (JsonObject delta : toolCalls.remaining(answer.toolCalls())) {
                         data(OpenAiResponses.chunk(id, created, model, delta, null)
+                                .toString());
+                    }
+                    if (answer.logprobsJson() != null) {
+                        data(OpenAiResponses.logprobsChunk(id, created, model, answer.logprobsJson())
                                 .toString());
                     }
                     data(OpenAiResponses.chunk(

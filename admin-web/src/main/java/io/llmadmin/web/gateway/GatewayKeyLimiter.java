@@ -58,17 +58,26 @@ public class GatewayKeyLimiter {
      */
     public Reservation admit(GatewayKeyView key, ChatCall call) {
         List<String> texts = call.messageTexts();
+        // Several choices (n) may each use max_tokens: they reserve that many times, and share the key's
+        // output per minute when it bounds them.
+        int choices = call.options().choiceCount();
         if (key.limits().unlimited() || call.maxTokens() != null) {
-            return admit(key, texts, call.maxTokens() == null ? 0 : call.maxTokens());
+            return admit(key, texts, call.maxTokens() == null ? 0 : call.maxTokens() * choices);
         }
         int estimated = TokenEstimator.estimateChatInputTokens(texts);
         Optional<CatalogEntry> model = call.model() == null ? Optional.empty() : catalog.activeModel(call.model());
+        GatewayKeyLimits limits = key.limits();
         OutputReservation output = outputReservation(
-                key.limits(),
+                choices == 1 || limits.outputTokensPerMinute() <= 0
+                        ? limits
+                        : new GatewayKeyLimits(
+                                limits.requestsPerMinute(),
+                                limits.inputTokensPerMinute(),
+                                Math.max(1, limits.outputTokensPerMinute() / choices)),
                 model.map(CatalogEntry::maxOutputTokens).orElse(0),
                 model.map(CatalogEntry::contextLength).orElse(0),
                 estimated);
-        return new Reservation(reserve(key, estimated, output.tokens()), estimated, output.sentAsMaxTokens());
+        return new Reservation(reserve(key, estimated, output.tokens() * choices), estimated, output.sentAsMaxTokens());
     }
 
     /**

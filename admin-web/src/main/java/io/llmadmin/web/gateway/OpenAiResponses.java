@@ -45,13 +45,17 @@ final class OpenAiResponses {
     }
 
     /**
-     * A whole answer: {@code object} {@code chat.completion}, one choice, usage when the provider reported it. The
+     * A whole answer: {@code object} {@code chat.completion}, its choices (one unless the call asked for several),
+     * usage when the provider reported it (for all choices together). The
      * message carries the model's tool calls ({@code function_call} for a legacy request) and its reasoning
      * ({@code reasoning_content}, as DeepSeek and vLLM spell it) when there are any, the choice its {@code logprobs} as
      * the provider returned them (null when not asked for).
      */
     static JsonObject completion(String id, long created, ChatResult result, boolean legacyFunctions) {
         JsonArrayBuilder choices = Json.createArrayBuilder().add(choice(0, result, legacyFunctions));
+        for (int i = 0; i < result.otherChoices().size(); i++) {
+            choices.add(choice(i + 1, result.otherChoices().get(i), legacyFunctions));
+        }
         JsonObjectBuilder completion = Json.createObjectBuilder()
                 .add("id", id)
                 .add("object", "chat.completion")
@@ -110,7 +114,8 @@ final class OpenAiResponses {
     /** The answer with an id on every tool call (ours where the provider gave none), so every rendering agrees. */
     static ChatResult withCallIds(ChatResult result) {
         if (result.toolCalls().stream()
-                .allMatch(call -> call.id() != null && !call.id().isBlank())) {
+                        .allMatch(call -> call.id() != null && !call.id().isBlank())
+                && result.otherChoices().isEmpty()) {
             return result;
         }
         return new ChatResult(
@@ -122,7 +127,8 @@ final class OpenAiResponses {
                         .toList(),
                 result.usage(),
                 result.finishReason(),
-                result.logprobsJson());
+                result.logprobsJson(),
+                result.otherChoices().stream().map(OpenAiResponses::withCallIds).toList());
     }
 
     /** A provider's call id, or one of ours for providers that give none (Gemini, Ollama). */
@@ -150,6 +156,24 @@ final class OpenAiResponses {
         } else {
             choice.add("finish_reason", finishReason);
         }
+        return base(id, created, model)
+                .add("choices", Json.createArrayBuilder().add(choice))
+                .build();
+    }
+
+    /**
+     * The log probabilities of a stream's tokens, joined from the provider's chunks, in one chunk with an empty delta
+     * before the finish (the SDKs' accumulators join every chunk's {@code logprobs.content}, so they see them all).
+     */
+    static JsonObject logprobsChunk(String id, long created, String model, String logprobsJson) {
+        JsonObjectBuilder choice = Json.createObjectBuilder()
+                .add("index", 0)
+                .add("delta", Json.createObjectBuilder())
+                .add(
+                        "logprobs",
+                        Json.createReader(new java.io.StringReader(logprobsJson))
+                                .readObject())
+                .addNull("finish_reason");
         return base(id, created, model)
                 .add("choices", Json.createArrayBuilder().add(choice))
                 .build();

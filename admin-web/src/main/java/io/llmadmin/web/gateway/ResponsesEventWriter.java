@@ -3,12 +3,17 @@ package io.llmadmin.web.gateway;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatStream;
 import io.llmadmin.services.llm.ToolCall;
+import io.llmadmin.services.llm.ToolCallFragment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.logging.Level;
@@ -18,8 +23,9 @@ import java.util.logging.Logger;
  * Writes a streamed Responses API answer as OpenAI's documented events, each {@code event: <type>} and
  * {@code data: <json>} with a rising {@code sequence_number}: {@code response.created}, {@code response.in_progress},
  * per output item {@code response.output_item.added} ... {@code response.output_item.done} (reasoning text deltas,
- * output text deltas within a content part, function call arguments), then {@code response.completed}, or
- * {@code response.failed} when the call fails or the provider's stream is cut off.
+ * output text deltas within a content part, function call arguments fragment by fragment as the provider streams
+ * them), then {@code response.completed}, or {@code response.failed} when the call fails or the provider's stream is
+ * cut off. A provider that sends its calls whole (Gemini, Ollama) gives each call's arguments in one delta at the end.
  */
 final class ResponsesEventWriter {
 
@@ -35,6 +41,10 @@ final class ResponsesEventWriter {
     private int reasoningIndex = -1;
     private int messageIndex = -1;
     private boolean reasoningOpen;
+    private boolean messageOpen;
+    /** The calls streamed so far, in order of appearance, by the provider's index of each. */
+    private final Map<Integer, StreamedCall> calls = new LinkedHashMap<>();
+
     private final StringBuilder reasoning = new StringBuilder();
     private final StringBuilder text = new StringBuilder();
 
@@ -56,12 +66,12 @@ final class ResponsesEventWriter {
             event("response.in_progress", Json.createObjectBuilder().add("response", inProgress));
             UpstreamEvents.Event event = first;
             while (!(event instanceof UpstreamEvents.Done || event instanceof UpstreamEvents.Failed)) {
-                // A function call's pieces are not written here: the whole call is, from the finished answer,
-                // as its output item with one arguments delta.
                 if (event instanceof UpstreamEvents.Reasoning thinking) {
                     reasoning(thinking.text());
                 } else if (event instanceof UpstreamEvents.Delta text) {
                     text(text.text());
+                } else if (event instanceof UpstreamEvents.ToolCallPiece piece) {
+                    functionCallPiece(piece.fragment());
                 }
                 event = UpstreamEvents.next(events, upstream);
             }
@@ -69,7 +79,7 @@ final class ResponsesEventWriter {
                 event = new UpstreamEvents.Failed(UpstreamEvents.cutOff(), done.result());
             }
             if (event instanceof UpstreamEvents.Done done) {
-                ChatResult result = OpenAiResponses.withCallIds(done.result());
+                ChatResult result = OpenAiResponses.withCallIds(withStreamedCallIds(done.result()));
                 reservation.settle(result.usage());
                 finish(result);
             } else if (event instanceof UpstreamEvents.Failed failed) {
@@ -134,6 +144,7 @@ final class ResponsesEventWriter {
     private void openMessage() throws IOException {
         closeReasoning();
         messageIndex = nextOutputIndex++;
+        messageOpen = true;
         event(
                 "response.output_item.added",
                 Json.createObjectBuilder()
@@ -163,65 +174,125 @@ final class ResponsesEventWriter {
                         .add("logprobs", Json.createArrayBuilder()));
     }
 
+    private void closeMessage() throws IOException {
+        if (!messageOpen) {
+            return;
+        }
+        messageOpen = false;
+        event(
+                "response.output_text.done",
+                Json.createObjectBuilder()
+                        .add("item_id", ids.message())
+                        .add("output_index", messageIndex)
+                        .add("content_index", 0)
+                        .add("text", text.toString())
+                        .add("logprobs", Json.createArrayBuilder()));
+        event(
+                "response.content_part.done",
+                Json.createObjectBuilder()
+                        .add("item_id", ids.message())
+                        .add("output_index", messageIndex)
+                        .add("content_index", 0)
+                        .add("part", ResponsesOutput.outputText(text.toString())));
+        event(
+                "response.output_item.done",
+                Json.createObjectBuilder()
+                        .add("output_index", messageIndex)
+                        .add("item", ResponsesOutput.messageItem(ids.message(), text.toString(), "completed")));
+    }
+
+    /** A piece of a streamed call: its item is added with the first piece, each piece is one arguments delta. */
+    private void functionCallPiece(ToolCallFragment fragment) throws IOException {
+        StreamedCall call = calls.get(fragment.index());
+        if (call == null) {
+            closeReasoning();
+            closeMessage();
+            call = new StreamedCall(
+                    nextOutputIndex++,
+                    ids.functionCall(calls.size()),
+                    OpenAiResponses.callId(new ToolCall(fragment.id(), "-", "{}")));
+            calls.put(fragment.index(), call);
+            String name = fragment.name() == null ? "" : fragment.name();
+            functionCallAdded(call, name);
+        }
+        if (fragment.arguments() != null && !fragment.arguments().isEmpty()) {
+            argumentsDelta(call, fragment.arguments());
+        }
+    }
+
+    /** The answer with the call ids announced while streaming, so the completed (and stored) response agrees. */
+    private ChatResult withStreamedCallIds(ChatResult result) {
+        if (calls.isEmpty()) {
+            return result;
+        }
+        List<ToolCall> toolCalls = new ArrayList<>(result.toolCalls());
+        List<StreamedCall> streamed = List.copyOf(calls.values());
+        for (int i = 0; i < Math.min(streamed.size(), toolCalls.size()); i++) {
+            ToolCall call = toolCalls.get(i);
+            toolCalls.set(i, new ToolCall(streamed.get(i).callId(), call.name(), call.argumentsJson()));
+        }
+        return new ChatResult(
+                result.model(),
+                result.response(),
+                result.reasoning(),
+                toolCalls,
+                result.usage(),
+                result.finishReason(),
+                result.logprobsJson());
+    }
+
     private void finish(ChatResult result) throws IOException {
         closeReasoning();
         if (messageIndex < 0 && result.toolCalls().isEmpty()) {
             openMessage();
         }
-        if (messageIndex >= 0) {
-            event(
-                    "response.output_text.done",
-                    Json.createObjectBuilder()
-                            .add("item_id", ids.message())
-                            .add("output_index", messageIndex)
-                            .add("content_index", 0)
-                            .add("text", text.toString())
-                            .add("logprobs", Json.createArrayBuilder()));
-            event(
-                    "response.content_part.done",
-                    Json.createObjectBuilder()
-                            .add("item_id", ids.message())
-                            .add("output_index", messageIndex)
-                            .add("content_index", 0)
-                            .add("part", ResponsesOutput.outputText(text.toString())));
-            event(
-                    "response.output_item.done",
-                    Json.createObjectBuilder()
-                            .add("output_index", messageIndex)
-                            .add("item", ResponsesOutput.messageItem(ids.message(), text.toString(), "completed")));
-        }
+        closeMessage();
+        List<StreamedCall> streamed = List.copyOf(calls.values());
         for (int i = 0; i < result.toolCalls().size(); i++) {
             ToolCall call = result.toolCalls().get(i);
-            int index = nextOutputIndex++;
-            String itemId = ids.functionCall(i);
-            event(
-                    "response.output_item.added",
-                    Json.createObjectBuilder()
-                            .add("output_index", index)
-                            .add(
-                                    "item",
-                                    ResponsesOutput.functionCallItem(
-                                            itemId, call.id(), call.name(), "", "in_progress")));
-            event(
-                    "response.function_call_arguments.delta",
-                    Json.createObjectBuilder()
-                            .add("item_id", itemId)
-                            .add("output_index", index)
-                            .add("delta", call.argumentsJson()));
+            StreamedCall item;
+            if (i < streamed.size()) {
+                item = streamed.get(i);
+            } else {
+                // Sent whole by the provider: announced now, its arguments in one delta.
+                item = new StreamedCall(nextOutputIndex++, ids.functionCall(i), call.id());
+                functionCallAdded(item, call.name());
+                argumentsDelta(item, call.argumentsJson());
+            }
             event(
                     "response.function_call_arguments.done",
                     Json.createObjectBuilder()
-                            .add("item_id", itemId)
-                            .add("output_index", index)
+                            .add("item_id", item.itemId())
+                            .add("output_index", item.outputIndex())
                             .add("name", call.name())
                             .add("arguments", call.argumentsJson()));
             event(
                     "response.output_item.done",
                     Json.createObjectBuilder()
-                            .add("output_index", index)
-                            .add("item", ResponsesOutput.functionCallItem(itemId, call, "completed")));
+                            .add("output_index", item.outputIndex())
+                            .add("item", ResponsesOutput.functionCallItem(item.itemId(), call, "completed")));
         }
         event("response.completed", Json.createObjectBuilder().add("response", exchange.completed(result, ids)));
+    }
+
+    private void functionCallAdded(StreamedCall call, String name) throws IOException {
+        event(
+                "response.output_item.added",
+                Json.createObjectBuilder()
+                        .add("output_index", call.outputIndex())
+                        .add(
+                                "item",
+                                ResponsesOutput.functionCallItem(
+                                        call.itemId(), call.callId(), name, "", "in_progress")));
+    }
+
+    private void argumentsDelta(StreamedCall call, String delta) throws IOException {
+        event(
+                "response.function_call_arguments.delta",
+                Json.createObjectBuilder()
+                        .add("item_id", call.itemId())
+                        .add("output_index", call.outputIndex())
+                        .add("delta", delta));
     }
 
     private void event(String type, JsonObjectBuilder data) throws IOException {
@@ -230,4 +301,7 @@ final class ResponsesEventWriter {
         out.write(("event: " + type + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
+
+    /** A function call item of this stream: where it is in the output, its item id and its call id. */
+    private record StreamedCall(int outputIndex, String itemId, String callId) {}
 }

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param store whether an OpenAI provider may keep the completion (OpenAI's {@code store})
  * @param metadata tags an OpenAI provider keeps with a stored completion
  * @param endUser the end user the caller acts for (OpenAI's {@code user}); also recorded with the usage
+ * @param choices how many answers to generate (OpenAI's {@code n}); null for one
  */
 public record ChatOptions(
         ToolChoice toolChoice,
@@ -43,11 +44,53 @@ public record ChatOptions(
         boolean maxCompletionTokens,
         Boolean store,
         Map<String, String> metadata,
-        String endUser) {
+        String endUser,
+        Integer choices) {
 
     /** No option set: every provider default. */
     public static final ChatOptions NONE =
             new ChatOptions(null, null, null, null, null, null, null, null, null, null, null, false, null, null, null);
+
+    /** Options for one answer. */
+    public ChatOptions(
+            ToolChoice toolChoice,
+            Boolean parallelToolCalls,
+            List<String> stop,
+            Integer seed,
+            Double frequencyPenalty,
+            Double presencePenalty,
+            Map<String, Integer> logitBias,
+            Boolean logprobs,
+            Integer topLogprobs,
+            String reasoningEffort,
+            ResponseSchema responseSchema,
+            boolean maxCompletionTokens,
+            Boolean store,
+            Map<String, String> metadata,
+            String endUser) {
+        this(
+                toolChoice,
+                parallelToolCalls,
+                stop,
+                seed,
+                frequencyPenalty,
+                presencePenalty,
+                logitBias,
+                logprobs,
+                topLogprobs,
+                reasoningEffort,
+                responseSchema,
+                maxCompletionTokens,
+                store,
+                metadata,
+                endUser,
+                null);
+    }
+
+    /** How many answers the call asks for: 1 unless {@code choices} asks for more. */
+    public int choiceCount() {
+        return choices == null ? 1 : choices;
+    }
 
     public ChatOptions {
         stop = List.copyOf(stop == null ? List.of() : stop);
@@ -59,6 +102,11 @@ public record ChatOptions(
         if (stop.stream().anyMatch(sequence -> sequence == null || sequence.isEmpty())) {
             throw new InvalidLlmRequestException("stop", "a stop sequence must not be empty");
         }
+        if (choices != null && (choices < 1 || choices > 128)) {
+            throw new InvalidLlmRequestException("n", "n must be 1 to 128, was " + choices);
+        }
+        // One choice is no option: a call asking for one equals a call asking for none.
+        choices = choices != null && choices == 1 ? null : choices;
         requireRange("frequency_penalty", frequencyPenalty, -2, 2);
         requireRange("presence_penalty", presencePenalty, -2, 2);
         if (topLogprobs != null && (topLogprobs < 0 || topLogprobs > 20)) {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param finishReason why the model stopped ({@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}, ...), when known
  * @param logprobsJson the answer's log probabilities as the provider returned them (OpenAI's {@code logprobs} object,
  *     as JSON text), when asked for and returned; null otherwise
+ * @param otherChoices the answers of the further choices, when the call asked for several ({@code n}): choice 1, 2, ...
+ *     (this answer is choice 0); each without usage, which this answer's counts cover for all of them
  */
 public record ChatResult(
         String model,
@@ -22,7 +24,20 @@ public record ChatResult(
         List<ToolCall> toolCalls,
         Optional<TokenUsage> usage,
         Optional<String> finishReason,
-        String logprobsJson) {
+        String logprobsJson,
+        List<ChatResult> otherChoices) {
+
+    /** One answer. */
+    public ChatResult(
+            String model,
+            String response,
+            String reasoning,
+            List<ToolCall> toolCalls,
+            Optional<TokenUsage> usage,
+            Optional<String> finishReason,
+            String logprobsJson) {
+        this(model, response, reasoning, toolCalls, usage, finishReason, logprobsJson, List.of());
+    }
 
     /** One answer, without log probabilities. */
     public ChatResult(
@@ -41,5 +56,16 @@ public record ChatResult(
         toolCalls = List.copyOf(toolCalls == null ? List.of() : toolCalls);
         usage = usage == null ? Optional.empty() : usage;
         finishReason = finishReason == null ? Optional.empty() : finishReason;
+        otherChoices = List.copyOf(otherChoices == null ? List.of() : otherChoices);
+    }
+
+    /** This answer with the provider's log probabilities (OpenAI's {@code logprobs} object as JSON text). */
+    public ChatResult withLogprobsJson(String logprobs) {
+        return new ChatResult(model, response, reasoning, toolCalls, usage, finishReason, logprobs, otherChoices);
+    }
+
+    /** This answer (choice 0) with the further choices of a call that asked for several. */
+    public ChatResult withOtherChoices(List<ChatResult> choices) {
+        return new ChatResult(model, response, reasoning, toolCalls, usage, finishReason, logprobsJson, choices);
     }
 }

@@ -51,9 +51,31 @@ final class Attempts {
      */
     ModelAdmission admit(
             ModelConfiguration model, String kind, String caller, List<String> inputTexts, Integer maxTokens) {
+        return admit(model, kind, caller, inputTexts, maxTokens, 1);
+    }
+
+    /** Admits a chat call: its messages, its {@code max_tokens}, and as many answers as it asks for. */
+    ModelAdmission admit(ModelConfiguration model, String kind, ChatCall call) {
+        return admit(
+                model,
+                kind,
+                call.caller(),
+                call.messageTexts(),
+                call.maxTokens(),
+                call.options().choiceCount());
+    }
+
+    /** Admits a call for {@code choices} answers: each may use the output reserved for one, so it reserves n times. */
+    ModelAdmission admit(
+            ModelConfiguration model,
+            String kind,
+            String caller,
+            List<String> inputTexts,
+            Integer maxTokens,
+            int choices) {
         String key = keyFor(model);
         int estimatedInput = TokenEstimator.estimateChatInputTokens(inputTexts);
-        int reservedOutput = outputReservation(model, maxTokens, estimatedInput);
+        int reservedOutput = outputReservation(model, maxTokens, estimatedInput, choices);
         CallGuard.Permit permit;
         try {
             permit = guard.admit(new CallGuard.Admission(
@@ -98,11 +120,12 @@ final class Attempts {
     /**
      * The output tokens to reserve: the call's {@code max_tokens}; for a chat call without one, the model's maximum
      * output, else its context less the prompt, capped by its output tokens per minute; 0 when none of these is known
-     * (and for models that answer no text).
+     * (and for models that answer no text); for {@code choices} answers, one answer's reservation each, the per-minute
+     * output limit shared among them.
      */
-    static int outputReservation(ModelConfiguration model, Integer maxTokens, int estimatedInput) {
+    static int outputReservation(ModelConfiguration model, Integer maxTokens, int estimatedInput, int choices) {
         if (maxTokens != null) {
-            return maxTokens;
+            return maxTokens * choices;
         }
         if (model.type() != ModelType.CHAT) {
             return 0;
@@ -112,9 +135,10 @@ final class Attempts {
             most = Math.max(1, model.contextLength() - estimatedInput);
         }
         if (model.limitOutputTokensPerMinute() > 0) {
-            most = most <= 0 ? model.limitOutputTokensPerMinute() : Math.min(most, model.limitOutputTokensPerMinute());
+            int share = Math.max(1, model.limitOutputTokensPerMinute() / choices);
+            most = most <= 0 ? share : Math.min(most, share);
         }
-        return Math.max(0, most);
+        return Math.max(0, most) * choices;
     }
 
     /**
@@ -129,15 +153,8 @@ final class Attempts {
         if (call.maxTokens() != null || !bounded || admission.reservedOutputTokens() <= 0) {
             return call;
         }
-        return new ChatCall(
-                call.model(),
-                call.messages(),
-                call.temperature(),
-                call.topP(),
-                admission.reservedOutputTokens(),
-                call.jsonOutput(),
-                call.tools(),
-                call.timeout(),
-                call.caller());
+        // max_tokens bounds each choice: several share the reservation.
+        return call.withMaxTokens(
+                Math.max(1, admission.reservedOutputTokens() / call.options().choiceCount()));
     }
 }

@@ -1,5 +1,6 @@
 package io.llmadmin.services.llm.internal;
 
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.LlmException;
@@ -43,7 +44,7 @@ final class BlockingChat {
         long started = System.nanoTime();
         ModelAdmission admission;
         try {
-            admission = attempts.admit(model, "chat", call.caller(), call.messageTexts(), call.maxTokens());
+            admission = attempts.admit(model, "chat", call);
         } catch (RuntimeException notSent) {
             cooldowns.released(model);
             throw notSent;
@@ -66,7 +67,7 @@ final class BlockingChat {
 
     /** One attempt at {@code model}, admitted and settled, with no retry and no cool-down check: a health probe. */
     ChatResult probe(ModelConfiguration model, ChatCall call) {
-        ModelAdmission admission = attempts.admit(model, "chat", call.caller(), call.messageTexts(), call.maxTokens());
+        ModelAdmission admission = attempts.admit(model, "chat", call);
         try {
             return once(admission, call);
         } finally {
@@ -84,11 +85,17 @@ final class BlockingChat {
         ModelConfiguration model = admission.model();
         Attempt attempt = admission.attempt(call.timeoutIfSet().orElse(defaultTimeout));
         try {
-            ChatResponse response = attempt.context()
-                    .run(() -> factory.chatModel(model, attempt.key()).chat(Conversions.toRequest(call, model)));
+            boolean severalChoices = call.options().choiceCount() > 1;
+            ChatModel chatModel = severalChoices
+                    ? factory.severalChoicesChatModel(model, attempt.key())
+                    : factory.chatModel(model, attempt.key());
+            ChatResponse response = attempt.context().run(() -> chatModel.chat(Conversions.toRequest(call, model)));
             ChatResult result = toResult(model, response);
             if (OpenAiLogprobs.asked(call)) {
                 result = OpenAiLogprobs.addTo(result, response);
+            }
+            if (severalChoices) {
+                result = OpenAiChoices.addTo(result, response);
             }
             attempt.end(CallOutcome.SUCCEEDED, null, result.usage());
             return result;
@@ -102,11 +109,7 @@ final class BlockingChat {
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         String thinking =
                 response.aiMessage() == null ? null : response.aiMessage().thinking();
-        ReasoningStreamParser parser = new ReasoningStreamParser();
-        parser.addChunk("", thinking);
-        parser.addChunk(text, "");
-        parser.finish();
-        StreamDelta output = parser.output();
+        StreamDelta output = split(text, thinking);
         return new ChatResult(
                 model.catalogId(),
                 output.response(),
@@ -114,5 +117,14 @@ final class BlockingChat {
                 Conversions.toolCalls(response),
                 Conversions.usage(response.tokenUsage()),
                 Conversions.finishReason(response));
+    }
+
+    /** An answer's text and native reasoning as the response and the reasoning (a leading think block split off). */
+    static StreamDelta split(String text, String thinking) {
+        ReasoningStreamParser parser = new ReasoningStreamParser();
+        parser.addChunk("", thinking);
+        parser.addChunk(text, "");
+        parser.finish();
+        return parser.output();
     }
 }

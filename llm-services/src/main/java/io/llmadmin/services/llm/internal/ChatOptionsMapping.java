@@ -47,7 +47,11 @@ final class ChatOptionsMapping {
         requireOn(openAi, Boolean.TRUE.equals(options.logprobs()), "logprobs", model);
         requireOn(openAi, options.topLogprobs() != null && options.topLogprobs() > 0, "top_logprobs", model);
         requireOn(openAi, options.reasoningEffort() != null, "reasoning_effort", model);
-        requireOn(openAi, options.responseSchema() != null, "response_format", model);
+        // Only OpenAI's wire answers several choices in one call (read back from its body by OpenAiChoices).
+        requireOn(openAi, options.choiceCount() > 1, "n", model);
+        // LangChain4j's Gemini, Ollama and Mistral modules send a JSON schema as their own structured output; its
+        // Anthropic module has none.
+        requireOn(route != ProviderRoute.ANTHROPIC, options.responseSchema() != null, "response_format", model);
         requireOn(
                 openAi,
                 Boolean.TRUE.equals(options.store()) || !options.metadata().isEmpty(),
@@ -181,8 +185,16 @@ final class ChatOptionsMapping {
                 if (options.maxCompletionTokens()) {
                     openAi.maxCompletionTokens(call.maxTokens());
                 }
+                // LangChain4j's OpenAI parameters have neither OpenAI's own response_format nor n: both go as sent.
+                Map<String, Object> custom = new LinkedHashMap<>();
                 if (options.responseSchema() != null) {
-                    openAi.customParameters(Map.of("response_format", openAiResponseFormat(options.responseSchema())));
+                    custom.put("response_format", openAiResponseFormat(options.responseSchema()));
+                }
+                if (options.choiceCount() > 1) {
+                    custom.put("n", options.choiceCount());
+                }
+                if (!custom.isEmpty()) {
+                    openAi.customParameters(custom);
                 }
                 yield openAi;
             }

@@ -174,6 +174,9 @@ final class ChatStreamRun implements ChatStream {
                 Conversions.toolCalls(response),
                 Conversions.usage(response.tokenUsage()),
                 Conversions.finishReason(response));
+        if (OpenAiLogprobs.asked(call)) {
+            answer = OpenAiLogprobs.addTo(answer, response);
+        }
         from.stopWatching();
         from.attempt().end(CallOutcome.SUCCEEDED, null, answer.usage());
         releaseAdmission();

@@ -67,6 +67,16 @@ final class LangChain4jModelFactory {
         return cached(Kind.CHAT, model, apiKey, () -> buildChat(model, apiKey));
     }
 
+    /** The chat model for a call asking for several choices (see {@link OpenAiChoices}); OpenAI's wire only. */
+    ChatModel severalChoicesChatModel(ModelConfiguration model, String apiKey) {
+        return cached(
+                Kind.CHOICES,
+                model,
+                apiKey,
+                () -> providerModels(model, routeOf(model), "chat")
+                        .chat(OpenAiChoices.settings(settings(model, apiKey))));
+    }
+
     StreamingChatModel streamingChatModel(ModelConfiguration model, String apiKey) {
         return cached(Kind.STREAMING, model, apiKey, () -> buildStreaming(model, apiKey));
     }
@@ -214,7 +224,8 @@ final class LangChain4jModelFactory {
     private enum Kind {
         CHAT("chat"),
         STREAMING("streaming chat"),
-        EMBEDDING("embedding");
+        EMBEDDING("embedding"),
+        CHOICES("several-choices chat");
 
         private final String label;
 

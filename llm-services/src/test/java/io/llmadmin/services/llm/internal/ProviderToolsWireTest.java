@@ -204,6 +204,51 @@ class ProviderToolsWireTest {
     }
 
     @Test
+    void should_return_every_choice_of_an_openai_wire_answer_asked_for_several() throws Exception {
+        server.stubFor(post(urlPathEqualTo(ProviderWire.OPENAI.chatPath))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o\","
+                                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"One\"},"
+                                + "\"finish_reason\":\"stop\"},{\"index\":1,\"message\":{\"role\":\"assistant\","
+                                + "\"content\":\"<think>hm</think>Two\"},\"finish_reason\":\"length\"}],"
+                                + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":4,\"total_tokens\":9}}")));
+
+        ChatResult result = serviceFor(ProviderWire.OPENAI)
+                .chat(ChatCall.builder("m1")
+                        .message(ChatMessage.user("Hi"))
+                        .options(new ChatOptions(
+                                null, null, null, null, null, null, null, null, null, null, null, false, null, null,
+                                null, 2))
+                        .build());
+
+        assertThat(result.response()).isEqualTo("One");
+        assertThat(result.usage().orElseThrow().outputTokens()).isEqualTo(4);
+        assertThat(result.otherChoices()).singleElement().satisfies(other -> {
+            assertThat(other.response()).isEqualTo("Two");
+            assertThat(other.reasoning()).isEqualTo("hm");
+            assertThat(other.finishReason()).contains("length");
+        });
+        assertThat(lastRequest().path("n").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void should_refuse_several_choices_for_anthropic_naming_n() {
+        ChatCall call = ChatCall.builder("m1")
+                .message(ChatMessage.user("Hi"))
+                .options(new ChatOptions(
+                        null, null, null, null, null, null, null, null, null, null, null, false, null, null, null, 2))
+                .build();
+
+        assertThatThrownBy(() -> serviceFor(ProviderWire.ANTHROPIC).chat(call))
+                .isInstanceOfSatisfying(
+                        InvalidLlmRequestException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("n"))
+                .hasMessageContaining("m1");
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void should_refuse_a_seed_for_anthropic_naming_the_parameter_and_the_model() {
         ChatCall call = ChatCall.builder("m1")
                 .message(ChatMessage.user("Hi"))
