@@ -12,6 +12,7 @@ import io.llmadmin.services.routing.ModelRoutes;
 import io.llmadmin.services.routing.RouteTargetView;
 import io.llmadmin.services.routing.RouteView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
 
 /**
  * Routes in {@code model_route}. Calls pick their target from a snapshot at most {@link #SNAPSHOT_AGE} old; a change
- * here drops it at once, another instance's change is seen within that time.
+ * here drops it at once, and so does another instance's through Redis ({@link RoutingRefresh}); the age only bounds a
+ * notice lost while Redis was out of reach.
  */
 @ApplicationScoped
 public class JpaModelRoutes implements ModelRoutes {
@@ -41,13 +43,16 @@ public class JpaModelRoutes implements ModelRoutes {
     private final EntityManager entityManager;
     private final ModelRegistry registry;
     private final AuditLog auditLog;
+    private final Event<RoutingChanged> changed;
     private final Snapshot<Map<String, RouteView>> snapshot;
 
     @Inject
-    public JpaModelRoutes(EntityManager entityManager, ModelRegistry registry, AuditLog auditLog) {
+    public JpaModelRoutes(
+            EntityManager entityManager, ModelRegistry registry, AuditLog auditLog, Event<RoutingChanged> changed) {
         this.entityManager = entityManager;
         this.registry = registry;
         this.auditLog = auditLog;
+        this.changed = changed;
         this.snapshot = new Snapshot<>(
                 () -> loadAll().stream().collect(Collectors.toUnmodifiableMap(RouteView::id, Function.identity())),
                 SNAPSHOT_AGE,
@@ -59,6 +64,7 @@ public class JpaModelRoutes implements ModelRoutes {
         this.entityManager = null;
         this.registry = null;
         this.auditLog = null;
+        this.changed = null;
         this.snapshot = null;
     }
 
@@ -100,6 +106,7 @@ public class JpaModelRoutes implements ModelRoutes {
         RouteView saved = view(route);
         auditLog.record(actor, before == null ? "CREATE" : "UPDATE", ENTITY_TYPE, id, before, json(saved));
         snapshot.drop();
+        changed.fire(new RoutingChanged());
         return saved;
     }
 
@@ -115,6 +122,7 @@ public class JpaModelRoutes implements ModelRoutes {
         entityManager.flush();
         auditLog.record(actor, "DELETE", ENTITY_TYPE, id, before, null);
         snapshot.drop();
+        changed.fire(new RoutingChanged());
         return true;
     }
 
@@ -199,5 +207,10 @@ public class JpaModelRoutes implements ModelRoutes {
                 .add("targets", targets)
                 .build()
                 .toString();
+    }
+
+    /** Forgets the snapshot: the next call reads the table again (a change committed here or elsewhere). */
+    public void dropSnapshot() {
+        snapshot.drop();
     }
 }

@@ -7,6 +7,7 @@ import io.llmadmin.services.changes.UnknownEntityException;
 import io.llmadmin.services.registry.ModelRegistry;
 import io.llmadmin.services.routing.ResponseCachePolicies;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Policies in {@code response_cache_policy}; calls read them from a snapshot at most {@link #SNAPSHOT_AGE} old (a change
- * here drops it at once).
+ * here or, through Redis, on another instance drops it at once: {@link RoutingRefresh}).
  */
 @ApplicationScoped
 public class JpaResponseCachePolicies implements ResponseCachePolicies {
@@ -30,13 +31,16 @@ public class JpaResponseCachePolicies implements ResponseCachePolicies {
     private final EntityManager entityManager;
     private final ModelRegistry registry;
     private final AuditLog auditLog;
+    private final Event<RoutingChanged> changed;
     private final Snapshot<Map<String, Integer>> snapshot;
 
     @Inject
-    public JpaResponseCachePolicies(EntityManager entityManager, ModelRegistry registry, AuditLog auditLog) {
+    public JpaResponseCachePolicies(
+            EntityManager entityManager, ModelRegistry registry, AuditLog auditLog, Event<RoutingChanged> changed) {
         this.entityManager = entityManager;
         this.registry = registry;
         this.auditLog = auditLog;
+        this.changed = changed;
         this.snapshot = new Snapshot<>(this::load, SNAPSHOT_AGE, Clock.systemUTC());
     }
 
@@ -45,6 +49,7 @@ public class JpaResponseCachePolicies implements ResponseCachePolicies {
         this.entityManager = null;
         this.registry = null;
         this.auditLog = null;
+        this.changed = null;
         this.snapshot = null;
     }
 
@@ -101,9 +106,15 @@ public class JpaResponseCachePolicies implements ResponseCachePolicies {
                 before,
                 ttlSeconds == 0 ? null : json(ttlSeconds));
         snapshot.drop();
+        changed.fire(new RoutingChanged());
     }
 
     private static String json(int ttlSeconds) {
         return "{\"ttlSeconds\":" + ttlSeconds + "}";
+    }
+
+    /** Forgets the snapshot: the next call reads the table again (a change committed here or elsewhere). */
+    public void dropSnapshot() {
+        snapshot.drop();
     }
 }
