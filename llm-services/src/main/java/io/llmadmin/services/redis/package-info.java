@@ -1,5 +1,7 @@
 /**
- * What every Redis user of llm-services shares: reading {@code REDIS_URL} without ever repeating its password. Redis
- * holds the rate-limit windows every instance shares and carries the catalog's change notices between instances.
+ * What every Redis user of llm-services shares: reading {@code REDIS_URL} without ever repeating its password, and
+ * notices between instances ({@link io.llmadmin.services.redis.RedisNotices}). Redis holds the rate-limit windows every
+ * instance shares, the response cache, the models' cool-downs and last probes, and carries the catalog's (and routes')
+ * change notices and the cool-down notices between instances.
  */
 package io.llmadmin.services.redis;
