@@ -1,5 +1,6 @@
 package io.llmadmin.services.routing;
 
+import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.changes.InvalidChangeException;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,12 @@ public interface ModelRoutes {
     List<RouteView> all();
 
     Optional<RouteView> find(String id);
+
+    /**
+     * The routes clients can call, as the model lists show them ({@link RouteView#catalogEntry()}): every route as calls
+     * see it now (from memory, as {@link #pick} does) whose id no active model hides, by id.
+     */
+    List<CatalogEntry> callable();
 
     /**
      * Creates or replaces a route.

@@ -4,6 +4,8 @@ import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.domain.routing.ModelRoute;
 import io.llmadmin.domain.routing.RouteTarget;
 import io.llmadmin.services.audit.AuditLog;
+import io.llmadmin.services.catalog.CatalogEntry;
+import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.registry.ModelRegistry;
@@ -42,15 +44,21 @@ public class JpaModelRoutes implements ModelRoutes {
 
     private final EntityManager entityManager;
     private final ModelRegistry registry;
+    private final ModelCatalog catalog;
     private final AuditLog auditLog;
     private final Event<RoutingChanged> changed;
     private final Snapshot<Map<String, RouteView>> snapshot;
 
     @Inject
     public JpaModelRoutes(
-            EntityManager entityManager, ModelRegistry registry, AuditLog auditLog, Event<RoutingChanged> changed) {
+            EntityManager entityManager,
+            ModelRegistry registry,
+            ModelCatalog catalog,
+            AuditLog auditLog,
+            Event<RoutingChanged> changed) {
         this.entityManager = entityManager;
         this.registry = registry;
+        this.catalog = catalog;
         this.auditLog = auditLog;
         this.changed = changed;
         this.snapshot = new Snapshot<>(
@@ -63,6 +71,7 @@ public class JpaModelRoutes implements ModelRoutes {
     protected JpaModelRoutes() {
         this.entityManager = null;
         this.registry = null;
+        this.catalog = null;
         this.auditLog = null;
         this.changed = null;
         this.snapshot = null;
@@ -80,6 +89,15 @@ public class JpaModelRoutes implements ModelRoutes {
                 .getResultList()
                 .stream()
                 .map(JpaModelRoutes::view)
+                .toList();
+    }
+
+    @Override
+    public List<CatalogEntry> callable() {
+        return snapshot.get().values().stream()
+                .filter(route -> catalog.activeModel(route.id()).isEmpty())
+                .sorted(java.util.Comparator.comparing(RouteView::id))
+                .map(RouteView::catalogEntry)
                 .toList();
     }
 
