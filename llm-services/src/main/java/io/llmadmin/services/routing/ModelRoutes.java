@@ -37,4 +37,10 @@ public interface ModelRoutes {
      * @return empty when {@code id} is not a route
      */
     Optional<String> pick(String id, String callerKey);
+
+    /**
+     * Where a call naming {@code modelOrRoute} goes: a target of the route (as {@link #pick}), or empty when it names an
+     * active model (a model wins over a route of its id) or no route.
+     */
+    Optional<String> resolve(String modelOrRoute, String callerKey);
 }

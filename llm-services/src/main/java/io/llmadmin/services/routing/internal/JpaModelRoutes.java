@@ -158,6 +158,14 @@ public class JpaModelRoutes implements ModelRoutes {
                         : WeightedChoice.random(live));
     }
 
+    @Override
+    public Optional<String> resolve(String modelOrRoute, String callerKey) {
+        if (modelOrRoute == null || catalog.activeModel(modelOrRoute).isPresent()) {
+            return Optional.empty();
+        }
+        return pick(modelOrRoute, callerKey);
+    }
+
     /** Every error of the route at once, as the console and API show field errors. */
     private List<RouteTarget> checked(String id, List<RouteTargetView> targets) {
         List<FieldError> errors = new ArrayList<>();
