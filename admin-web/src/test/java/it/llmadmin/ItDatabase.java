@@ -22,9 +22,17 @@ public final class ItDatabase {
         if (args.length != 3) {
             throw new IllegalArgumentException("usage: ItDatabase <jdbc url> <user> <password>");
         }
-        String database = databaseName(args[0]);
-        String user = identifier(args[1]);
-        String password = args[2].replace("'", "''");
+        recreate(args[0], args[1], args[2]);
+    }
+
+    /**
+     * Drops the database of {@code jdbcUrl} and its owner {@code user}, and creates both again, empty (also for the
+     * ITs' second server, {@link SecondServer}).
+     */
+    public static void recreate(String jdbcUrl, String userName, String rawPassword) throws SQLException {
+        String database = databaseName(jdbcUrl);
+        String user = identifier(userName);
+        String password = rawPassword.replace("'", "''");
         try (Connection admin = DriverManager.getConnection(
                         env("LLMADMIN_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
                         env("LLMADMIN_TEST_POSTGRES_USER", "postgres"),
