@@ -56,11 +56,17 @@ class PeriodicProbeIT {
 
     private static JsonObject awaitStatus(String model, String status) throws InterruptedException {
         Optional<JsonObject> last = lastProbeOf(model);
-        for (int i = 0; i < 60 && last.map(probe -> !probe.getString("status").equals(status)).orElse(true); i++) {
+        for (int i = 0;
+                i < 60
+                        && last.map(probe -> !probe.getString("status").equals(status))
+                                .orElse(true);
+                i++) {
             Thread.sleep(500);
             last = lastProbeOf(model);
         }
-        assertThat(last).as("a periodic probe of %s with status %s", model, status).isPresent();
+        assertThat(last)
+                .as("a periodic probe of %s with status %s", model, status)
+                .isPresent();
         assertThat(last.get().getString("status")).isEqualTo(status);
         return last.get();
     }
