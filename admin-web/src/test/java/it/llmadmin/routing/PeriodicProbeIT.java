@@ -3,8 +3,6 @@ package it.llmadmin.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -43,15 +41,7 @@ class PeriodicProbeIT {
     }
 
     private static Optional<JsonObject> lastProbeOf(String model) {
-        HttpResponse<String> response = RoutingAdmin.admin("GET", "/api/admin/model-health", null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        try (jakarta.json.JsonReader reader =
-                jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
-            return reader.readArray().stream()
-                    .map(JsonValue::asJsonObject)
-                    .filter(entry -> entry.getString("modelId").equals(model))
-                    .findFirst();
-        }
+        return RoutingAdmin.entryOf(it.llmadmin.ServerUnderTest::uri, "/api/admin/model-health", model);
     }
 
     private static JsonObject awaitStatus(String model, String status) throws InterruptedException {

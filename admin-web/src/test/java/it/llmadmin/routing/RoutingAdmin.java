@@ -144,4 +144,25 @@ final class RoutingAdmin {
             return reader.readObject();
         }
     }
+
+    /** A model's rotation state on the server at {@code at}: {@code COOLING_DOWN}, {@code PROBING} or {@code IN_ROTATION}. */
+    static String cooldownState(Function<String, URI> at, String model) {
+        return entryOf(at, "/api/admin/cooldowns", model)
+                .map(entry -> entry.getString("state"))
+                .orElse("IN_ROTATION");
+    }
+
+    /** The entry of {@code model} ({@code modelId}) in the JSON array an admin GET of {@code path} answers. */
+    static java.util.Optional<JsonObject> entryOf(Function<String, URI> at, String path, String model) {
+        HttpResponse<String> response = admin(at, "GET", path, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray().stream()
+                    .map(jakarta.json.JsonValue::asJsonObject)
+                    .filter(entry -> entry.getString("modelId").equals(model))
+                    .findFirst();
+        }
+    }
 }

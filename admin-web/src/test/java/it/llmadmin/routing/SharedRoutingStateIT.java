@@ -9,7 +9,6 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import it.llmadmin.MissingService;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -100,17 +99,7 @@ class SharedRoutingStateIT {
     }
 
     private static String stateOf(String model) {
-        HttpResponse<String> response = RoutingAdmin.admin("GET", "/api/admin/cooldowns", null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        try (jakarta.json.JsonReader reader =
-                jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
-            return reader.readArray().stream()
-                    .map(JsonValue::asJsonObject)
-                    .filter(entry -> entry.getString("modelId").equals(model))
-                    .map(entry -> entry.getString("state"))
-                    .findFirst()
-                    .orElse("IN_ROTATION");
-        }
+        return RoutingAdmin.cooldownState(ServerUnderTest::uri, model);
     }
 
     private static void publish(String channel, String message) {

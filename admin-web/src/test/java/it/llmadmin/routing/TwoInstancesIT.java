@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.llmadmin.SecondServer;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -78,20 +77,6 @@ class TwoInstancesIT {
                 "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi " + model + "\"}]}");
     }
 
-    private static String stateOn(Function<String, URI> instance, String model) {
-        HttpResponse<String> response = RoutingAdmin.admin(instance, "GET", "/api/admin/cooldowns", null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        try (jakarta.json.JsonReader reader =
-                jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
-            return reader.readArray().stream()
-                    .map(JsonValue::asJsonObject)
-                    .filter(entry -> entry.getString("modelId").equals(model))
-                    .map(entry -> entry.getString("state"))
-                    .findFirst()
-                    .orElse("IN_ROTATION");
-        }
-    }
-
     @Test
     void should_skip_on_one_instance_a_model_cooling_down_on_the_other() {
         // given: the model keeps failing on the first instance (3 failed calls cool it down for 3 s)
@@ -109,7 +94,7 @@ class TwoInstancesIT {
         assertThat(skipped.statusCode()).as(skipped.body()).isEqualTo(200);
         assertThat(skipped.headers().firstValue(SERVED)).contains(backup);
         assertThat(provider.requestsFor("q-" + flaky)).isZero();
-        assertThat(stateOn(second, flaky)).isIn("COOLING_DOWN", "PROBING");
+        assertThat(RoutingAdmin.cooldownState(second, flaky)).isIn("COOLING_DOWN", "PROBING");
         provider.recover("p-" + flaky);
         provider.recover("q-" + flaky);
     }
@@ -136,14 +121,9 @@ class TwoInstancesIT {
         HttpResponse<String> probe = RoutingAdmin.admin(FIRST, "POST", "/api/admin/model-health/" + backup, "");
         assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200);
 
-        HttpResponse<String> listed = RoutingAdmin.admin(second, "GET", "/api/admin/model-health", null);
+        JsonObject entry = RoutingAdmin.entryOf(second, "/api/admin/model-health", backup)
+                .orElseThrow(() -> new AssertionError("no probe of " + backup + " on the second instance"));
 
-        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
-        JsonObject entry = RoutingAdmin.object("{\"all\":" + listed.body() + "}").getJsonArray("all").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(item -> item.getString("modelId").equals(backup))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no probe of " + backup + " in " + listed.body()));
         assertThat(entry.getString("status")).isEqualTo("UP");
     }
 }
