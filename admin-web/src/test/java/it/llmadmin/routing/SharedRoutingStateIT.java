@@ -242,4 +242,45 @@ class SharedRoutingStateIT {
         assertThat(error.getString("param")).isEqualTo("reasoning_effort");
         assertThat(error.getString("message")).contains(backup);
     }
+
+    /**
+     * The receiving side of a notice: another instance stored a cache policy (written here straight into the shared
+     * database, as that instance would) and announced it; this server follows at once rather than when its snapshot
+     * ages out (5 s). Only with a database the test can write beside the server: the PostgreSQL run.
+     */
+    @Test
+    void should_follow_a_cache_policy_another_instance_stored_as_soon_as_it_hears_of_it() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "postgresql".equals(System.getProperty("it.db.kind")),
+                "needs the shared database beside the server: run with -Dit.db=postgresql");
+        String model = RoutingAdmin.unique("it-shared-policy");
+        RoutingAdmin.createChatModel(model, "p-" + model, provider.apiBase(), List.of());
+        try {
+            // given: this server has read the policies (none for the model)
+            assertThat(call(model, "").headers().firstValue("x-llmadmin-cache")).isEmpty();
+
+            // when: another instance stores a policy for it and announces the change
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                            System.getProperty("it.db.url"),
+                            System.getProperty("it.db.user"),
+                            System.getProperty("it.db.password"));
+                    java.sql.PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO response_cache_policy (model_id, ttl_seconds) VALUES (?, 60)")) {
+                insert.setString(1, model);
+                insert.executeUpdate();
+            }
+            publish(System.getProperty("it.catalog.channel"), "another-instance changed");
+
+            // then: well within the snapshot's 5 s, this server caches the model's answers
+            String state = "";
+            for (int i = 0; i < 20 && !state.equals("miss"); i++) {
+                Thread.sleep(100);
+                state = call(model, "").headers().firstValue("x-llmadmin-cache").orElse("");
+            }
+            assertThat(state).isEqualTo("miss");
+        } finally {
+            RoutingAdmin.admin("PUT", "/api/admin/response-cache/" + model, "{\"ttlSeconds\":0}");
+            RoutingAdmin.deleteModelQuietly(model);
+        }
+    }
 }
