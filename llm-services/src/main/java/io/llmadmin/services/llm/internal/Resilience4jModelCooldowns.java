@@ -12,6 +12,8 @@ import io.llmadmin.services.errors.LlmUnavailableException;
 import io.llmadmin.services.llm.ModelCooldown;
 import io.llmadmin.services.llm.ModelCooldowns;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +74,14 @@ public class Resilience4jModelCooldowns implements ModelCooldowns, SharedModelSt
         if (enabled) {
             shared.listen(this);
         }
+    }
+
+    /**
+     * Creates the bean when the application starts, so that it hears the other instances' cool-downs from the start
+     * (it would read the running ones when first used anyway, but a first call should not wait for Redis).
+     */
+    void startOnDeploy(@Observes @Initialized(ApplicationScoped.class) Object applicationStarting) {
+        LOG.fine(() -> enabled ? "Cool-downs are on" : "Cool-downs are off (LLM_COOLDOWN_FAILURES=0)");
     }
 
     /** Cool-downs of this instance only. */
