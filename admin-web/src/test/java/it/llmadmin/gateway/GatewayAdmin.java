@@ -84,8 +84,9 @@ final class GatewayAdmin {
         }
     }
 
-    /** Calls are checked against a model's declared capabilities: the stubs here speak tools and JSON output. */
-    static final String CAPABLE = "\"capabilities\":{\"streaming\":true,\"tools\":true,\"jsonOutput\":true}";
+    /** Calls are checked against a model's declared capabilities: the stubs here speak tools, JSON and reasoning. */
+    static final String CAPABLE =
+            "\"capabilities\":{\"streaming\":true,\"tools\":true,\"jsonOutput\":true,\"reasoning\":true}";
 
     /** An active chat model of provider {@code other} (no key needed) whose api base is the stub. */
     static void createChatModel(String id, String providerModelName, String apiBase) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.llmadmin.services.testsupport.Eventually;
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -57,17 +56,7 @@ class CooldownIT {
     }
 
     private static String stateOf(String model) {
-        HttpResponse<String> response = RoutingAdmin.admin("GET", "/api/admin/cooldowns", null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        try (jakarta.json.JsonReader reader =
-                jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
-            return reader.readArray().stream()
-                    .map(JsonValue::asJsonObject)
-                    .filter(entry -> entry.getString("modelId").equals(model))
-                    .map(entry -> entry.getString("state"))
-                    .findFirst()
-                    .orElse("IN_ROTATION");
-        }
+        return RoutingAdmin.cooldownState(it.llmadmin.ServerUnderTest::uri, model);
     }
 
     @Test

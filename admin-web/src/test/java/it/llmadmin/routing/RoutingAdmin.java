@@ -1,13 +1,12 @@
 package it.llmadmin.routing;
 
-import static it.llmadmin.ServerUnderTest.uri;
-
 import it.llmadmin.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The admin API and gateway calls the routing ITs need, as the build's admin or with a gateway key. */
 final class RoutingAdmin {
@@ -33,12 +33,19 @@ final class RoutingAdmin {
      * exist already).
      */
     static void createChatModel(String id, String providerModelName, String apiBase, List<String> fallbacks) {
+        createChatModel(ServerUnderTest::uri, id, providerModelName, apiBase, fallbacks);
+    }
+
+    /** The same on the server at {@code at} (the second server of a two-instance IT). */
+    static void createChatModel(
+            Function<String, URI> at, String id, String providerModelName, String apiBase, List<String> fallbacks) {
         StringBuilder list = new StringBuilder("[");
         for (int i = 0; i < fallbacks.size(); i++) {
             list.append(i == 0 ? "" : ",").append('"').append(fallbacks.get(i)).append('"');
         }
         list.append(']');
         HttpResponse<String> created = admin(
+                at,
                 "POST",
                 "/api/admin/models",
                 "{\"id\":\"" + id + "\",\"type\":\"chat\",\"provider\":\"other\",\"providerModelName\":\""
@@ -64,8 +71,15 @@ final class RoutingAdmin {
 
     /** Issues a key for every model and returns its token. */
     static JsonObject issueKey(String name) {
+        return issueKey(ServerUnderTest::uri, name);
+    }
+
+    static JsonObject issueKey(Function<String, URI> at, String name) {
         HttpResponse<String> created = admin(
-                "POST", "/api/admin/gateway-keys", "{\"name\":\"" + name + "\",\"allowedModels\":[],\"limits\":{}}");
+                at,
+                "POST",
+                "/api/admin/gateway-keys",
+                "{\"name\":\"" + name + "\",\"allowedModels\":[],\"limits\":{}}");
         if (created.statusCode() != 201) {
             throw new IllegalStateException("could not issue a key: " + created.statusCode() + " " + created.body());
         }
@@ -90,7 +104,11 @@ final class RoutingAdmin {
     }
 
     static HttpResponse<String> admin(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        return admin(ServerUnderTest::uri, method, path, json);
+    }
+
+    static HttpResponse<String> admin(Function<String, URI> at, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(at.apply(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .header(
@@ -109,7 +127,11 @@ final class RoutingAdmin {
 
     /** A chat completion through the gateway with the key's token. */
     static HttpResponse<String> complete(String token, String body) {
-        return ServerUnderTest.send(HttpRequest.newBuilder(uri("/openai/v1/chat/completions"))
+        return complete(ServerUnderTest::uri, token, body);
+    }
+
+    static HttpResponse<String> complete(Function<String, URI> at, String token, String body) {
+        return ServerUnderTest.send(HttpRequest.newBuilder(at.apply("/openai/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -120,6 +142,27 @@ final class RoutingAdmin {
     static JsonObject object(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
+        }
+    }
+
+    /** A model's rotation state on the server at {@code at}: {@code COOLING_DOWN}, {@code PROBING} or {@code IN_ROTATION}. */
+    static String cooldownState(Function<String, URI> at, String model) {
+        return entryOf(at, "/api/admin/cooldowns", model)
+                .map(entry -> entry.getString("state"))
+                .orElse("IN_ROTATION");
+    }
+
+    /** The entry of {@code model} ({@code modelId}) in the JSON array an admin GET of {@code path} answers. */
+    static java.util.Optional<JsonObject> entryOf(Function<String, URI> at, String path, String model) {
+        HttpResponse<String> response = admin(at, "GET", path, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray().stream()
+                    .map(jakarta.json.JsonValue::asJsonObject)
+                    .filter(entry -> entry.getString("modelId").equals(model))
+                    .findFirst();
         }
     }
 }

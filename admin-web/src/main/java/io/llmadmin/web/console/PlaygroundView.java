@@ -5,6 +5,7 @@ import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.registry.ModelRegistry;
 import io.llmadmin.services.registry.ModelView;
+import io.llmadmin.services.routing.ModelRoutes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,22 +23,30 @@ public class PlaygroundView {
 
     private final ModelCatalog catalog;
     private final ModelRegistry registry;
+    private final ModelRoutes routes;
 
     private String model;
 
     @Inject
-    public PlaygroundView(ModelCatalog catalog, ModelRegistry registry) {
+    public PlaygroundView(ModelCatalog catalog, ModelRegistry registry, ModelRoutes routes) {
         this.catalog = catalog;
         this.registry = registry;
+        this.routes = routes;
     }
 
     /** For the CDI proxy only. */
     protected PlaygroundView() {
-        this(null, null);
+        this(null, null, null);
     }
 
+    /** The active chat models, then the routes (whose calls go to one of their targets, each with its own limits). */
     public List<PlaygroundModel> getChatModels() {
-        return modelsOf(ModelType.CHAT);
+        return java.util.stream.Stream.concat(
+                        modelsOf(ModelType.CHAT).stream(),
+                        routes.callable().stream()
+                                .map(route -> new PlaygroundModel(
+                                        route.id(), route.name(), route.description() + " (each target's limits)")))
+                .toList();
     }
 
     public List<PlaygroundModel> getEmbeddingModels() {

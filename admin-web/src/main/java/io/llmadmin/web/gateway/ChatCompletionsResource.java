@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -155,19 +154,8 @@ public class ChatCompletionsResource {
         return answer.build();
     }
 
-    /**
-     * The request with a route's id replaced by the target chosen for this call (sticky per caller: the key or console
-     * user, and the end user it names); unchanged when the model is a model. A model of that id wins over a route.
-     */
     private JsonObject routed(GatewayCaller caller, JsonObject json, String model) {
-        if (catalog.activeModel(model).isPresent()) {
-            return json;
-        }
-        String user = json.get("user") instanceof JsonString text ? text.getString() : null;
-        return routes.pick(model, ChatCompletionRequest.callerOf(caller.name(), user))
-                .map(target ->
-                        Json.createObjectBuilder(json).add("model", target).build())
-                .orElse(json);
+        return GatewayRouting.routed(catalog, routes, caller.name(), json, model);
     }
 
     private void requireChatModel(String model) {

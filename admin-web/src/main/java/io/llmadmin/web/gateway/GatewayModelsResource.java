@@ -4,6 +4,7 @@ import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.gateway.GatewayKeyView;
+import io.llmadmin.services.routing.ModelRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code GET /openai/v1/models[/{id}]}: the active models the caller's key may use (chat, embedding, image and speech,
- * each with its {@code type}), in OpenAI's list shape.
+ * each with its {@code type}), then the routes it may call (as chat models; a model of a route's id wins), in OpenAI's
+ * list shape.
  */
 @Path("/models")
 @ApplicationScoped
@@ -30,24 +32,27 @@ public class GatewayModelsResource {
     private static final Set<ModelType> SERVED = Set.of(ModelType.values());
 
     private final ModelCatalog catalog;
+    private final ModelRoutes routes;
     private final GatewayAuthentication authentication;
 
     @Inject
-    public GatewayModelsResource(ModelCatalog catalog, GatewayAuthentication authentication) {
+    public GatewayModelsResource(ModelCatalog catalog, ModelRoutes routes, GatewayAuthentication authentication) {
         this.catalog = catalog;
+        this.routes = routes;
         this.authentication = authentication;
     }
 
     /** For the CDI proxy only. */
     protected GatewayModelsResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @GET
     public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         GatewayKeyView key = authentication.require(authorization);
-        List<CatalogEntry> models = Stream.of(ModelType.values())
-                .flatMap(type -> catalog.activeModels(type).stream())
+        List<CatalogEntry> models = Stream.concat(
+                        Stream.of(ModelType.values()).flatMap(type -> catalog.activeModels(type).stream()),
+                        routes.callable().stream())
                 .filter(model -> key.allowsModel(model.id()))
                 .toList();
         return json(OpenAiResponses.modelList(models).toString());
@@ -58,6 +63,9 @@ public class GatewayModelsResource {
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         GatewayKeyView key = authentication.require(authorization);
         CatalogEntry model = catalog.activeModel(id)
+                .or(() -> routes.callable().stream()
+                        .filter(route -> route.id().equals(id))
+                        .findFirst())
                 .filter(entry -> SERVED.contains(entry.type()) && key.allowsModel(entry.id()))
                 .orElseThrow(() -> OpenAiException.modelNotFound(id));
         return json(OpenAiResponses.model(model).toString());

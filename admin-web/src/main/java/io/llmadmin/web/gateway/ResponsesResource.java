@@ -9,6 +9,8 @@ import io.llmadmin.services.llm.ChatMessage;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatStream;
+import io.llmadmin.services.llm.TokenUsage;
+import io.llmadmin.services.routing.ModelRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -44,6 +46,8 @@ public class ResponsesResource {
     private final GatewayAuthentication authentication;
     private final GatewayKeyLimiter limiter;
     private final StoredResponses stored;
+    private final ModelRoutes routes;
+    private final ResponseCaching caching;
 
     @Inject
     public ResponsesResource(
@@ -51,26 +55,36 @@ public class ResponsesResource {
             ModelCatalog catalog,
             GatewayAuthentication authentication,
             GatewayKeyLimiter limiter,
-            StoredResponses stored) {
+            StoredResponses stored,
+            ModelRoutes routes,
+            ResponseCaching caching) {
         this.chat = chat;
         this.catalog = catalog;
         this.authentication = authentication;
         this.limiter = limiter;
         this.stored = stored;
+        this.routes = routes;
+        this.caching = caching;
     }
 
     /** For the CDI proxy only. */
     protected ResponsesResource() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @POST
-    public Response create(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response create(
+            String body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
+        long started = System.nanoTime();
         GatewayKeyView key = authentication.require(authorization);
         JsonObject json = ChatCompletionRequest.object(body);
         String model = ChatCompletionRequest.modelOf(json);
         if (model != null) {
-            requireChatModel(key, model);
+            GatewayAuthentication.requireModel(key, model);
+            json = GatewayRouting.routed(catalog, routes, key.caller(), json, model);
+            requireChatModel(ChatCompletionRequest.modelOf(json));
         }
         String previousId = JsonFields.string(json, "previous_response_id", "previous_response_id");
         List<ChatMessage> previous = List.of();
@@ -92,6 +106,17 @@ public class ResponsesResource {
         if (request.stream()) {
             return stream(exchange, reservation);
         }
+        // Whole answers only: a stream is never answered from the cache here (its events are the model's own).
+        ResponseCaching.Lookup lookup = caching.lookupFor(
+                request.call().model(), json, false, !request.call().tools().isEmpty(), cacheControl);
+        Optional<ChatResult> kept = caching.find(lookup);
+        if (kept.isPresent()) {
+            reservation.settle(Optional.of(new TokenUsage(0, 0)));
+            caching.recordHit(lookup.model(), request.call().caller(), (System.nanoTime() - started) / 1_000_000);
+            JsonObject response =
+                    exchange.completed(OpenAiResponses.withCallIds(kept.get()), new ResponsesOutput.ItemIds());
+            return json(response.toString(), "hit");
+        }
         ChatResult result;
         try {
             result = OpenAiResponses.withCallIds(chat.chat(reservation.applyTo(request.call())));
@@ -100,8 +125,12 @@ public class ResponsesResource {
             throw e;
         }
         reservation.settle(result.usage());
+        if (result.model().equals(lookup.model())) {
+            // An answer of a fallback is not kept under the asked model: the next call should try the model again.
+            caching.store(lookup, result);
+        }
         JsonObject response = exchange.completed(result, new ResponsesOutput.ItemIds());
-        return json(response.toString());
+        return json(response.toString(), lookup.applies() ? "miss" : null);
     }
 
     @GET
@@ -128,8 +157,7 @@ public class ResponsesResource {
                 404, "invalid_request_error", null, "not_found", "Response with id '" + id + "' not found.", null);
     }
 
-    private void requireChatModel(GatewayKeyView key, String model) {
-        GatewayAuthentication.requireModel(key, model);
+    private void requireChatModel(String model) {
         CatalogEntry entry = catalog.activeModel(model).orElseThrow(() -> OpenAiException.modelNotFound(model));
         if (entry.type() != ModelType.CHAT) {
             throw OpenAiException.invalid(
@@ -163,7 +191,13 @@ public class ResponsesResource {
     }
 
     private static Response json(String body) {
+        return json(body, null);
+    }
+
+    /** @param cacheState {@code hit} or {@code miss} for a model with a cache TTL, else null (no header) */
+    private static Response json(String body, String cacheState) {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header(ResponseCaching.HEADER, cacheState)
                 .build();
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Probes every active chat and embedding model every {@code LLM_HEALTH_PROBE_INTERVAL_SECONDS} (0, the default: never),
  * with the same tiny call as {@code POST /api/admin/model-health/{id}}, so the console and the admin API show a
- * model's state without an admin asking. Off by default because each probe is a paid upstream call, recorded as usage.
+ * model's state without an admin asking. Off by default because each probe is a paid upstream call, recorded as usage;
+ * {@code LLM_HEALTH_PROBE_MODELS} narrows it to some models (comma-separated catalog ids, each may end in {@code *} for
+ * every id that starts so; {@code *}, the default, is every model).
  */
 @ApplicationScoped
 public class PeriodicModelProbes {
@@ -33,6 +36,7 @@ public class PeriodicModelProbes {
     private final ModelHealth health;
     private final ScheduledExecutorService executor;
     private final long intervalSeconds;
+    private final List<String> models;
     private volatile ScheduledFuture<?> schedule;
 
     @Inject
@@ -40,11 +44,22 @@ public class PeriodicModelProbes {
             ModelCatalog catalog,
             ModelHealth health,
             @ContainerExecutor ScheduledExecutorService executor,
-            @ConfigProperty(name = "LLM_HEALTH_PROBE_INTERVAL_SECONDS", defaultValue = "0") long intervalSeconds) {
+            @ConfigProperty(name = "LLM_HEALTH_PROBE_INTERVAL_SECONDS", defaultValue = "0") long intervalSeconds,
+            @ConfigProperty(name = "LLM_HEALTH_PROBE_MODELS", defaultValue = "*") String models) {
         this.catalog = catalog;
         this.health = health;
         this.executor = executor;
         this.intervalSeconds = intervalSeconds;
+        this.models = Arrays.stream(models.split(","))
+                .map(String::strip)
+                .filter(pattern -> !pattern.isEmpty())
+                .toList();
+    }
+
+    /** Every model. */
+    PeriodicModelProbes(
+            ModelCatalog catalog, ModelHealth health, ScheduledExecutorService executor, long intervalSeconds) {
+        this(catalog, health, executor, intervalSeconds, "*");
     }
 
     /** For the CDI proxy only. */
@@ -79,6 +94,9 @@ public class PeriodicModelProbes {
     void probeAll() {
         for (ModelType type : List.of(ModelType.CHAT, ModelType.EMBEDDING)) {
             for (CatalogEntry model : catalog.activeModels(type)) {
+                if (!chosen(model.id())) {
+                    continue;
+                }
                 try {
                     health.probe(model.id());
                 } catch (RuntimeException e) {
@@ -90,5 +108,13 @@ public class PeriodicModelProbes {
                 }
             }
         }
+    }
+
+    /** Whether {@code LLM_HEALTH_PROBE_MODELS} names the model, by its id or a prefix ending in {@code *}. */
+    private boolean chosen(String modelId) {
+        return models.stream()
+                .anyMatch(pattern -> pattern.endsWith("*")
+                        ? modelId.startsWith(pattern.substring(0, pattern.length() - 1))
+                        : modelId.equals(pattern));
     }
 }

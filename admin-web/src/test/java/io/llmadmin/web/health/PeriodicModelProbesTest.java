@@ -87,4 +87,18 @@ class PeriodicModelProbesTest {
             executor.shutdownNow();
         }
     }
+
+    @Test
+    void should_probe_only_the_models_the_setting_names_by_id_or_prefix() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            PeriodicModelProbes probes = new PeriodicModelProbes(catalog, health, executor, 0, "embed-a, chat-*");
+
+            probes.probeAll();
+
+            assertThat(probed).containsExactly("chat-a", "embed-a");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }

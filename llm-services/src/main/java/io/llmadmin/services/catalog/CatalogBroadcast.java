@@ -10,11 +10,4 @@ public interface CatalogBroadcast {
 
     /** Announces a committed change; never throws (a lost notice only delays the others until the snapshot's age). */
     void changed();
-
-    /**
-     * The CDI event fired on this instance when another instance announced a change, or when notices may have been
-     * missed (the subscription was (re)established): other in-memory copies kept beside the catalog's (the gateway's
-     * keys) drop theirs on it too.
-     */
-    record Heard() {}
 }

@@ -1,5 +1,6 @@
 package io.llmadmin.services.routing;
 
+import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.changes.InvalidChangeException;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,12 @@ public interface ModelRoutes {
     List<RouteView> all();
 
     Optional<RouteView> find(String id);
+
+    /**
+     * The routes clients can call, as the model lists show them ({@link RouteView#catalogEntry()}): every route as calls
+     * see it now (from memory, as {@link #pick} does) whose id no active model hides, by id.
+     */
+    List<CatalogEntry> callable();
 
     /**
      * Creates or replaces a route.
@@ -30,4 +37,10 @@ public interface ModelRoutes {
      * @return empty when {@code id} is not a route
      */
     Optional<String> pick(String id, String callerKey);
+
+    /**
+     * Where a call naming {@code modelOrRoute} goes: a target of the route (as {@link #pick}), or empty when it names an
+     * active model (a model wins over a route of its id) or no route.
+     */
+    Optional<String> resolve(String modelOrRoute, String callerKey);
 }

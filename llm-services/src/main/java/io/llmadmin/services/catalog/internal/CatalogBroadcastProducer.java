@@ -1,6 +1,7 @@
 package io.llmadmin.services.catalog.internal;
 
 import io.llmadmin.services.catalog.CatalogBroadcast;
+import io.llmadmin.services.catalog.CatalogChangedElsewhere;
 import io.llmadmin.services.catalog.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Chooses how catalog changes reach the other instances: through Redis when {@code REDIS_URL} is set (the same Redis
- * as the shared rate limits), not at all otherwise (one instance; the snapshot's age bounds the rest).
+ * as the shared rate limits), not at all otherwise (one instance; the snapshot's age bounds the rest). A notice heard
+ * drops this instance's catalog and is passed on as {@link CatalogChangedElsewhere} to the other snapshots.
  */
 @ApplicationScoped
 public class CatalogBroadcastProducer {
@@ -39,11 +41,11 @@ public class CatalogBroadcastProducer {
 
     @Produces
     @ApplicationScoped
-    public CatalogBroadcast catalogBroadcast(ModelCatalog catalog, Event<CatalogBroadcast.Heard> heard) {
+    public CatalogBroadcast catalogBroadcast(ModelCatalog catalog, Event<CatalogChangedElsewhere> elsewhere) {
         if (redisUrl.isPresent()) {
             return RedisCatalogBroadcast.start(redisUrl.get(), channel, () -> {
                 catalog.invalidate();
-                heard.fire(new CatalogBroadcast.Heard());
+                elsewhere.fire(new CatalogChangedElsewhere());
             });
         }
         LOG.info("Model catalog changes are not shared between instances (no REDIS_URL): another instance shows a"

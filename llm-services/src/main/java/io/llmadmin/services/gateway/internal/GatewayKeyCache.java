@@ -1,6 +1,7 @@
 package io.llmadmin.services.gateway.internal;
 
 import io.llmadmin.services.catalog.CatalogBroadcast;
+import io.llmadmin.services.catalog.CatalogChangedElsewhere;
 import io.llmadmin.services.gateway.GatewayKeyView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -93,7 +94,7 @@ public class GatewayKeyCache {
     }
 
     /** Another instance changed something (or its notices may have been missed). */
-    void onOtherInstance(@Observes CatalogBroadcast.Heard heard) {
+    void onOtherInstance(@Observes CatalogChangedElsewhere change) {
         invalidate();
     }
 

@@ -12,6 +12,7 @@ import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.TokenUsage;
+import io.llmadmin.services.routing.RoutedChat;
 import io.llmadmin.services.transactions.TransactionRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,15 +35,16 @@ public class ManagedChatJobs implements ChatJobs {
     static final String INTERRUPTED = "Interrupted";
 
     private final EntityManager entityManager;
-    private final ChatService chatService;
+    private final RoutedChat chatService;
     private final TransactionRunner transactions;
     private final Executor executor;
     private final AtomicBoolean recovered = new AtomicBoolean();
 
+    /** @param chatService resolves a job's model that is a route, and answers from the response cache */
     @Inject
     public ManagedChatJobs(
             EntityManager entityManager,
-            ChatService chatService,
+            RoutedChat chatService,
             TransactionRunner transactions,
             @ContainerExecutor Executor executor) {
         this.entityManager = entityManager;
@@ -51,9 +53,15 @@ public class ManagedChatJobs implements ChatJobs {
         this.executor = executor;
     }
 
+    /** Straight to the chat service (no route, no cache). */
+    ManagedChatJobs(
+            EntityManager entityManager, ChatService chatService, TransactionRunner transactions, Executor executor) {
+        this(entityManager, RoutedChat.direct(chatService), transactions, executor);
+    }
+
     /** For the CDI proxy only. */
     protected ManagedChatJobs() {
-        this(null, null, null, null);
+        this(null, (RoutedChat) null, null, null);
     }
 
     @Override

@@ -37,7 +37,7 @@ final class ChatCallChecks {
 
     /**
      * Checks a call against the model's registry entry: its parameter ranges (temperature, top_p, max tokens) and its
-     * capabilities (streaming, tools, JSON output, vision). A refusal names the parameter and what the model allows.
+     * capabilities (streaming, tools, JSON output, vision, reasoning). A refusal names the parameter and what the model allows.
      *
      * @param streaming whether the call is to be streamed
      */
@@ -91,6 +91,12 @@ final class ChatCallChecks {
             throw new InvalidLlmRequestException(
                     "response_format",
                     "response_format json_object: model '" + model.catalogId() + "' has no JSON output mode");
+        }
+        if (call.options().reasoningEffort() != null && !capabilities.reasoning()) {
+            throw new InvalidLlmRequestException(
+                    "reasoning_effort",
+                    "reasoning_effort: model '" + model.catalogId()
+                            + "' is not a reasoning model (its capabilities do not declare reasoning)");
         }
         if (!model.vision()
                 && call.messages().stream()

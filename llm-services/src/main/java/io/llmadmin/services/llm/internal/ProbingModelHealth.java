@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Probes models with one tiny call each ("ping", at most one output token; a one-word embedding), straight to the
  * model through {@link LangChain4jChatService#probe}: admitted by the model's limits and recorded as usage like any
  * call, but with no retry, no fallback and no cool-down in the way, since the point is to ask this model. The last
- * result per model is kept in memory (per instance).
+ * result per model is kept in memory, and in Redis for every instance when {@code REDIS_URL} is set
+ * ({@link SharedModelState}).
  */
 @ApplicationScoped
 public class ProbingModelHealth implements ModelHealth {
@@ -33,22 +34,30 @@ public class ProbingModelHealth implements ModelHealth {
     private final ModelDirectory directory;
     private final LangChain4jChatService chat;
     private final Clock clock;
+    private final SharedModelState shared;
     private final Map<String, ModelHealthView> last = new ConcurrentHashMap<>();
 
     @Inject
-    public ProbingModelHealth(ModelDirectory directory, LangChain4jChatService chat) {
-        this(directory, chat, Clock.systemUTC());
+    public ProbingModelHealth(ModelDirectory directory, LangChain4jChatService chat, SharedModelState shared) {
+        this(directory, chat, Clock.systemUTC(), shared);
     }
 
-    ProbingModelHealth(ModelDirectory directory, LangChain4jChatService chat, Clock clock) {
+    /** Probes kept by this instance only. */
+    ProbingModelHealth(ModelDirectory directory, LangChain4jChatService chat) {
+        this(directory, chat, Clock.systemUTC(), SharedModelState.inProcess());
+    }
+
+    private ProbingModelHealth(
+            ModelDirectory directory, LangChain4jChatService chat, Clock clock, SharedModelState shared) {
         this.directory = directory;
         this.chat = chat;
         this.clock = clock;
+        this.shared = shared;
     }
 
     /** For the CDI proxy only. */
     protected ProbingModelHealth() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Override
@@ -86,14 +95,16 @@ public class ProbingModelHealth implements ModelHealth {
                     clock.instant());
         }
         last.put(catalogId, result);
+        shared.probed(result);
         return result;
     }
 
     @Override
     public List<ModelHealthView> lastProbes() {
-        return last.values().stream()
-                .sorted(Comparator.comparing(ModelHealthView::modelId))
-                .toList();
+        return shared.probes()
+                .orElseGet(() -> last.values().stream()
+                        .sorted(Comparator.comparing(ModelHealthView::modelId))
+                        .toList());
     }
 
     private static long millisSince(long startNanos) {

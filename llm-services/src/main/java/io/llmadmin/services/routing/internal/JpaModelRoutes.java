@@ -4,6 +4,8 @@ import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.domain.routing.ModelRoute;
 import io.llmadmin.domain.routing.RouteTarget;
 import io.llmadmin.services.audit.AuditLog;
+import io.llmadmin.services.catalog.CatalogEntry;
+import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.registry.ModelRegistry;
@@ -12,6 +14,7 @@ import io.llmadmin.services.routing.ModelRoutes;
 import io.llmadmin.services.routing.RouteTargetView;
 import io.llmadmin.services.routing.RouteView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -28,18 +31,29 @@ import java.util.stream.Collectors;
 
 /**
  * Routes in {@code model_route}. Calls pick their target from a snapshot at most {@link #SNAPSHOT_AGE} old; a change
- * here drops it at once, another instance's change is seen within that time.
+ * here drops it at once, and so does another instance's through Redis ({@link RoutingRefresh}); the age only bounds a
+ * notice lost while Redis was out of reach.
  */
 @ApplicationScoped
 public class JpaModelRoutes extends SnapshotTable<Map<String, RouteView>> implements ModelRoutes {
 
+    private final ModelCatalog catalog;
+
     @Inject
-    public JpaModelRoutes(EntityManager entityManager, ModelRegistry registry, AuditLog auditLog) {
-        super(entityManager, registry, auditLog, "ModelRoute");
+    public JpaModelRoutes(
+            EntityManager entityManager,
+            ModelRegistry registry,
+            ModelCatalog catalog,
+            AuditLog auditLog,
+            Event<RoutingChanged> changed) {
+        super(entityManager, registry, auditLog, changed, "ModelRoute");
+        this.catalog = catalog;
     }
 
     /** For the CDI proxy only. */
-    protected JpaModelRoutes() {}
+    protected JpaModelRoutes() {
+        this.catalog = null;
+    }
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -58,6 +72,15 @@ public class JpaModelRoutes extends SnapshotTable<Map<String, RouteView>> implem
                 .getResultList()
                 .stream()
                 .map(JpaModelRoutes::view)
+                .toList();
+    }
+
+    @Override
+    public List<CatalogEntry> callable() {
+        return snapshot().values().stream()
+                .filter(route -> catalog.activeModel(route.id()).isEmpty())
+                .sorted(java.util.Comparator.comparing(RouteView::id))
+                .map(RouteView::catalogEntry)
                 .toList();
     }
 
@@ -112,6 +135,14 @@ public class JpaModelRoutes extends SnapshotTable<Map<String, RouteView>> implem
                 route.sticky() && callerKey != null && !callerKey.isBlank()
                         ? WeightedChoice.sticky(route.id(), callerKey, live)
                         : WeightedChoice.random(live));
+    }
+
+    @Override
+    public Optional<String> resolve(String modelOrRoute, String callerKey) {
+        if (modelOrRoute == null || catalog.activeModel(modelOrRoute).isPresent()) {
+            return Optional.empty();
+        }
+        return pick(modelOrRoute, callerKey);
     }
 
     /** Every error of the route at once, as the console and API show field errors. */

@@ -7,6 +7,7 @@ import io.llmadmin.services.changes.UnknownEntityException;
 import io.llmadmin.services.registry.ModelRegistry;
 import io.llmadmin.services.routing.ResponseCachePolicies;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,14 +19,15 @@ import java.util.stream.Collectors;
 
 /**
  * Policies in {@code response_cache_policy}; calls read them from a snapshot at most {@link #SNAPSHOT_AGE} old (a change
- * here drops it at once).
+ * here or, through Redis, on another instance drops it at once: {@link RoutingRefresh}).
  */
 @ApplicationScoped
 public class JpaResponseCachePolicies extends SnapshotTable<Map<String, Integer>> implements ResponseCachePolicies {
 
     @Inject
-    public JpaResponseCachePolicies(EntityManager entityManager, ModelRegistry registry, AuditLog auditLog) {
-        super(entityManager, registry, auditLog, "ResponseCachePolicy");
+    public JpaResponseCachePolicies(
+            EntityManager entityManager, ModelRegistry registry, AuditLog auditLog, Event<RoutingChanged> changed) {
+        super(entityManager, registry, auditLog, changed, "ResponseCachePolicy");
     }
 
     /** For the CDI proxy only. */

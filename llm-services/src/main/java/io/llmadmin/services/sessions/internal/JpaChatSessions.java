@@ -10,6 +10,7 @@ import io.llmadmin.services.llm.ChatMessage;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatRole;
 import io.llmadmin.services.llm.ChatService;
+import io.llmadmin.services.routing.RoutedChat;
 import io.llmadmin.services.sessions.ChatSessions;
 import io.llmadmin.services.sessions.SessionMessage;
 import io.llmadmin.services.sessions.SessionView;
@@ -33,19 +34,25 @@ public class JpaChatSessions implements ChatSessions {
     private static final int STORE_ATTEMPTS = 3;
 
     private final EntityManager entityManager;
-    private final ChatService chatService;
+    private final RoutedChat chatService;
     private final TransactionRunner transactions;
 
+    /** @param chatService resolves a session model that is a route, and answers from the response cache */
     @Inject
-    public JpaChatSessions(EntityManager entityManager, ChatService chatService, TransactionRunner transactions) {
+    public JpaChatSessions(EntityManager entityManager, RoutedChat chatService, TransactionRunner transactions) {
         this.entityManager = entityManager;
         this.chatService = chatService;
         this.transactions = transactions;
     }
 
+    /** Straight to the chat service (no route, no cache). */
+    JpaChatSessions(EntityManager entityManager, ChatService chatService, TransactionRunner transactions) {
+        this(entityManager, RoutedChat.direct(chatService), transactions);
+    }
+
     /** For the CDI proxy only. */
     protected JpaChatSessions() {
-        this(null, null, null);
+        this(null, (RoutedChat) null, null);
     }
 
     @Override

@@ -49,7 +49,7 @@ class GatewayKeyCacheTest {
     void should_drop_every_key_when_another_instance_changed_something() {
         cache.keep("h", key(null), cache.generation());
 
-        cache.onOtherInstance(new io.llmadmin.services.catalog.CatalogBroadcast.Heard());
+        cache.onOtherInstance(new io.llmadmin.services.catalog.CatalogChangedElsewhere());
 
         assertThat(cache.working("h")).isEmpty();
         assertThat(broadcasts).hasValue(0);

@@ -156,4 +156,18 @@ class ChatCallChecksTest {
                                 .isEqualTo("stream"));
         assertThatCode(() -> ChatCallChecks.check(call().build(), plain, false)).doesNotThrowAnyException();
     }
+
+    @Test
+    void should_refuse_a_reasoning_effort_for_a_model_that_does_not_reason_naming_the_parameter_and_the_model() {
+        ChatCall thinking = call().options(new io.llmadmin.services.llm.ChatOptions(
+                        null, null, null, null, null, null, null, null, null, "high", null, false, null, null, null))
+                .build();
+        ModelConfiguration reasoner = model(8192, false);
+        reasoner.declareCapabilities(new io.llmadmin.domain.model.ModelCapabilities(true, false, true, true, true));
+
+        assertRefused(thinking, model(8192, false), "reasoning_effort");
+        assertThatThrownBy(() -> ChatCallChecks.check(thinking, model(8192, false)))
+                .hasMessageContaining("model 'm1'");
+        assertThatCode(() -> ChatCallChecks.check(thinking, reasoner)).doesNotThrowAnyException();
+    }
 }
