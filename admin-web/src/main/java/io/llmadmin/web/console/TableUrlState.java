@@ -147,4 +147,26 @@ public class TableUrlState implements Serializable {
     public void setPage(Integer page) {
         this.page = page;
     }
+
+    /** The URL's {@code page} as typed: an Integer view parameter that fails to convert would drop the filter too. */
+    public String getPageText() {
+        return page == null ? null : String.valueOf(page);
+    }
+
+    /**
+     * Reads the URL's page leniently: a page that is not a whole number is said on the page and the list opens at its
+     * first page, keeping the URL's filter and sort (a JSF conversion failure would skip every view parameter).
+     */
+    public void setPageText(String text) {
+        if (text == null || text.isBlank()) {
+            page = null;
+            return;
+        }
+        try {
+            page = Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            page = null;
+            ConsoleMessages.error("page must be a whole number");
+        }
+    }
 }
