@@ -87,7 +87,8 @@ record ResponsesRequest(ChatCall call, boolean stream, boolean store, String ins
                     false,
                     null,
                     null,
-                    user);
+                    user,
+                    null);
             ChatCall call = ChatCall.builder(model)
                     .messages(messages)
                     .temperature(JsonFields.number(request, "temperature"))

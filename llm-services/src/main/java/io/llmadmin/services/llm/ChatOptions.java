@@ -48,44 +48,8 @@ public record ChatOptions(
         Integer choices) {
 
     /** No option set: every provider default. */
-    public static final ChatOptions NONE =
-            new ChatOptions(null, null, null, null, null, null, null, null, null, null, null, false, null, null, null);
-
-    /** Options for one answer. */
-    public ChatOptions(
-            ToolChoice toolChoice,
-            Boolean parallelToolCalls,
-            List<String> stop,
-            Integer seed,
-            Double frequencyPenalty,
-            Double presencePenalty,
-            Map<String, Integer> logitBias,
-            Boolean logprobs,
-            Integer topLogprobs,
-            String reasoningEffort,
-            ResponseSchema responseSchema,
-            boolean maxCompletionTokens,
-            Boolean store,
-            Map<String, String> metadata,
-            String endUser) {
-        this(
-                toolChoice,
-                parallelToolCalls,
-                stop,
-                seed,
-                frequencyPenalty,
-                presencePenalty,
-                logitBias,
-                logprobs,
-                topLogprobs,
-                reasoningEffort,
-                responseSchema,
-                maxCompletionTokens,
-                store,
-                metadata,
-                endUser,
-                null);
-    }
+    public static final ChatOptions NONE = new ChatOptions(
+            null, null, null, null, null, null, null, null, null, null, null, false, null, null, null, null);
 
     /** How many answers the call asks for: 1 unless {@code choices} asks for more. */
     public int choiceCount() {

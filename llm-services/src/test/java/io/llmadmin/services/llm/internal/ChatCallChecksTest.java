@@ -160,7 +160,8 @@ class ChatCallChecksTest {
     @Test
     void should_refuse_a_reasoning_effort_for_a_model_that_does_not_reason_naming_the_parameter_and_the_model() {
         ChatCall thinking = call().options(new io.llmadmin.services.llm.ChatOptions(
-                        null, null, null, null, null, null, null, null, null, "high", null, false, null, null, null))
+                        null, null, null, null, null, null, null, null, null, "high", null, false, null, null, null,
+                        null))
                 .build();
         ModelConfiguration reasoner = model(8192, false);
         reasoner.declareCapabilities(new io.llmadmin.domain.model.ModelCapabilities(true, false, true, true, true));

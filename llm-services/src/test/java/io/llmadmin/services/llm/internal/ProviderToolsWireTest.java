@@ -167,6 +167,7 @@ class ProviderToolsWireTest {
                                 false,
                                 null,
                                 null,
+                                null,
                                 null))
                         .build());
 
@@ -193,7 +194,8 @@ class ProviderToolsWireTest {
                 .chat(ChatCall.builder("m1")
                         .message(ChatMessage.user("Hi"))
                         .options(new ChatOptions(
-                                null, null, null, null, null, null, null, true, 1, null, null, false, null, null, null))
+                                null, null, null, null, null, null, null, true, 1, null, null, false, null, null, null,
+                                null))
                         .build());
 
         assertThat(result.response()).isEqualTo("Hi");
@@ -253,7 +255,7 @@ class ProviderToolsWireTest {
         ChatCall call = ChatCall.builder("m1")
                 .message(ChatMessage.user("Hi"))
                 .options(new ChatOptions(
-                        null, null, null, 7, null, null, null, null, null, null, null, false, null, null, null))
+                        null, null, null, 7, null, null, null, null, null, null, null, false, null, null, null, null))
                 .build();
 
         assertThatThrownBy(() -> serviceFor(ProviderWire.ANTHROPIC).chat(call))
