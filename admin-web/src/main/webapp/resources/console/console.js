@@ -50,18 +50,6 @@ document.addEventListener('change', function (event) {
     });
 });
 
-/* Keeps a paged table's page (1-based) in the address, so a reload, a bookmark or a shared link shows the same page. */
-function llmAdminPageInUrl(table) {
-    var page = table.paginator.getCurrentPage() + 1;
-    var url = new URL(window.location.href);
-    if (page > 1) {
-        url.searchParams.set('page', page);
-    } else {
-        url.searchParams.delete('page');
-    }
-    window.history.replaceState(null, '', url);
-}
-
 /* Brings a panel that just opened into view and puts the keyboard in its first field that takes input. */
 function llmAdminReveal(id) {
     var panel = document.getElementById(id);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The gateway keys and users lists keep their text filter and sort in the URL, as the models list does: typing (or
  * pasting) filters at once and the address follows, a column sorts up then down, a reload or a shared link shows the
- * same view, and a wrong parameter is said on the page rather than failing it.
+ * same view, and a wrong parameter is said on the page rather than failing it, on every list (models and audit log
+ * included). Paging past 50 rows: {@link ConsoleListPagingIT}.
  */
 class ConsoleListUrlIT extends ConsoleTest {
 
@@ -76,6 +77,31 @@ class ConsoleListUrlIT extends ConsoleTest {
         } finally {
             UsersApi.delete(prefix + "-a");
             UsersApi.delete(prefix + "-b");
+        }
+    }
+
+    @Test
+    void should_say_a_page_that_is_not_a_whole_number_and_keep_the_filters_of_the_models_and_the_audit_log() {
+        String id = UsersApi.unique("it-url-model");
+        ModelsApi.create(id, true);
+        try {
+            signInAndOpen("/console/index.xhtml", "admin", ADMIN_PASSWORD);
+            Response models = page.navigate(url("/console/models.xhtml?q=" + id + "&page=x&rows=many"));
+            assertThat(models.status()).isEqualTo(200);
+            assertThat(page.locator("body")).containsText("page must be a whole number");
+            assertThat(page.locator("body")).containsText("rows must be a whole number");
+            assertThat(byId("modelsForm:textFilter")).hasValue(id);
+            assertThat(page.locator("[id='modelsForm:models_data'] code.catalog-id"))
+                    .hasText(new String[] {id});
+
+            Response audit = page.navigate(url("/console/audit.xhtml?entityType=Model&entityId=" + id + "&page=x"));
+            assertThat(audit.status()).isEqualTo(200);
+            assertThat(page.locator("body")).containsText("page must be a whole number");
+            assertThat(byId("auditHeading")).hasText("History of model " + id);
+            assertThat(page.locator("[id='auditForm:events_data'] > tr.event-row"))
+                    .hasCount(1);
+        } finally {
+            ModelsApi.deleteQuietly(id);
         }
     }
 

@@ -57,12 +57,16 @@ final class KeysApi {
     static void removeQuietly(String name) {
         JsonObject key = named(name);
         if (key != null) {
-            long id = key.getJsonNumber("id").longValue();
-            send(asAdmin("/api/admin/gateway-keys/" + id + "/revoke")
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build());
-            send(asAdmin("/api/admin/gateway-keys/" + id).DELETE().build());
+            removeQuietly(key.getJsonNumber("id").longValue());
         }
+    }
+
+    /** Revokes and deletes the key of this id, if there is one. */
+    static void removeQuietly(long id) {
+        send(asAdmin("/api/admin/gateway-keys/" + id + "/revoke")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        send(asAdmin("/api/admin/gateway-keys/" + id).DELETE().build());
     }
 
     /** {@code GET /openai/v1/models} with this bearer token. */

@@ -62,7 +62,7 @@ final class PricedCalls implements AutoCloseable {
 
     /** How many calls of the key the request log holds. */
     int logged() {
-        HttpResponse<String> calls = send(get("/api/admin/usage/calls?key=" + key));
+        HttpResponse<String> calls = send(get("/api/admin/usage/calls?size=500&key=" + key));
         try (JsonReader reader = Json.createReader(new StringReader(calls.body()))) {
             var body = reader.read();
             JsonArray items = body.getValueType() == jakarta.json.JsonValue.ValueType.ARRAY

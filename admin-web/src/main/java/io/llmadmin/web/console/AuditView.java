@@ -35,16 +35,14 @@ import org.primefaces.model.SortMeta;
  * The audit log page ({@code /console/audit.xhtml}, admins and viewers): who changed what and when, newest first,
  * filtered by entity type and id, actor, action and day range; each event shows its recorded before and after states
  * side by side, field by field. The filters are the page's URL parameters ({@code entityType}, {@code entityId},
- * {@code actor}, {@code action}, {@code from}, {@code to} as {@code yyyy-MM-dd}, UTC), so a filtered view can be linked
- * to: a model's history is {@code audit.xhtml?entityType=Model&entityId=<catalog id>}.
+ * {@code actor}, {@code action}, {@code from}, {@code to} as {@code yyyy-MM-dd}, UTC) with the list's {@code page}
+ * ({@link ListUrlState}), so a filtered view can be linked to: a model's history is {@code audit.xhtml?entityType=Model&entityId=<catalog id>}.
  */
 @Named("audit")
 @ViewScoped
 public class AuditView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    static final int ROWS = 50;
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
@@ -66,7 +64,8 @@ public class AuditView implements Serializable {
     private String action;
     private LocalDate from;
     private LocalDate to;
-    private Integer page;
+    /** The list's page, kept in the URL. */
+    private final ListUrlState list = new ListUrlState(List.of());
 
     @Inject
     public AuditView(AuditLog auditLog) {
@@ -170,27 +169,8 @@ public class AuditView implements Serializable {
         return "Audit log";
     }
 
-    /** The table's page size. */
-    public int getRowsPerPage() {
-        return ROWS;
-    }
-
-    /** The first row to show: the URL's {@code page} (1-based). */
-    public int getFirst() {
-        return page == null || page < 1 ? 0 : (page - 1) * ROWS;
-    }
-
-    /** The table sets it as one pages; the URL keeps the page (see llmAdminPageInUrl in console.js). */
-    public void setFirst(int first) {
-        this.page = first / ROWS + 1;
-    }
-
-    public Integer getPage() {
-        return page;
-    }
-
-    public void setPage(Integer page) {
-        this.page = page;
+    public ListUrlState getList() {
+        return list;
     }
 
     public String getEntityType() {
@@ -269,6 +249,8 @@ public class AuditView implements Serializable {
                 return List.of();
             }
             setRowCount((int) found.totalItems());
+            list.shown(first, pageSize);
+            list.publish(filters());
             ZoneId zone = ZoneId.systemDefault();
             return found.items().stream().map(event -> EventRow.of(event, zone)).toList();
         }

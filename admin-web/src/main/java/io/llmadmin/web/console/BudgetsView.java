@@ -163,8 +163,7 @@ public class BudgetsView implements Serializable {
 
     /** Sets the budget chosen, or changes the one being edited. */
     public void save() {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         boolean chosen = target != null && target.contains(":");
@@ -198,8 +197,7 @@ public class BudgetsView implements Serializable {
                             .toList(),
                     INPUTS);
         } catch (StaleVersionException e) {
-            ConsoleMessages.error("Someone else changed this budget since you opened it: cancel and edit it again"
-                    + " to see their change.");
+            ConsoleMessages.error(ConsoleMessages.changedSinceOpened("budget"));
         } catch (UnknownEntityException e) {
             ConsoleMessages.error(e.getMessage());
             rows = null;
@@ -208,8 +206,7 @@ public class BudgetsView implements Serializable {
 
     /** Clears a budget: the key or model is no longer capped. */
     public void delete(long id) {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         try {

@@ -19,6 +19,23 @@ final class ConsoleMessages {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
+    /** What a form says when its entity changed since it was opened ({@code what}: "key", "budget"). */
+    static String changedSinceOpened(String what) {
+        return "Someone else changed this " + what + " since you opened it: cancel and edit it again to see their"
+                + " change.";
+    }
+
+    /** What a list says when a row changed since it was shown (the list is read again). */
+    static String changedSinceListed(String name) {
+        return name + " was changed by someone else since the list was shown; the list now shows it as it is: try"
+                + " again.";
+    }
+
+    /** What a page says of an entity someone deleted meanwhile ({@code what}: "gateway key 7", "route r"). */
+    static String deletedMeanwhile(String what) {
+        return "No " + what + " any more: someone deleted it.";
+    }
+
     /** An error next to one input. */
     static void fieldError(String clientId, String text) {
         FacesContext faces = FacesContext.getCurrentInstance();

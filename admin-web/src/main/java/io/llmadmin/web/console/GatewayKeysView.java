@@ -56,9 +56,10 @@ public class GatewayKeysView implements Serializable {
     private final ModelRegistry registry;
     private final SignedInUser signedIn;
 
-    private List<GatewayKeyRow> rows;
     /** The list's text filter, sort and page, kept in the URL. */
-    private final TableUrlState list = new TableUrlState(List.of("name", "created", "expires", "lastUsed", "status"));
+    private final ListUrlState list = new ListUrlState(List.of("name", "created", "expires", "lastUsed", "status"));
+
+    private final ListedRows<GatewayKeyRow> rows = new ListedRows<>(list);
 
     private List<String> modelIds;
 
@@ -97,23 +98,21 @@ public class GatewayKeysView implements Serializable {
     }
 
     public List<GatewayKeyRow> getRows() {
-        if (rows == null) {
-            ZoneId zone = ZoneId.systemDefault();
-            rows = list.filter(
-                    keys.list().stream().map(key -> GatewayKeyRow.of(key, zone)).toList(),
-                    row -> row.name() + " " + row.allowedModels() + " " + row.status());
-        }
-        return rows;
+        ZoneId zone = ZoneId.systemDefault();
+        return rows.shown(
+                () -> keys.list().stream()
+                        .map(key -> GatewayKeyRow.of(key, zone))
+                        .toList(),
+                row -> row.name() + " " + row.allowedModels() + " " + row.status());
     }
 
-    public TableUrlState getList() {
+    public ListUrlState getList() {
         return list;
     }
 
     /** The text filter changed: the list is read again from the first page. */
     public void filtered() {
-        rows = null;
-        list.filtered();
+        rows.filtered();
     }
 
     /** Every model's catalog id, for the picker: a key may only name models that exist. */
@@ -174,8 +173,8 @@ public class GatewayKeysView implements Serializable {
                             expiresOn = lastDay(key.expiresAt());
                         },
                         () -> {
-                            ConsoleMessages.error("No gateway key " + id + " any more: someone deleted it.");
-                            rows = null;
+                            ConsoleMessages.error(ConsoleMessages.deletedMeanwhile("gateway key " + id));
+                            rows.readAgain();
                         });
     }
 
@@ -203,8 +202,7 @@ public class GatewayKeysView implements Serializable {
 
     /** Issues the new key or changes the edited one; on success the form closes. */
     public void save() {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         GatewayKeyLimits limits = new GatewayKeyLimits(
@@ -231,13 +229,12 @@ public class GatewayKeysView implements Serializable {
                         OptionalLong.of(editedVersion));
                 ConsoleMessages.info("Saved the key " + changed.name() + ".");
             }
-            rows = null;
+            rows.readAgain();
             editorOpen = false;
         } catch (InvalidChangeException e) {
             ConsoleMessages.fieldErrors(e.fieldErrors(), INPUTS);
         } catch (StaleVersionException e) {
-            ConsoleMessages.error("Someone else changed this key since you opened it: cancel and edit it again to"
-                    + " see their change.");
+            ConsoleMessages.error(ConsoleMessages.changedSinceOpened("key"));
         } catch (ConflictingChangeException | UnknownEntityException e) {
             ConsoleMessages.error(e.getMessage());
         }
@@ -245,8 +242,7 @@ public class GatewayKeysView implements Serializable {
 
     /** Gives a key a new token and shows it once ({@code args.tokenShown}). */
     public void regenerate(long id) {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         try {
@@ -256,12 +252,11 @@ public class GatewayKeysView implements Serializable {
         } catch (ConflictingChangeException | UnknownEntityException e) {
             ConsoleMessages.error(e.getMessage());
         }
-        rows = null;
+        rows.readAgain();
     }
 
     public void revoke(long id) {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         try {
@@ -270,12 +265,11 @@ public class GatewayKeysView implements Serializable {
         } catch (UnknownEntityException e) {
             ConsoleMessages.error(e.getMessage());
         }
-        rows = null;
+        rows.readAgain();
     }
 
     public void delete(long id) {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         try {
@@ -285,7 +279,7 @@ public class GatewayKeysView implements Serializable {
         } catch (ConflictingChangeException | UnknownEntityException e) {
             ConsoleMessages.error(e.getMessage());
         }
-        rows = null;
+        rows.readAgain();
     }
 
     public void closeEditor() {

@@ -18,21 +18,21 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.primefaces.PrimeFaces;
+import java.util.Set;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The models page ({@code /console/models.xhtml}): the registry's models, one page at a time from the database
  * (sorted and filtered there), for admins and viewers; admins activate and deactivate them here (a deactivation can be
  * undone at once) and open the model page to create or edit. The filters, the sort and the page are the page's URL
- * parameters ({@code type}, {@code q}, {@code sort}, {@code order}, {@code page}, {@code rows}; see {@link ListState}),
+ * parameters ({@code type}, then {@code q}, {@code sort}, {@code order}, {@code page}, {@code rows}: see {@link ListUrlState}),
  * kept up to date as one filters, sorts and pages, so a reload or a shared link shows the same view. Every change goes
  * through {@link ModelRegistry} as the signed-in user, who is checked to be an admin again here, whatever the page
  * showed.
@@ -47,19 +47,19 @@ public class ModelsView implements Serializable {
 
     static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
-    /** The table's sort fields (the rows' properties) and the registry's names for them. */
-    static final Map<String, String> SORT_FIELDS = Map.of(
-            "id", "id",
-            "displayName", "displayName",
-            "type", "type",
-            "provider", "provider",
-            "updatedAt", "updatedAt");
+    /** The table's sort fields: the rows' properties, named as the registry's sort fields. */
+    static final List<String> SORT_FIELDS = List.of("id", "displayName", "type", "provider", "updatedAt");
+
+    static final Set<Integer> ROW_CHOICES = Set.of(20, 50, 100);
 
     private final ModelRegistry registry;
     private final SignedInUser signedIn;
     private final Rows rows = new Rows();
 
-    private final ListState state = new ListState();
+    private final ListUrlState state = new ListUrlState(SORT_FIELDS, ROW_CHOICES);
+    /** The URL's {@code type}: a model type's API name. */
+    private String type;
+
     private String saved;
     private String deleted;
     /** The model just deactivated here, with its version since, while its "Undo" is offered. */
@@ -84,27 +84,33 @@ public class ModelsView implements Serializable {
 
     /**
      * The query for one page of the table, with this view's filters; the table's sort, else the URL's. It is also
-     * the state the URL now shows (see {@link ListState#query()}).
+     * the state the URL now shows (see {@link #parameters()}).
      */
     ModelQuery query(int first, int pageSize, Map<String, SortMeta> sortBy) {
-        for (SortMeta sort : sortBy.values()) {
-            String field = SORT_FIELDS.get(sort.getField());
-            if (field != null && sort.getOrder() != SortOrder.UNSORTED) {
-                state.sortBy(field, sort.getOrder() == SortOrder.DESCENDING);
-                break;
-            }
-        }
-        state.paged(first, pageSize);
-        int size = state.pageSize();
+        state.sortedBy(sortBy);
+        state.shown(first, pageSize);
+        int size = state.getPageSize();
         return new ModelQuery(
-                state.modelType(),
+                modelType(),
                 null,
                 null,
                 state.textFilter(),
                 state.sortField(),
                 state.descending(),
-                state.first() / size,
+                state.getFirst() / size,
                 size);
+    }
+
+    ModelType modelType() {
+        return type == null || type.isBlank() ? null : ModelType.fromLabel(type).orElse(null);
+    }
+
+    /** The page's own filter, before the list's state in the URL. */
+    Map<String, String> parameters() {
+        ModelType modelType = modelType();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("type", modelType == null ? null : modelType.apiName());
+        return parameters;
     }
 
     /**
@@ -114,7 +120,7 @@ public class ModelsView implements Serializable {
     public void announce() {
         if (saved != null && !saved.isBlank() && registry.find(saved).isPresent()) {
             ConsoleMessages.info("Saved " + saved + ".");
-            if (state.getPage() == null) {
+            if (state.page() == null) {
                 state.showRow(positionOf(saved));
             }
         }
@@ -130,7 +136,7 @@ public class ModelsView implements Serializable {
         Page<ModelView> found;
         do {
             found = registry.list(new ModelQuery(
-                    state.modelType(),
+                    modelType(),
                     null,
                     null,
                     state.textFilter(),
@@ -148,14 +154,9 @@ public class ModelsView implements Serializable {
         return -1;
     }
 
-    /** The table's state as URL parameters ({@code ?type=chat&page=2}), for the address bar after each change. */
-    private void publishState() {
-        PrimeFaces.current().ajax().addCallbackParam("listQuery", state.query());
-    }
-
     /** After a filter changed: back to the first page. */
     public void filtered() {
-        state.paged(0, state.pageSize());
+        state.firstPage();
         UIComponent table = FacesContext.getCurrentInstance().getViewRoot().findComponent(TABLE);
         if (table instanceof DataTable dataTable) {
             dataTable.setFirst(0);
@@ -206,10 +207,9 @@ public class ModelsView implements Serializable {
             return new FacesMessage(
                     FacesMessage.SEVERITY_INFO, (active ? "Activated " : "Deactivated ") + catalogId + ".", null);
         } catch (StaleVersionException e) {
-            return error(catalogId + " was changed by someone else since the list was shown; the list now shows it"
-                    + " as it is: try again.");
+            return error(ConsoleMessages.changedSinceListed(catalogId));
         } catch (UnknownEntityException e) {
-            return error("No model '" + catalogId + "' any more: someone deleted it.");
+            return error(ConsoleMessages.deletedMeanwhile("model '" + catalogId + "'"));
         } catch (ConflictingChangeException e) {
             return error(e.getMessage());
         }
@@ -223,39 +223,16 @@ public class ModelsView implements Serializable {
         return ModelType.apiNames();
     }
 
-    public ListState getState() {
+    public ListUrlState getState() {
         return state;
     }
 
-    /** The table's default sort, from the URL (null: the registry's order). */
-    public SortMeta getInitialSort() {
-        String column = SORT_FIELDS.entrySet().stream()
-                .filter(entry -> entry.getValue().equals(state.sortField()))
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .orElse(null);
-        return column == null
-                ? null
-                : SortMeta.builder()
-                        .field(column)
-                        .order(state.descending() ? SortOrder.DESCENDING : SortOrder.ASCENDING)
-                        .build();
-    }
-
     public String getType() {
-        return state.getType();
+        return type;
     }
 
     public void setType(String type) {
-        state.setType(type);
-    }
-
-    public String getText() {
-        return state.getQ();
-    }
-
-    public void setText(String text) {
-        state.setQ(text);
+        this.type = type;
     }
 
     public String getSaved() {
@@ -294,9 +271,8 @@ public class ModelsView implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int)
-                    registry.list(new ModelQuery(state.modelType(), null, null, state.textFilter(), null, false, 0, 1))
-                            .totalItems();
+            return (int) registry.list(new ModelQuery(modelType(), null, null, state.textFilter(), null, false, 0, 1))
+                    .totalItems();
         }
 
         @Override
@@ -304,7 +280,7 @@ public class ModelsView implements Serializable {
                 int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             Page<ModelView> found = registry.list(query(first, pageSize, sortBy));
             setRowCount((int) found.totalItems());
-            publishState();
+            state.publish(parameters());
             ZoneId zone = ZoneId.systemDefault();
             return found.items().stream().map(model -> rowOf(model, zone)).toList();
         }

@@ -130,7 +130,7 @@ public class RoutesView implements Serializable {
                                     .toList());
                         },
                         () -> {
-                            ConsoleMessages.error("No route " + routeId + " any more: someone deleted it.");
+                            ConsoleMessages.error(ConsoleMessages.deletedMeanwhile("route " + routeId));
                             rows = null;
                         });
     }
@@ -147,8 +147,7 @@ public class RoutesView implements Serializable {
 
     /** Creates or replaces the route; the field errors land next to their inputs. */
     public void save() {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         String routeId = id == null ? null : id.strip();
@@ -180,14 +179,13 @@ public class RoutesView implements Serializable {
     }
 
     public void delete(String routeId) {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         if (modelRoutes.delete(signedIn.getName(), routeId)) {
             ConsoleMessages.info("Deleted the route " + routeId + ": clients can no longer call it.");
         } else {
-            ConsoleMessages.error("No route " + routeId + " any more: someone deleted it.");
+            ConsoleMessages.error(ConsoleMessages.deletedMeanwhile("route " + routeId));
         }
         if (editing && routeId.equals(id)) {
             editorOpen = false;

@@ -46,6 +46,18 @@ public class SignedInUser {
         return security.isCallerInRole("admin");
     }
 
+    /**
+     * Whether the signed-in user may change things (is an admin); if not, says {@code refusal} on the page. Every
+     * console action checks it again, whatever the page showed.
+     */
+    boolean mayChange(String refusal) {
+        if (isAdmin()) {
+            return true;
+        }
+        ConsoleMessages.error(refusal);
+        return false;
+    }
+
     /** Ends the console session and shows the sign-in page. */
     public String signOut() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();

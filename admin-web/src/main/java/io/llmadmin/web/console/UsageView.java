@@ -34,7 +34,8 @@ import org.primefaces.model.SortMeta;
  * The usage page ({@code /console/usage.xhtml}, admins and viewers): spend and tokens per day stacked by model or by
  * gateway key, latency and error rate per model, the top keys, and the request log, all over the last {@code days}
  * UTC days (today included) and narrowed by {@code key}, {@code model} and {@code outcome}. Those are the page's URL
- * parameters, so a view can be reloaded, bookmarked and linked. Every number comes from {@link UsageReports}, as
+ * parameters, with the request log's {@code page} ({@link ListUrlState}), so a view can be reloaded, bookmarked and
+ * linked. Every number comes from {@link UsageReports}, as
  * {@code GET /api/admin/usage} does.
  */
 @Named("usage")
@@ -49,10 +50,10 @@ public class UsageView implements Serializable {
     /** Series drawn one by one in the stacked charts; the rest is summed as "other". */
     static final int SERIES = 6;
 
-    static final int LOG_ROWS = 50;
-
     private final UsageReports reports;
     private final Log log = new Log();
+    /** The request log's page, kept in the URL. */
+    private final ListUrlState logList = new ListUrlState(List.of());
 
     private Integer days;
     private String by;
@@ -353,8 +354,8 @@ public class UsageView implements Serializable {
         return log;
     }
 
-    public int getLogRows() {
-        return LOG_ROWS;
+    public ListUrlState getLogList() {
+        return logList;
     }
 
     /** The request log, read page by page, newest first. */
@@ -372,6 +373,8 @@ public class UsageView implements Serializable {
         public List<UsageCall> load(
                 int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             int size = Math.max(1, Math.min(pageSize, 500));
+            logList.shown(first, size);
+            logList.publish(parameters());
             return reports.calls(query(), first / size, size).items();
         }
 

@@ -41,9 +41,10 @@ public class UsersView implements Serializable {
     private final ConsoleUsers users;
     private final SignedInUser signedIn;
 
-    private List<UserRow> rows;
     /** The list's text filter, sort and page, kept in the URL. */
-    private final TableUrlState list = new TableUrlState(List.of("username", "role", "created"));
+    private final ListUrlState list = new ListUrlState(List.of("username", "role", "created"));
+
+    private final ListedRows<UserRow> rows = new ListedRows<>(list);
 
     private String username;
     private String password;
@@ -65,23 +66,19 @@ public class UsersView implements Serializable {
     }
 
     public List<UserRow> getRows() {
-        if (rows == null) {
-            ZoneId zone = ZoneId.systemDefault();
-            rows = list.filter(
-                    users.list().stream().map(user -> UserRow.of(user, zone)).toList(),
-                    row -> row.getUsername() + " " + row.getRole());
-        }
-        return rows;
+        ZoneId zone = ZoneId.systemDefault();
+        return rows.shown(
+                () -> users.list().stream().map(user -> UserRow.of(user, zone)).toList(),
+                row -> row.getUsername() + " " + row.getRole());
     }
 
-    public TableUrlState getList() {
+    public ListUrlState getList() {
         return list;
     }
 
     /** The text filter changed: the list is read again from the first page. */
     public void filtered() {
-        rows = null;
-        list.filtered();
+        rows.filtered();
     }
 
     public List<String> getRoles() {
@@ -89,8 +86,7 @@ public class UsersView implements Serializable {
     }
 
     public void create() {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         ConsoleRole chosen = ConsoleRole.fromName(role).orElse(null);
@@ -103,7 +99,7 @@ public class UsersView implements Serializable {
             ConsoleMessages.info("Created the " + created.role().roleName() + " " + created.username() + ".");
             username = null;
             role = "viewer";
-            rows = null;
+            rows.readAgain();
         } catch (InvalidChangeException e) {
             ConsoleMessages.fieldErrors(e.fieldErrors(), NEW_USER_INPUTS);
         } catch (ConflictingChangeException e) {
@@ -114,8 +110,7 @@ public class UsersView implements Serializable {
     }
 
     public void changeRole(String user, String newRole, long version) {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         try {
@@ -124,12 +119,11 @@ public class UsersView implements Serializable {
             ConsoleMessages.info(
                     changed.username() + " is now " + changed.role().roleName() + ".");
         } catch (StaleVersionException e) {
-            ConsoleMessages.error(user + " was changed by someone else since the list was shown; the list now shows"
-                    + " it as it is: try again.");
+            ConsoleMessages.error(ConsoleMessages.changedSinceListed(user));
         } catch (ConflictingChangeException | UnknownEntityException | InvalidChangeException e) {
             ConsoleMessages.error(e.getMessage());
         }
-        rows = null;
+        rows.readAgain();
     }
 
     /** The URL's {@code reset} parameter opens the password form for that user. */
@@ -160,15 +154,14 @@ public class UsersView implements Serializable {
     }
 
     public void reset() {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         try {
             users.resetPassword(signedIn.getName(), resetUsername, resetPassword);
             ConsoleMessages.info("Set a new password for " + resetUsername + "; their sessions are signed out.");
             resetUsername = null;
-            rows = null;
+            rows.readAgain();
         } catch (InvalidChangeException e) {
             ConsoleMessages.fieldErrors(e.fieldErrors(), Map.of("password", "resetForm:resetPassword"));
         } catch (UnknownEntityException e) {
@@ -179,8 +172,7 @@ public class UsersView implements Serializable {
     }
 
     public void delete(String user) {
-        if (!signedIn.isAdmin()) {
-            ConsoleMessages.error(ADMINS_ONLY);
+        if (!signedIn.mayChange(ADMINS_ONLY)) {
             return;
         }
         try {
@@ -189,7 +181,7 @@ public class UsersView implements Serializable {
         } catch (ConflictingChangeException | UnknownEntityException e) {
             ConsoleMessages.error(e.getMessage());
         }
-        rows = null;
+        rows.readAgain();
     }
 
     public String getUsername() {

@@ -16,7 +16,7 @@ class ModelsViewTest {
         // given
         ModelsView view = new ModelsView(null, null);
         view.setType("image");
-        view.setText("  flux ");
+        view.getState().setQ("  flux ");
         SortMeta byName = SortMeta.builder()
                 .field("displayName")
                 .order(SortOrder.DESCENDING)
