@@ -14,11 +14,8 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.chat.completions.StructuredChatCompletion;
 import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
-import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class AgentChatCompletionsIT {
 
+    private static AgentGateway gateway;
     private static AgentUpstream upstream;
     private static String agent;
     private static String reasoner;
@@ -53,38 +51,21 @@ class AgentChatCompletionsIT {
 
     @BeforeAll
     static void createModelsAndKey() throws Exception {
-        upstream = new AgentUpstream();
-        agent = unique("it-agent");
-        reasoner = unique("it-agent-reasoner");
-        overflow = unique("it-agent-overflow");
-        cutOff = unique("it-agent-cut-off");
-        anthropic = unique("it-agent-anthropic");
-        GatewayAdmin.createChatModel(agent, AgentUpstream.MODEL, upstream.apiBase());
-        GatewayAdmin.createChatModel(reasoner, AgentUpstream.REASONER, upstream.apiBase());
-        GatewayAdmin.createChatModel(overflow, AgentUpstream.OVERFLOW, upstream.apiBase());
-        GatewayAdmin.createChatModel(cutOff, AgentUpstream.CUT_OFF, upstream.apiBase());
-        GatewayAdmin.createModelOf(anthropic, "chat", "anthropic", "claude-it", upstream.apiBase());
-        key = GatewayAdmin.issueKey(
-                unique("it-agent-key"),
-                "[\"" + agent + "\",\"" + reasoner + "\",\"" + overflow + "\",\"" + cutOff + "\",\"" + anthropic
-                        + "\"]",
-                "{}");
-        client = OpenAiClients.forKey(key.getString("token"));
+        gateway = new AgentGateway();
+        upstream = gateway.upstream;
+        agent = gateway.chatModel("it-agent", AgentUpstream.MODEL);
+        reasoner = gateway.chatModel("it-agent-reasoner", AgentUpstream.REASONER);
+        overflow = gateway.chatModel("it-agent-overflow", AgentUpstream.OVERFLOW);
+        cutOff = gateway.chatModel("it-agent-cut-off", AgentUpstream.CUT_OFF);
+        anthropic = gateway.chatModelOf("it-agent-anthropic", "anthropic", "claude-it");
+        key = gateway.key("it-agent-key", "{}", agent, reasoner, overflow, cutOff, anthropic);
+        client = gateway.client(key);
     }
 
     @AfterAll
     static void cleanUp() {
-        GatewayAdmin.revokeQuietly(key);
-        for (String model : new String[] {agent, reasoner, overflow, cutOff, anthropic}) {
-            if (model != null) {
-                GatewayAdmin.deleteModelQuietly(model);
-            }
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (gateway != null) {
+            gateway.close();
         }
     }
 
@@ -426,11 +407,6 @@ class AgentChatCompletionsIT {
     }
 
     private static HttpResponse<String> post(String body) {
-        return ServerUnderTest.send(HttpRequest.newBuilder(ServerUnderTest.uri("/openai/v1/chat/completions"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + key.getString("token"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return AgentGateway.post("/chat/completions", key, body);
     }
 }

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import it.llmadmin.ServerUnderTest;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayChoicesIT {
 
+    private static AgentGateway gateway;
     private static AgentUpstream upstream;
     private static String agent;
     private static String anthropic;
@@ -33,31 +31,19 @@ class GatewayChoicesIT {
 
     @BeforeAll
     static void createModelsAndKeys() throws Exception {
-        upstream = new AgentUpstream();
-        agent = unique("it-choices");
-        anthropic = unique("it-choices-anthropic");
-        GatewayAdmin.createChatModel(agent, AgentUpstream.MODEL, upstream.apiBase());
-        GatewayAdmin.createModelOf(anthropic, "chat", "anthropic", "claude-it", upstream.apiBase());
-        key = GatewayAdmin.issueKey(unique("it-choices-key"), "[\"" + agent + "\",\"" + anthropic + "\"]", "{}");
-        limitedKey = GatewayAdmin.issueKey(
-                unique("it-choices-limited"), "[\"" + agent + "\"]", "{\"outputTokensPerMinute\":300}");
-        client = OpenAiClients.forKey(key.getString("token"));
+        gateway = new AgentGateway();
+        upstream = gateway.upstream;
+        agent = gateway.chatModel("it-choices", AgentUpstream.MODEL);
+        anthropic = gateway.chatModelOf("it-choices-anthropic", "anthropic", "claude-it");
+        key = gateway.key("it-choices-key", "{}", agent, anthropic);
+        limitedKey = gateway.key("it-choices-limited", "{\"outputTokensPerMinute\":300}", agent);
+        client = gateway.client(key);
     }
 
     @AfterAll
     static void cleanUp() {
-        GatewayAdmin.revokeQuietly(key);
-        GatewayAdmin.revokeQuietly(limitedKey);
-        for (String model : new String[] {agent, anthropic}) {
-            if (model != null) {
-                GatewayAdmin.deleteModelQuietly(model);
-            }
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (gateway != null) {
+            gateway.close();
         }
     }
 
@@ -147,11 +133,6 @@ class GatewayChoicesIT {
     }
 
     private static HttpResponse<String> post(JsonObject key, String body) {
-        return ServerUnderTest.send(HttpRequest.newBuilder(ServerUnderTest.uri("/openai/v1/chat/completions"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + key.getString("token"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return AgentGateway.post("/chat/completions", key, body);
     }
 }

@@ -17,7 +17,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class ResponsesApiIT {
 
+    private static AgentGateway gateway;
     private static AgentUpstream upstream;
     private static String agent;
     private static String reasoner;
@@ -50,28 +50,18 @@ class ResponsesApiIT {
 
     @BeforeAll
     static void createModelAndKey() throws Exception {
-        upstream = new AgentUpstream();
-        agent = unique("it-resp");
-        reasoner = unique("it-resp-reasoner");
-        GatewayAdmin.createChatModel(agent, AgentUpstream.MODEL, upstream.apiBase());
-        GatewayAdmin.createChatModel(reasoner, AgentUpstream.REASONER, upstream.apiBase());
-        key = GatewayAdmin.issueKey(unique("it-resp-key"), "[\"" + agent + "\",\"" + reasoner + "\"]", "{}");
-        client = OpenAiClients.forKey(key.getString("token"));
+        gateway = new AgentGateway();
+        upstream = gateway.upstream;
+        agent = gateway.chatModel("it-resp", AgentUpstream.MODEL);
+        reasoner = gateway.chatModel("it-resp-reasoner", AgentUpstream.REASONER);
+        key = gateway.key("it-resp-key", "{}", agent, reasoner);
+        client = gateway.client(key);
     }
 
     @AfterAll
     static void cleanUp() {
-        GatewayAdmin.revokeQuietly(key);
-        for (String model : new String[] {agent, reasoner}) {
-            if (model != null) {
-                GatewayAdmin.deleteModelQuietly(model);
-            }
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (gateway != null) {
+            gateway.close();
         }
     }
 
@@ -252,11 +242,6 @@ class ResponsesApiIT {
     }
 
     private static HttpResponse<String> post(String body) {
-        return ServerUnderTest.send(HttpRequest.newBuilder(ServerUnderTest.uri("/openai/v1/responses"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + key.getString("token"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return AgentGateway.post("/responses", key, body);
     }
 }

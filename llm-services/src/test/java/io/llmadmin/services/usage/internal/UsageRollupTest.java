@@ -3,14 +3,10 @@ package io.llmadmin.services.usage.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmadmin.domain.usage.UsageOutcome;
-import io.llmadmin.services.testsupport.TestDatabases;
-import io.llmadmin.services.testsupport.TestDatabases.Database;
 import io.llmadmin.services.testsupport.TestDatabases.Kind;
 import io.llmadmin.services.usage.UsageEvent;
 import io.llmadmin.services.usage.UsageGroup;
 import io.llmadmin.services.usage.UsageQuery;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,32 +33,26 @@ class UsageRollupTest {
     private static final List<String> MODELS = List.of("gpt-4o", "gemini", "claude");
     private static final List<String> KEYS = List.of("alpha", "beta");
 
-    private Database database;
-    private EntityManagerFactory factory;
+    private UsageDatabase usage;
 
     @AfterEach
     void tearDown() throws Exception {
-        if (factory != null) {
-            factory.close();
-        }
-        if (database != null) {
-            database.close();
+        if (usage != null) {
+            usage.close();
         }
     }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
     void should_answer_every_grouping_and_range_as_the_raw_calls_sum_up(Kind kind) throws Exception {
-        database = TestDatabases.migrated(kind);
-        factory = database.entityManagerFactory();
+        usage = UsageDatabase.migrated(kind);
         Random random = new Random(42);
         List<UsageEvent> events = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             events.add(randomCall(random));
         }
-        ResourceLocalUsageWriter writer = new ResourceLocalUsageWriter(factory);
         for (int i = 0; i < events.size(); i += 250) {
-            writer.write(events.subList(i, Math.min(events.size(), i + 250)));
+            usage.write(events.subList(i, Math.min(events.size(), i + 250)));
         }
         // one row per hour, model, key, caller, outcome and currency that had calls
         assertThat(rollupRows())
@@ -86,7 +75,7 @@ class UsageRollupTest {
                 new UsageQuery(T0, T0.plusSeconds(100_000), null, null, "gateway:alpha", UsageOutcome.TIMEOUT));
         for (UsageQuery query : queries) {
             for (UsageQuery.GroupBy groupBy : UsageQuery.GroupBy.values()) {
-                List<UsageGroup> read = read(r -> r.summary(query, groupBy));
+                List<UsageGroup> read = usage.read(r -> r.summary(query, groupBy));
                 Map<String, List<UsageEvent>> expected = events.stream()
                         .filter(e -> matches(query, e))
                         .collect(Collectors.groupingBy(e -> groupOf(groupBy, e)));
@@ -126,29 +115,28 @@ class UsageRollupTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void should_keep_the_rollups_when_raw_rows_pass_their_retention(Kind kind) {
-        database = TestDatabases.migrated(kind);
-        factory = database.entityManagerFactory();
+        usage = UsageDatabase.migrated(kind);
         Random random = new Random(7);
         List<UsageEvent> events = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             events.add(randomCall(random));
         }
-        new ResourceLocalUsageWriter(factory).write(events);
+        usage.write(events);
         UsageQuery all = new UsageQuery(T0, T0.plusSeconds(3 * 86400), null, null, null, null);
-        List<UsageGroup> before = read(r -> r.summary(all, UsageQuery.GroupBy.DAY));
+        List<UsageGroup> before = usage.read(r -> r.summary(all, UsageQuery.GroupBy.DAY));
 
         Instant cut = T0.plusSeconds(2 * 86400);
         int deleted = io.llmadmin.services.testsupport.ResourceLocalTransactions.inTransaction(
-                factory, entityManager -> new JpaUsageRetention(entityManager).deleteRawBefore(cut));
+                usage.factory, entityManager -> new JpaUsageRetention(entityManager).deleteRawBefore(cut));
 
         assertThat(deleted)
                 .isEqualTo(events.stream()
                         .filter(e -> e.occurredAt().isBefore(cut))
                         .count());
-        long logged = read(r ->
+        long logged = usage.read(r ->
                 r.calls(new UsageQuery(T0, cut, null, null, null, null), 0, 10).total());
         assertThat(logged).as("the request log no longer has the old calls").isZero();
-        List<UsageGroup> after = read(r -> r.summary(all, UsageQuery.GroupBy.DAY));
+        List<UsageGroup> after = usage.read(r -> r.summary(all, UsageQuery.GroupBy.DAY));
         assertThat(after)
                 .as("the totals of whole hours come from the rollups, which are kept")
                 .usingRecursiveFieldByFieldElementComparator()
@@ -214,20 +202,11 @@ class UsageRollupTest {
     }
 
     private long rollupRows() throws Exception {
-        try (Connection connection = database.dataSource().getConnection();
+        try (Connection connection = usage.database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM usage_rollup")) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private <T> T read(Function<JpaUsageReports, T> read) {
-        EntityManager entityManager = factory.createEntityManager();
-        try {
-            return read.apply(new JpaUsageReports(entityManager));
-        } finally {
-            entityManager.close();
         }
     }
 }
