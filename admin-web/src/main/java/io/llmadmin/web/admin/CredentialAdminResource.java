@@ -108,8 +108,7 @@ public class CredentialAdminResource {
     @Operation(summary = "Add a secret", description = "Used in turn with the others; the same secret twice is a 409.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CredentialRequests.Secret.class)))
     public CredentialResponse addSecret(@PathParam("id") long id, String body, @Context SecurityContext security) {
-        CredentialRequests.Secret request = bodies.bind(bodies.object(body), CredentialRequests.Secret.class);
-        credentials.addSecret(ModelAdminResource.actor(security), id, request.secret());
+        credentials.addSecret(ModelAdminResource.actor(security), id, secretOf(body));
         return response(id);
     }
 
@@ -119,9 +118,13 @@ public class CredentialAdminResource {
     @Operation(summary = "Replace every secret with one", description = "A key rotated at the provider.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CredentialRequests.Secret.class)))
     public CredentialResponse replaceSecrets(@PathParam("id") long id, String body, @Context SecurityContext security) {
-        CredentialRequests.Secret request = bodies.bind(bodies.object(body), CredentialRequests.Secret.class);
-        credentials.replaceSecrets(ModelAdminResource.actor(security), id, request.secret());
+        credentials.replaceSecrets(ModelAdminResource.actor(security), id, secretOf(body));
         return response(id);
+    }
+
+    /** The secret a {@code {"secret": ...}} body gives (400 when it is not one). */
+    private String secretOf(String body) {
+        return bodies.bind(bodies.object(body), CredentialRequests.Secret.class).secret();
     }
 
     @POST

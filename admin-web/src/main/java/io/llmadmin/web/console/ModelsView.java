@@ -90,15 +90,13 @@ public class ModelsView implements Serializable {
         state.sortedBy(sortBy);
         state.shown(first, pageSize);
         int size = state.getPageSize();
+        return listed(state.getFirst() / size, size);
+    }
+
+    /** One page of the models as the list filters and sorts them now. */
+    private ModelQuery listed(int page, int size) {
         return new ModelQuery(
-                modelType(),
-                null,
-                null,
-                state.textFilter(),
-                state.sortField(),
-                state.descending(),
-                state.getFirst() / size,
-                size);
+                modelType(), null, null, state.textFilter(), state.sortField(), state.descending(), page, size);
     }
 
     ModelType modelType() {
@@ -135,15 +133,7 @@ public class ModelsView implements Serializable {
         int position = 0;
         Page<ModelView> found;
         do {
-            found = registry.list(new ModelQuery(
-                    modelType(),
-                    null,
-                    null,
-                    state.textFilter(),
-                    state.sortField(),
-                    state.descending(),
-                    page++,
-                    ModelQuery.MAX_SIZE));
+            found = registry.list(listed(page++, ModelQuery.MAX_SIZE));
             for (ModelView model : found.items()) {
                 if (model.catalogId().equals(catalogId)) {
                     return position;

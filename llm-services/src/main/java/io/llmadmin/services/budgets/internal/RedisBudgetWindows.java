@@ -1,17 +1,15 @@
 package io.llmadmin.services.budgets.internal;
 
 import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.llmadmin.services.errors.LlmUnavailableException;
-import io.llmadmin.services.redis.RedisUrls;
+import io.llmadmin.services.redis.LazyRedisConnection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -73,23 +71,19 @@ final class RedisBudgetWindows implements BudgetWindows, AutoCloseable {
             return 1
             """;
 
-    private final RedisClient client;
-    private final String where;
+    private final LazyRedisConnection redis;
     private final String keyPrefix;
-    private volatile StatefulRedisConnection<String, String> connection;
     private volatile String holdSha;
     private volatile String settleSha;
 
     RedisBudgetWindows(String redisUrl, String keyPrefix) {
-        RedisURI uri = RedisUrls.parse(redisUrl);
-        this.client = RedisClient.create(uri);
-        this.where = RedisUrls.where(uri);
+        this.redis = new LazyRedisConnection(redisUrl, "Budgets");
         this.keyPrefix = keyPrefix + "{budgets}:";
     }
 
     /** Host and port of the Redis server, never its password. */
     String where() {
-        return where;
+        return redis.where();
     }
 
     @Override
@@ -122,7 +116,7 @@ final class RedisBudgetWindows implements BudgetWindows, AutoCloseable {
             LOG.log(
                     Level.WARNING,
                     e,
-                    () -> "Could not settle a budget hold in Redis at " + where
+                    () -> "Could not settle a budget hold in Redis at " + redis.where()
                             + "; it stays counted until the period ends");
         }
     }
@@ -138,7 +132,7 @@ final class RedisBudgetWindows implements BudgetWindows, AutoCloseable {
                 };
             }
         } catch (RedisException e) {
-            LOG.log(Level.WARNING, e, () -> "Could not read a budget's spend in Redis at " + where);
+            LOG.log(Level.WARNING, e, () -> "Could not read a budget's spend in Redis at " + redis.where());
         }
         return new BigDecimal[] {window.recordedSpend().get(), BigDecimal.ZERO};
     }
@@ -160,7 +154,7 @@ final class RedisBudgetWindows implements BudgetWindows, AutoCloseable {
                 cursor = redis.scan(ScanCursor.of(cursor.getCursor()), match);
             }
         } catch (RedisException e) {
-            LOG.log(Level.WARNING, e, () -> "Could not drop a changed budget's spend in Redis at " + where);
+            LOG.log(Level.WARNING, e, () -> "Could not drop a changed budget's spend in Redis at " + redis.where());
         }
     }
 
@@ -205,7 +199,7 @@ final class RedisBudgetWindows implements BudgetWindows, AutoCloseable {
             return hold ? castList(answer) : List.of(answer);
         } catch (RedisException e) {
             throw new LlmUnavailableException(
-                    "The shared budget store (Redis at " + where + ") cannot be reached; call refused", e);
+                    "The shared budget store (Redis at " + redis.where() + ") cannot be reached; call refused", e);
         }
     }
 
@@ -215,25 +209,11 @@ final class RedisBudgetWindows implements BudgetWindows, AutoCloseable {
     }
 
     private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> held = connection;
-        if (held == null) {
-            synchronized (this) {
-                held = connection;
-                if (held == null) {
-                    held = client.connect();
-                    connection = held;
-                }
-            }
-        }
-        return held;
+        return redis.get();
     }
 
     @Override
     public void close() {
-        StatefulRedisConnection<String, String> held = connection;
-        if (held != null) {
-            held.close();
-        }
-        client.shutdown();
+        redis.close();
     }
 }
