@@ -64,9 +64,11 @@ class ConsoleUsageIT extends PricedCallsTest {
             assertThat(byId("perModel")).containsText(calls.model);
             assertThat(page.locator("[id='logForm:calls'] tr.call-row")).hasCount(2);
 
-            Response wrong = page.navigate(url("/console/usage.xhtml?days=many&outcome=NOPE"));
+            Response wrong = page.navigate(url("/console/usage.xhtml?days=many&outcome=NOPE&model=" + calls.model));
             assertThat(wrong.status()).isEqualTo(200);
             assertThat(page.locator("body")).containsText("days must be a whole number");
+            // The other parameters still apply.
+            assertThat(byId("usageFilters:model")).hasValue(calls.model);
             // An unknown outcome or period falls back to none and to 7 days.
             assertThat(page.locator("h1 + p")).containsText("last 7 UTC day(s)");
         } finally {

@@ -243,7 +243,11 @@ public class ListUrlState implements Serializable {
         rows = wholeNumber(text, "rows");
     }
 
-    private static Integer wholeNumber(String text, String name) {
+    /**
+     * A whole-number URL parameter read as text: null when absent, and when it is not a whole number (said on the page
+     * as "{@code name} must be a whole number"), so the page's other view parameters still apply.
+     */
+    static Integer wholeNumber(String text, String name) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -249,8 +249,13 @@ public class UsageView implements Serializable {
         return days != null && PERIODS.contains(days) ? days : 7;
     }
 
-    public void setDays(Integer days) {
-        this.days = days;
+    /** The URL's {@code days}, as text: see {@link ListUrlState#wholeNumber}. */
+    public String getDaysText() {
+        return days == null ? null : String.valueOf(days);
+    }
+
+    public void setDaysText(String text) {
+        days = ListUrlState.wholeNumber(text, "days");
     }
 
     public List<Integer> getPeriods() {
