@@ -50,7 +50,7 @@ public class SignedInUser {
      * Whether the signed-in user may change things (is an admin); if not, says {@code refusal} on the page. Every
      * console action checks it again, whatever the page showed.
      */
-    boolean mayChange(String refusal) {
+    public boolean mayChange(String refusal) {
         if (isAdmin()) {
             return true;
         }
