@@ -13,7 +13,9 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionTokenLogprob;
 import it.llmadmin.ServerUnderTest;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Streamed chat completions with several choices ({@code n}) and streamed log probabilities through the running
- * gateway, driven by openai-java against a local provider that streams interleaved choices in OpenAI's wire format
+ * gateway, driven by openai-java and the {@code openai} npm SDK ({@code src/test/node/several-choices.mjs}) against a
+ * local provider that streams interleaved choices in OpenAI's wire format
  * ({@link SeveralChoicesUpstream}).
  */
 class StreamedChoicesIT {
@@ -82,7 +85,12 @@ class StreamedChoicesIT {
                         .build())) {
             stream.stream().forEach(chunk -> {
                 accumulator.accumulate(chunk);
-                chunk.choices().forEach(choice -> indices.add(choice.index()));
+                chunk.choices().stream()
+                        .filter(choice -> choice.delta()
+                                .content()
+                                .filter(text -> !text.isEmpty())
+                                .isPresent())
+                        .forEach(choice -> indices.add(choice.index()));
             });
         }
 
@@ -102,8 +110,9 @@ class StreamedChoicesIT {
                     .extracting(ChatCompletionTokenLogprob::logprob)
                     .containsOnly(SeveralChoicesUpstream.logprob(i));
         }
-        // The choices' pieces arrive as they were streamed, interleaved, not one choice after the other.
-        assertThat(indices.subList(0, 6)).containsExactly(0L, 1L, 2L, 0L, 1L, 2L);
+        // The choices' pieces of text arrive as they were streamed, interleaved, not one choice after the other.
+        assertThat(indices).hasSize(9);
+        assertThat(indices.subList(0, 3)).containsExactly(0L, 1L, 2L);
         // One usage for the whole call: the provider's count for every choice.
         assertThat(completion.usage().orElseThrow().completionTokens())
                 .isEqualTo(3L * SeveralChoicesUpstream.OUTPUT_TOKENS_PER_CHOICE);
@@ -141,6 +150,27 @@ class StreamedChoicesIT {
             assertThat(call.function().arguments()).isEqualTo(SeveralChoicesUpstream.arguments(i));
         }
         assertThat(upstream.lastRequestWith(marker).getInt("n")).isEqualTo(2);
+    }
+
+    @Test
+    void should_stream_several_choices_that_the_npm_sdks_chat_completion_stream_reassembles() throws Exception {
+        JsonObject seen = NodeClientsIT.runNode("several-choices.mjs", model, key.getString("token"));
+
+        List<JsonObject> choices = seen.getJsonArray("choices").getValuesAs(JsonObject.class);
+        assertThat(choices).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonObject choice = choices.get(i);
+            assertThat(choice.getInt("index")).isEqualTo(i);
+            assertThat(choice.getString("content")).isEqualTo(SeveralChoicesUpstream.text(i));
+            assertThat(choice.getString("finishReason")).isEqualTo(SeveralChoicesUpstream.finishReason(i));
+            assertThat(choice.getJsonArray("tokens").getValuesAs(JsonString::getString))
+                    .containsExactlyElementsOf(SeveralChoicesUpstream.pieces(i));
+        }
+        List<Integer> indices = seen.getJsonArray("indices").getValuesAs(JsonNumber::intValue);
+        assertThat(indices).hasSize(9);
+        assertThat(indices.subList(0, 3)).containsExactly(0, 1, 2);
+        assertThat(seen.getJsonObject("usage").getInt("completion_tokens"))
+                .isEqualTo(3 * SeveralChoicesUpstream.OUTPUT_TOKENS_PER_CHOICE);
     }
 
     @Test
