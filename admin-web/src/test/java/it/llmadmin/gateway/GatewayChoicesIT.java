@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Several choices ({@code n}) and streamed log probabilities through the gateway's chat completions for an OpenAI-wire
- * model, against a provider on loopback in OpenAI's format; other providers refuse {@code n} by name.
+ * model, against a provider on loopback in OpenAI's format; other providers refuse {@code n} by name, whole and
+ * streamed. Several choices streamed: {@code StreamedChoicesIT}.
  */
 class GatewayChoicesIT {
 
@@ -88,18 +89,18 @@ class GatewayChoicesIT {
     }
 
     @Test
-    void should_refuse_several_choices_in_a_stream_and_for_other_providers_naming_n() {
+    void should_refuse_several_choices_for_other_providers_whole_and_streamed_naming_n() {
         String messages = "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]";
+        HttpResponse<String> whole = post(key, "{\"model\":\"" + anthropic + "\",\"n\":2," + messages + "}");
         HttpResponse<String> streamed =
-                post(key, "{\"model\":\"" + agent + "\",\"stream\":true,\"n\":2," + messages + "}");
-        HttpResponse<String> otherProvider = post(key, "{\"model\":\"" + anthropic + "\",\"n\":2," + messages + "}");
+                post(key, "{\"model\":\"" + anthropic + "\",\"stream\":true,\"n\":2," + messages + "}");
 
-        assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(400);
-        assertThat(json(streamed).getJsonObject("error").getString("param")).isEqualTo("n");
-        assertThat(otherProvider.statusCode()).as(otherProvider.body()).isEqualTo(400);
-        JsonObject error = json(otherProvider).getJsonObject("error");
-        assertThat(error.getString("param")).isEqualTo("n");
-        assertThat(error.getString("message")).contains(anthropic);
+        for (HttpResponse<String> refused : List.of(whole, streamed)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            JsonObject error = json(refused).getJsonObject("error");
+            assertThat(error.getString("param")).isEqualTo("n");
+            assertThat(error.getString("message")).contains(anthropic);
+        }
     }
 
     @Test

@@ -102,16 +102,21 @@ class NodeClientsIT {
         assertThat(seen.getJsonObject("person").getInt("age")).isEqualTo(36);
     }
 
-    /** Runs a script with the gateway's address, the key and the model; its stdout's last line, as JSON. */
+    /** Runs a script with the gateway's address, this IT's key and model; its stdout's last line, as JSON. */
     private static JsonObject runNode(String script) throws IOException, InterruptedException {
+        return runNode(script, agent, key.getString("token"));
+    }
+
+    /** Runs a script with the gateway's address, a key and a model; its stdout's last line, as JSON. */
+    static JsonObject runNode(String script, String model, String token) throws IOException, InterruptedException {
         if (!Files.isDirectory(SCRIPTS.resolve("node_modules"))) {
             MissingService.skipOrFail("the Node clients are not installed (run npm ci in " + SCRIPTS + ")", null);
         }
         ProcessBuilder builder = new ProcessBuilder("node", script).directory(SCRIPTS.toFile());
         builder.environment()
                 .put("GATEWAY_BASE_URL", ServerUnderTest.uri("/openai/v1").toString());
-        builder.environment().put("GATEWAY_KEY", key.getString("token"));
-        builder.environment().put("MODEL", agent);
+        builder.environment().put("GATEWAY_KEY", token);
+        builder.environment().put("MODEL", model);
         builder.environment().put("OPENAI_AGENTS_DISABLE_TRACING", "1");
         Path answers = Files.createTempFile("node-client", ".answers");
         builder.environment().put("ANSWERS_FILE", answers.toString());

@@ -17,8 +17,7 @@ import java.util.Set;
 /**
  * OpenAI's chat completion request, read into a {@link ChatCall}. Every parameter is either carried to the model or
  * refused with a 400 naming it, never ignored: what the model's provider cannot honour is refused by the chat service,
- * what no provider here can (several choices, audio output, predicted outputs; log probabilities in a stream) is
- * refused here. A neutral value (an
+ * what no provider here can (audio output, predicted outputs) is refused here. A neutral value (an
  * empty {@code tools} or {@code stop}, {@code logprobs: false}, {@code logit_bias: {}}, {@code n: 1}, a zero penalty)
  * is always accepted.
  *
@@ -67,10 +66,6 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         }
         Integer n = JsonFields.integer(request, "n", 1);
         boolean stream = Boolean.TRUE.equals(JsonFields.bool(request, "stream"));
-        if (n != null && n != 1 && stream) {
-            // LangChain4j's stream joins every choice's deltas into one answer, so several choices come whole only.
-            throw OpenAiException.invalid("n", "n > 1 is answered whole only: send stream: false");
-        }
         List<String> modalities = JsonFields.strings(request, "modalities");
         if (!modalities.isEmpty() && !modalities.equals(List.of("text"))) {
             throw OpenAiException.invalid("modalities", "modalities must be [\"text\"]: this gateway answers in text");

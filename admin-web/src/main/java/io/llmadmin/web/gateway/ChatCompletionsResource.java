@@ -11,7 +11,6 @@ import io.llmadmin.services.llm.TokenUsage;
 import io.llmadmin.services.routing.ModelRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,9 +19,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -175,7 +170,7 @@ public class ChatCompletionsResource {
         UpstreamEvents.Event first =
                 kept.response().isEmpty() ? events.poll() : new UpstreamEvents.Delta(kept.response());
         ChatStream replay = new ReplayedStream(kept);
-        StreamingOutput output = out -> new EventWriter(
+        StreamingOutput output = out -> new ChatChunkWriter(
                         out, id, created, request, GatewayKeyLimiter.Reservation.NONE, replay, answer -> {})
                 .writeAll(first, events);
         return Response.ok(output, EVENT_STREAM)
@@ -207,12 +202,13 @@ public class ChatCompletionsResource {
             throw failed.failure();
         }
         Consumer<ChatResult> keep = answer -> {
-            if (answer.model().equals(lookup.model())) {
+            // Not a fallback's answer, nor one of several choices (as for whole answers).
+            if (answer.model().equals(lookup.model()) && answer.otherChoices().isEmpty()) {
                 caching.store(lookup, answer);
             }
         };
-        StreamingOutput output =
-                out -> new EventWriter(out, id, created, request, reservation, upstream, keep).writeAll(first, events);
+        StreamingOutput output = out ->
+                new ChatChunkWriter(out, id, created, request, reservation, upstream, keep).writeAll(first, events);
         Response.ResponseBuilder answer = Response.ok(output, EVENT_STREAM);
         if (lookup.applies()) {
             answer.header(ResponseCaching.HEADER, "miss");
@@ -222,103 +218,6 @@ public class ChatCompletionsResource {
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no")
                 .build();
-    }
-
-    /** Writes the events as OpenAI's chunks, one flushed {@code data:} line each, and ends with {@code [DONE]}. */
-    private static final class EventWriter {
-        private final OutputStream out;
-        private final String id;
-        private final long created;
-        private final ChatCompletionRequest request;
-        private final GatewayKeyLimiter.Reservation reservation;
-        private final ChatStream upstream;
-        private final Consumer<ChatResult> keep;
-
-        EventWriter(
-                OutputStream out,
-                String id,
-                long created,
-                ChatCompletionRequest request,
-                GatewayKeyLimiter.Reservation reservation,
-                ChatStream upstream,
-                Consumer<ChatResult> keep) {
-            this.out = out;
-            this.keep = keep;
-            this.id = id;
-            this.created = created;
-            this.request = request;
-            this.reservation = reservation;
-            this.upstream = upstream;
-        }
-
-        void writeAll(UpstreamEvents.Event first, BlockingQueue<UpstreamEvents.Event> events) {
-            String model = upstream.model();
-            try {
-                data(OpenAiResponses.chunk(id, created, model, OpenAiResponses.roleDelta(), null)
-                        .toString());
-                ToolCallChunks toolCalls = new ToolCallChunks(request.legacyFunctions());
-                UpstreamEvents.Event event = first;
-                while (!(event instanceof UpstreamEvents.Done || event instanceof UpstreamEvents.Failed)) {
-                    JsonObject delta;
-                    if (event instanceof UpstreamEvents.Delta text) {
-                        delta = OpenAiResponses.contentDelta(text.text());
-                    } else if (event instanceof UpstreamEvents.Reasoning thinking) {
-                        delta = OpenAiResponses.reasoningDelta(thinking.text());
-                    } else {
-                        delta = toolCalls.fragment(((UpstreamEvents.ToolCallPiece) event).fragment());
-                    }
-                    if (delta != null) {
-                        data(OpenAiResponses.chunk(id, created, model, delta, null)
-                                .toString());
-                    }
-                    event = UpstreamEvents.next(events, upstream);
-                }
-                if (event instanceof UpstreamEvents.Done done && UpstreamEvents.isCutOff(done.result())) {
-                    event = new UpstreamEvents.Failed(UpstreamEvents.cutOff(), done.result());
-                }
-                if (event instanceof UpstreamEvents.Done done) {
-                    reservation.settle(done.result().usage());
-                    keep.accept(done.result());
-                    ChatResult answer = OpenAiResponses.withCallIds(done.result());
-                    for (JsonObject delta : toolCalls.remaining(answer.toolCalls())) {
-                        data(OpenAiResponses.chunk(id, created, model, delta, null)
-                                .toString());
-                    }
-                    if (answer.logprobsJson() != null) {
-                        data(OpenAiResponses.logprobsChunk(id, created, model, answer.logprobsJson())
-                                .toString());
-                    }
-                    data(OpenAiResponses.chunk(
-                                    id,
-                                    created,
-                                    model,
-                                    Json.createObjectBuilder().build(),
-                                    OpenAiResponses.finishReason(done.result(), request.legacyFunctions()))
-                            .toString());
-                    if (request.includeUsage() && done.result().usage().isPresent()) {
-                        data(OpenAiResponses.usageChunk(
-                                        id,
-                                        created,
-                                        model,
-                                        done.result().usage().get())
-                                .toString());
-                    }
-                    data("[DONE]");
-                } else if (event instanceof UpstreamEvents.Failed failed) {
-                    reservation.settle(failed.partial().usage());
-                    data(OpenAiErrorMappers.of(failed.failure()).body().toString());
-                }
-            } catch (IOException clientGone) {
-                LOG.log(Level.FINE, "The client left a stream; cancelling the upstream call", clientGone);
-                upstream.cancel();
-                reservation.settle(Optional.empty());
-            }
-        }
-
-        private void data(String json) throws IOException {
-            out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
     }
 
     /** A kept answer as a finished stream, so the one event writer serves hits and upstream streams alike. */

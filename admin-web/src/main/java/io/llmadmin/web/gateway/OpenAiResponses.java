@@ -148,9 +148,30 @@ final class OpenAiResponses {
         return Json.createObjectBuilder().add("reasoning_content", text).build();
     }
 
-    /** A streamed piece: {@code delta} holds the role (first chunk) and/or a piece of the content. */
+    /** A streamed piece of choice 0: {@code delta} holds the role (first chunk) and/or a piece of the content. */
     static JsonObject chunk(String id, long created, String model, JsonObject delta, String finishReason) {
-        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", 0).add("delta", delta);
+        return chunk(id, created, model, 0, delta, null, finishReason);
+    }
+
+    /**
+     * A streamed piece of choice {@code index}: its {@code delta}, the log probabilities of the piece's tokens as the
+     * provider streamed them (OpenAI's {@code logprobs} object as JSON text, or null), and its finish reason.
+     */
+    static JsonObject chunk(
+            String id,
+            long created,
+            String model,
+            int index,
+            JsonObject delta,
+            String logprobsJson,
+            String finishReason) {
+        JsonObjectBuilder choice =
+                Json.createObjectBuilder().add("index", index).add("delta", delta);
+        if (logprobsJson != null) {
+            choice.add(
+                    "logprobs",
+                    Json.createReader(new java.io.StringReader(logprobsJson)).readObject());
+        }
         if (finishReason == null) {
             choice.addNull("finish_reason");
         } else {
@@ -162,21 +183,12 @@ final class OpenAiResponses {
     }
 
     /**
-     * The log probabilities of a stream's tokens, joined from the provider's chunks, in one chunk with an empty delta
-     * before the finish (the SDKs' accumulators join every chunk's {@code logprobs.content}, so they see them all).
+     * Log probabilities not yet sent beside a piece of text (a provider that sent them apart from the text, or a kept
+     * answer replayed), in one chunk with an empty delta before the finish (the SDKs' accumulators join every chunk's
+     * {@code logprobs.content}, so they see them all).
      */
     static JsonObject logprobsChunk(String id, long created, String model, String logprobsJson) {
-        JsonObjectBuilder choice = Json.createObjectBuilder()
-                .add("index", 0)
-                .add("delta", Json.createObjectBuilder())
-                .add(
-                        "logprobs",
-                        Json.createReader(new java.io.StringReader(logprobsJson))
-                                .readObject())
-                .addNull("finish_reason");
-        return base(id, created, model)
-                .add("choices", Json.createArrayBuilder().add(choice))
-                .build();
+        return chunk(id, created, model, 0, Json.createObjectBuilder().build(), logprobsJson, null);
     }
 
     /** The last chunk of a stream asked with {@code stream_options.include_usage}: no choices, the usage. */

@@ -4,6 +4,7 @@ import io.llmadmin.services.errors.LlmException;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatStream;
 import io.llmadmin.services.llm.ChatStreamListener;
+import io.llmadmin.services.llm.ChoiceDelta;
 import io.llmadmin.services.llm.ToolCallFragment;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -50,13 +51,19 @@ final class UpstreamEvents {
     }
 
     /** What the listener hands over to the request's thread. */
-    sealed interface Event permits Delta, Reasoning, ToolCallPiece, Done, Failed {}
+    sealed interface Event permits Delta, Reasoning, ToolCallPiece, Logprobs, OtherChoice, Done, Failed {}
 
     record Delta(String text) implements Event {}
 
     record Reasoning(String text) implements Event {}
 
     record ToolCallPiece(ToolCallFragment fragment) implements Event {}
+
+    /** The log probabilities of choice 0's next piece of text (OpenAI's {@code logprobs} object as JSON text). */
+    record Logprobs(String json) implements Event {}
+
+    /** A piece of a further choice of a call that asked for several. */
+    record OtherChoice(ChoiceDelta delta) implements Event {}
 
     record Done(ChatResult result) implements Event {}
 
@@ -80,6 +87,16 @@ final class UpstreamEvents {
         @Override
         public void onToolCallFragment(ToolCallFragment fragment) {
             events.add(new ToolCallPiece(fragment));
+        }
+
+        @Override
+        public void onLogprobs(String logprobsJson) {
+            events.add(new Logprobs(logprobsJson));
+        }
+
+        @Override
+        public void onChoiceDelta(ChoiceDelta delta) {
+            events.add(new OtherChoice(delta));
         }
 
         @Override

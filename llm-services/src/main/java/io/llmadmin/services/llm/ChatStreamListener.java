@@ -20,7 +20,17 @@ public interface ChatStreamListener {
      */
     default void onToolCallFragment(ToolCallFragment fragment) {}
 
-    /** The whole answer; its text equals the deltas added up. */
+    /**
+     * The log probabilities of the tokens of the text that follows (OpenAI's {@code logprobs} object as JSON text), for
+     * a call that asked for them, as the provider streams them: they come just before the {@link #onResponse} of the
+     * same tokens (a {@code <think>} block being split off may hold that text back a little longer).
+     */
+    default void onLogprobs(String logprobsJson) {}
+
+    /** A piece of a further choice of a call that asked for several ({@code n}); choice 0 comes as usual. */
+    default void onChoiceDelta(ChoiceDelta delta) {}
+
+    /** The whole answer (with its further choices, when asked for several); its text equals the deltas added up. */
     void onComplete(ChatResult result);
 
     /** The call failed; {@code partialOutput} holds what was streamed before, if anything. */

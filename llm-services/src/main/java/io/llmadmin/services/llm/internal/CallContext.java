@@ -20,6 +20,7 @@ final class CallContext {
     private final Duration timeout;
     private final List<Runnable> aborts = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
+    private volatile OpenAiStreamChunks.Observer chunkObserver;
 
     CallContext(Duration timeout) {
         this.timeout = timeout;
@@ -35,6 +36,15 @@ final class CallContext {
 
     boolean isCancelled() {
         return cancelled;
+    }
+
+    /** Who sees each streamed OpenAI chunk's choices before LangChain4j reads it (see {@link OpenAiStreamChunks}). */
+    void observeChunks(OpenAiStreamChunks.Observer observer) {
+        this.chunkObserver = observer;
+    }
+
+    OpenAiStreamChunks.Observer chunkObserver() {
+        return chunkObserver;
     }
 
     /** Runs {@code body} with this context visible to the HTTP client. */

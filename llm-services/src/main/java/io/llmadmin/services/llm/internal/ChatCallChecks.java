@@ -81,9 +81,6 @@ final class ChatCallChecks {
             throw new InvalidLlmRequestException(
                     "stream", "model '" + model.catalogId() + "' does not stream; call it without stream");
         }
-        if (streaming && call.options().choiceCount() > 1) {
-            throw new InvalidLlmRequestException("n", "n > 1 is answered whole only: call it without stream");
-        }
         if (!call.tools().isEmpty() && !capabilities.tools()) {
             throw new InvalidLlmRequestException("tools", "model '" + model.catalogId() + "' does not take tools");
         }

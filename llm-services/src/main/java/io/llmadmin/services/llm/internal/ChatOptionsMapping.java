@@ -49,9 +49,8 @@ final class ChatOptionsMapping {
         requireOn(openAi, options.reasoningEffort() != null, "reasoning_effort", model);
         // Only OpenAI's wire answers several choices in one call (read back from its body by OpenAiChoices).
         requireOn(openAi, options.choiceCount() > 1, "n", model);
-        // LangChain4j's Gemini, Ollama and Mistral modules send a JSON schema as their own structured output; its
-        // Anthropic module has none.
-        requireOn(route != ProviderRoute.ANTHROPIC, options.responseSchema() != null, "response_format", model);
+        // A JSON schema goes to every provider here as its own structured output: OpenAI's as sent, LangChain4j's
+        // Gemini, Ollama, Mistral and Anthropic (output_config.format) modules from its JsonSchema.
         requireOn(
                 openAi,
                 Boolean.TRUE.equals(options.store()) || !options.metadata().isEmpty(),

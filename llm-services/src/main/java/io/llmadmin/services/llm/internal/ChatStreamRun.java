@@ -1,5 +1,6 @@
 package io.llmadmin.services.llm.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.LlmException;
@@ -9,6 +10,7 @@ import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatStream;
 import io.llmadmin.services.llm.ChatStreamListener;
+import io.llmadmin.services.llm.ChoiceDelta;
 import io.llmadmin.services.llm.ToolCallFragment;
 import io.llmadmin.services.streaming.ReasoningStreamParser;
 import io.llmadmin.services.streaming.StreamDelta;
@@ -37,6 +39,8 @@ final class ChatStreamRun implements ChatStream {
     private final ReasoningStreamParser parser = new ReasoningStreamParser();
     private final CompletableFuture<ChatResult> result = new CompletableFuture<>();
     private final Deque<ModelConfiguration> fallbacks;
+    /** The further choices of a call for several ({@code n}), from the current attempt's chunks. */
+    private StreamedChoices otherChoices = new StreamedChoices();
 
     private ModelConfiguration model;
     private ChatCall call;
@@ -77,9 +81,7 @@ final class ChatStreamRun implements ChatStream {
             cooldownHeld = true;
             modelStarted = System.nanoTime();
             try {
-                admission = streaming
-                        .attempts()
-                        .admit(model, "stream", call.caller(), call.messageTexts(), call.maxTokens());
+                admission = streaming.attempts().admit(model, "stream", call);
             } catch (AdmissionRefused refused) {
                 releaseCooldown();
                 failed(refused.failure(), false);
@@ -101,6 +103,20 @@ final class ChatStreamRun implements ChatStream {
         current = attempt;
         attempt.watch(timeout);
         Attempt upstream = attempt.attempt();
+        if (call.options().choiceCount() > 1 || OpenAiLogprobs.asked(call)) {
+            otherChoices = new StreamedChoices();
+            upstream.context().observeChunks(new OpenAiStreamChunks.Observer() {
+                @Override
+                public void firstChoiceLogprobs(JsonNode logprobs) {
+                    ChatStreamRun.this.firstChoiceLogprobs(attempt, logprobs);
+                }
+
+                @Override
+                public void otherChoice(JsonNode choice) {
+                    ChatStreamRun.this.otherChoice(attempt, choice);
+                }
+            });
+        }
         try {
             upstream.context().run(() -> {
                 streaming
@@ -156,6 +172,43 @@ final class ChatStreamRun implements ChatStream {
         }
     }
 
+    /** Choice 0's log probabilities of a chunk, passed on just before the chunk's text. */
+    synchronized void firstChoiceLogprobs(StreamAttempt from, JsonNode logprobs) {
+        if (isStale(from) || cancelled) {
+            return;
+        }
+        from.touch();
+        started = true;
+        try {
+            listener.onLogprobs(logprobs.toString());
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "The stream's consumer failed; cancelling the upstream request", e);
+            cancel();
+        }
+    }
+
+    /** A chunk's entry for a further choice: it starts the answer, as a text chunk does. */
+    synchronized void otherChoice(StreamAttempt from, JsonNode choice) {
+        if (isStale(from)) {
+            return;
+        }
+        from.touch();
+        started = true;
+        emitOther(otherChoices.add(choice));
+    }
+
+    private void emitOther(ChoiceDelta delta) {
+        if (cancelled || delta.isEmpty()) {
+            return;
+        }
+        try {
+            listener.onChoiceDelta(delta);
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "The stream's consumer failed; cancelling the upstream request", e);
+            cancel();
+        }
+    }
+
     synchronized void completed(StreamAttempt from, ChatResponse response) {
         if (isStale(from)) {
             return;
@@ -176,6 +229,11 @@ final class ChatStreamRun implements ChatStream {
                 Conversions.finishReason(response));
         if (OpenAiLogprobs.asked(call)) {
             answer = OpenAiLogprobs.addTo(answer, response);
+        }
+        otherChoices.finish().forEach(this::emitOther);
+        List<ChatResult> others = otherChoices.results(model.catalogId());
+        if (!others.isEmpty()) {
+            answer = answer.withOtherChoices(others);
         }
         from.stopWatching();
         from.attempt().end(CallOutcome.SUCCEEDED, null, answer.usage());

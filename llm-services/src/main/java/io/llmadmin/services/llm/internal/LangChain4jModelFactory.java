@@ -139,7 +139,13 @@ final class LangChain4jModelFactory {
     }
 
     private StreamingChatModel buildStreaming(ModelConfiguration model, String apiKey) {
-        return providerModels(model, routeOf(model), "chat").streamingChat(settings(model, apiKey));
+        ProviderRoute route = routeOf(model);
+        ProviderModels.Settings settings = settings(model, apiKey);
+        if (route == ProviderRoute.OPENAI || route == ProviderRoute.OPENAI_COMPATIBLE) {
+            // Several choices and per-chunk log probabilities are read beside LangChain4j (OpenAiStreamChunks).
+            settings = OpenAiStreamChunks.settings(settings);
+        }
+        return providerModels(model, route, "chat").streamingChat(settings);
     }
 
     private EmbeddingModel buildEmbedding(ModelConfiguration model, String apiKey) {

@@ -251,6 +251,48 @@ class ProviderToolsWireTest {
     }
 
     @Test
+    void should_send_a_json_schema_to_anthropic_as_its_output_config_format() throws Exception {
+        server.stubFor(post(urlPathEqualTo(ProviderWire.ANTHROPIC.chatPath))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(ProviderWire.ANTHROPIC.answer("{\"city\":\"Paris\"}"))));
+
+        ChatResult result = serviceFor(ProviderWire.ANTHROPIC)
+                .chat(ChatCall.builder("m1")
+                        .message(ChatMessage.user("Where?"))
+                        .options(new ChatOptions(
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                new ChatOptions.ResponseSchema("place", SCHEMA, true),
+                                false,
+                                null,
+                                null,
+                                null,
+                                null))
+                        .build());
+
+        assertThat(result.response()).isEqualTo("{\"city\":\"Paris\"}");
+        // Anthropic's structured output: the schema under output_config.format, type json_schema.
+        JsonNode format = lastRequest().path("output_config").path("format");
+        assertThat(format.path("type").asText()).isEqualTo("json_schema");
+        assertThat(format.path("schema")
+                        .path("properties")
+                        .path("city")
+                        .path("type")
+                        .asText())
+                .isEqualTo("string");
+        assertThat(format.path("schema").path("required").toString()).contains("city");
+    }
+
+    @Test
     void should_refuse_a_seed_for_anthropic_naming_the_parameter_and_the_model() {
         ChatCall call = ChatCall.builder("m1")
                 .message(ChatMessage.user("Hi"))
