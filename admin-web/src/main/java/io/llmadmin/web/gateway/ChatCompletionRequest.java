@@ -32,6 +32,40 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
     /** Parameters no provider behind this gateway can honour: refused unless null. */
     private static final Set<String> NOT_SUPPORTED = Set.of("audio", "prediction", "web_search_options");
 
+    /**
+     * Every parameter this gateway reads. Any other one with a value is refused as OpenAI refuses an unknown one
+     * (a newer parameter such as {@code verbosity} or {@code prompt_cache_key} would otherwise be dropped silently).
+     */
+    private static final Set<String> READ = Set.of(
+            "model",
+            "messages",
+            "stream",
+            "stream_options",
+            "n",
+            "temperature",
+            "top_p",
+            "max_tokens",
+            "max_completion_tokens",
+            "tools",
+            "tool_choice",
+            "parallel_tool_calls",
+            "functions",
+            "function_call",
+            "stop",
+            "seed",
+            "frequency_penalty",
+            "presence_penalty",
+            "logit_bias",
+            "logprobs",
+            "top_logprobs",
+            "reasoning_effort",
+            "response_format",
+            "store",
+            "metadata",
+            "user",
+            "modalities",
+            "service_tier");
+
     /** The catalog id a request names, before anything else is read; null when there is none. */
     static String modelOf(JsonObject request) {
         JsonValue model = request.get("model");
@@ -62,6 +96,11 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         for (String name : request.keySet()) {
             if (NOT_SUPPORTED.contains(name) && !JsonFields.absent(request, name)) {
                 throw OpenAiException.invalid(name, "'" + name + "' is not supported by this gateway");
+            }
+            if (!READ.contains(name) && !NOT_SUPPORTED.contains(name) && !JsonFields.absent(request, name)) {
+                throw OpenAiException.invalid(
+                        name,
+                        "Unrecognized request argument supplied: " + name + " (this gateway does not pass it on)");
             }
         }
         Integer n = JsonFields.integer(request, "n", 1);

@@ -73,6 +73,8 @@ class ChatCompletionRequestTest {
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"tool_choice\":\"sometimes\"}|tool_choice",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"frequency_penalty\":3}|frequency_penalty",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"audio\":{}}|audio",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"verbosity\":\"low\"}|verbosity",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"prompt_cache_key\":\"k\"}|prompt_cache_key",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"temperature\":\"hot\"}|temperature",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":0}|max_tokens",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":1.5}|max_tokens",
@@ -139,7 +141,7 @@ class ChatCompletionRequestTest {
         ChatCompletionRequest request = parse("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],"
                 + "\"tools\":[],\"stop\":[],\"logprobs\":false,\"top_logprobs\":0,\"logit_bias\":{},\"n\":1,"
                 + "\"frequency_penalty\":0,\"presence_penalty\":0,\"tool_choice\":\"auto\",\"metadata\":{},"
-                + "\"store\":false,\"modalities\":[\"text\"],\"service_tier\":\"auto\"}");
+                + "\"store\":false,\"modalities\":[\"text\"],\"service_tier\":\"auto\",\"verbosity\":null}");
 
         assertThat(request.call().tools()).isEmpty();
         assertThat(request.call().options().stop()).isEmpty();
