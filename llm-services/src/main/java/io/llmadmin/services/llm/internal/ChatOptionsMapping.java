@@ -78,6 +78,13 @@ final class ChatOptionsMapping {
                     "tool_choice",
                     model);
         }
+        if (route == ProviderRoute.ANTHROPIC && call.jsonOutput()) {
+            // Anthropic's structured output needs a schema; LangChain4j's module throws on a schemaless JSON format.
+            throw new InvalidLlmRequestException(
+                    "response_format",
+                    "response_format json_object is not supported by model '" + model.catalogId()
+                            + "' (provider 'anthropic'): send a json_schema instead");
+        }
         if (options.responseSchema() != null && call.jsonOutput()) {
             throw new InvalidLlmRequestException(
                     "response_format", "response_format is either json_object or json_schema");

@@ -171,4 +171,16 @@ class ChatCallChecksTest {
                 .hasMessageContaining("model 'm1'");
         assertThatCode(() -> ChatCallChecks.check(thinking, reasoner)).doesNotThrowAnyException();
     }
+
+    @Test
+    void should_refuse_json_object_for_an_anthropic_model_which_takes_only_a_schema() {
+        ModelConfiguration claude = new ModelConfiguration("c1", ModelType.CHAT, "anthropic", "claude-x", "C1");
+        claude.declareCapabilities(new io.llmadmin.domain.model.ModelCapabilities(true, false, true, true, false));
+
+        assertRefused(call().jsonOutput(true).build(), claude, "response_format");
+        assertThatThrownBy(() -> ChatCallChecks.check(call().jsonOutput(true).build(), claude))
+                .hasMessageContaining("json_schema");
+        assertThatCode(() -> ChatCallChecks.check(call().jsonOutput(true).build(), model(8192, false)))
+                .doesNotThrowAnyException();
+    }
 }
