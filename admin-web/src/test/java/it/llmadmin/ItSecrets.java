@@ -112,6 +112,28 @@ public final class ItSecrets {
         return Path.of(System.getProperty("it.data.dir", "target/it-data")).resolve("master.key");
     }
 
+    /**
+     * The master keys in another server's key file (the ITs' second server generates its own), each by a name that
+     * says whose it is.
+     */
+    public static Map<String, String> masterKeysIn(Path file, String whose) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return keys;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String key = line.trim();
+                if (!key.isEmpty() && !key.startsWith("#")) {
+                    keys.put(whose + " vault master key #" + (keys.size() + 1), key);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return keys;
+    }
+
     private static synchronized void readMasterKeys() {
         Path file = masterKeyFile();
         if (!Files.isRegularFile(file)) {

@@ -7,14 +7,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * The suite's last word on secrets, run after every other IT class ({@link LastClassOrderer}): the secrets the ITs
  * gave the server ({@link ItSecrets}) are in none of its log files (messages, traces, FFDC reports) and in no row of
  * its database — a full dump over JDBC on PostgreSQL, the embedded H2's files byte for byte (the running server holds
- * them open). Every answer was already checked as it arrived ({@link ServerUnderTest#send}).
+ * them open) — and the same for the ITs' second server ({@link SecondServer}). Every answer was already checked as it
+ * arrived ({@link ServerUnderTest#send}).
  */
 class NoSecretLeftIT {
 
@@ -48,6 +53,38 @@ class NoSecretLeftIT {
             // The key file is where the master key belongs; everything else in the data directory is the database's.
             findings = SecretScan.scanFiles(
                     DATA, file -> file.equals(ItSecrets.masterKeyFile()), ItSecrets.forLogsAndDatabase());
+        }
+
+        assertThat(findings).isEmpty();
+    }
+
+    /**
+     * The ITs' second server (two instances, the crash test, metrics behind a password) gets the same secrets through
+     * its answers, its shared Redis and its own vault: its logs and its database are searched as the IT server's, for
+     * the same secrets, its own master key and the metrics user's password. Started here if no IT needed it.
+     */
+    @Test
+    void should_find_no_secret_in_the_second_servers_logs_and_database() throws SQLException {
+        SecondServer second = SecondServer.shared();
+        Map<String, String> secrets = new LinkedHashMap<>(ItSecrets.forLogsAndDatabase());
+        secrets.putAll(ItSecrets.masterKeysIn(second.masterKeyFile(), "the second server's"));
+        secrets.put("the second server's metrics password", SecondServer.METRICS_PASSWORD);
+        assertThat(secrets).containsKey("the second server's vault master key #1");
+        assertThat(second.logs().resolve("messages.log")).exists();
+
+        List<String> findings = new ArrayList<>(SecretScan.scanFiles(second.logs(), file -> false, secrets));
+        Optional<List<String>> postgresql = second.postgresqlConnection();
+        if (postgresql.isPresent()) {
+            try (Connection connection = DriverManager.getConnection(
+                    postgresql.get().get(0),
+                    postgresql.get().get(1),
+                    postgresql.get().get(2))) {
+                findings.addAll(SecretScan.scanDatabase(connection, secrets));
+            }
+        } else {
+            assertThat(second.dataDir().resolve("llmadmin.mv.db")).exists();
+            findings.addAll(
+                    SecretScan.scanFiles(second.dataDir(), file -> file.equals(second.masterKeyFile()), secrets));
         }
 
         assertThat(findings).isEmpty();

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -185,6 +186,18 @@ public final class SecondServer {
     /** Its data directory (the H2 files in the default run, and the vault's master key file). */
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Its master key file (the vault's key, generated on its first start, as the IT server's). */
+    public Path masterKeyFile() {
+        return dataDir.resolve("master.key");
+    }
+
+    /** Its JDBC URL, user and password on PostgreSQL (its own database); empty on H2 (server.xml's default URL). */
+    public Optional<List<String>> postgresqlConnection() {
+        return databaseKind().equals("postgresql")
+                ? Optional.of(List.of(bootstrap.get("DB_URL"), bootstrap.get("DB_USER"), bootstrap.get("DB_PASSWORD")))
+                : Optional.empty();
     }
 
     /** {@code h2} or {@code postgresql}, as the IT server's. */

@@ -8,7 +8,18 @@ import com.microsoft.playwright.options.FilePayload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -83,6 +94,56 @@ class ConsoleMigrationIT extends ConsoleTest {
         upload("clean.zip", "application/zip", zip(Map.of("app/main.py", "print('hello')\n")));
 
         assertThat(page.locator("[id='scanForm:importers'] tbody tr")).hasText("No module imports models");
+    }
+
+    /**
+     * An upload past web.xml's 1 MB threshold is spooled by Liberty to the application's temporary directory, which
+     * only the server's user may enter (finding 9: spooled bodies were readable by the server user's group). The
+     * directory is watched while the archive is uploaded: the spooled part appears there, and nowhere else can it be
+     * reached from.
+     */
+    @Test
+    void should_spool_a_large_upload_where_only_the_servers_user_can_reach_it() throws Exception {
+        Path spool = uploadSpool();
+        signInAndOpen("/console/migration.xhtml", "admin", ADMIN_PASSWORD);
+        Random random = new Random(17);
+        StringBuilder blob = new StringBuilder();
+        while (blob.length() < 3 * 1024 * 1024) {
+            blob.append(Long.toString(random.nextLong(), 36));
+        }
+        byte[] archive = zip(Map.of("app/main.py", "print('hello')\n", "data/blob.txt", blob.toString()));
+        assertThat(archive.length).isGreaterThan(1024 * 1024);
+
+        List<String> spooled = new ArrayList<>();
+        try (WatchService watcher = spool.getFileSystem().newWatchService()) {
+            spool.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            upload("large.zip", "application/zip", archive);
+            assertThat(page.locator("[id='scanForm:importers'] tbody tr")).hasText("No module imports models");
+            // The watch service delivers its events from a thread of its own: the first may still be on its way.
+            WatchKey key = watcher.poll(10, TimeUnit.SECONDS);
+            for (; key != null; key = watcher.poll()) {
+                key.pollEvents().forEach(event -> spooled.add(String.valueOf(event.context())));
+                key.reset();
+            }
+        }
+
+        assertThat(spooled).as("files Liberty spooled in " + spool).isNotEmpty();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spool)))
+                .as("who may enter " + spool)
+                .isEqualTo("rwx------");
+    }
+
+    /** The application's servlet temporary directory in the IT server's work area, where Liberty spools uploads. */
+    private static Path uploadSpool() throws IOException {
+        Path server = Path.of(System.getProperty("it.server.logs", "target/liberty/wlp/usr/servers/llmadmin-it/logs"))
+                .toAbsolutePath()
+                .getParent();
+        try (Stream<Path> paths = Files.walk(server.resolve("workarea"))) {
+            return paths.filter(Files::isDirectory)
+                    .filter(path -> path.endsWith(Path.of("SMF_WebContainer", "admin-web-it", "admin-web-it")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no temporary directory of admin-web-it in " + server));
+        }
     }
 
     @Test

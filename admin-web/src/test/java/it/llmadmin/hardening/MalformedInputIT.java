@@ -31,6 +31,26 @@ class MalformedInputIT {
     }
 
     @Test
+    void should_answer_basic_headers_without_a_colon_without_logging_a_stack_trace() throws Exception {
+        Path log = serverLog();
+        long before = Files.exists(log) ? Files.size(log) : 0;
+
+        for (int i = 0; i < 20; i++) {
+            String header = "Basic " + Base64.getEncoder().encodeToString(("nocolon" + i).getBytes());
+            String path = List.of("/v1/models", "/api/admin/models", "/console/index.xhtml")
+                    .get(i % 3);
+            assertThat(Probe.get(path, header).statusCode()).as(path).isEqualTo(401);
+        }
+        Thread.sleep(1000); // Liberty writes its log asynchronously
+
+        String logged = logSince(log, before);
+        assertThat(logged).as("logged for 20 Basic headers without a colon").doesNotContain("Exception");
+        assertThat(logged.length())
+                .as("bytes logged for 20 Basic headers without a colon")
+                .isLessThan(2000);
+    }
+
+    @Test
     void should_answer_401_when_a_basic_header_is_not_base64() {
         HttpResponse<String> answer = Probe.get("/api/admin/models", "Basic %%%not-base64%%%");
 
@@ -129,8 +149,7 @@ class MalformedInputIT {
 
     @Test
     void should_answer_an_encoded_slash_with_a_json_400_and_not_flood_the_log() throws Exception {
-        Path log = Path.of(
-                System.getProperty("it.server.log", "target/liberty/wlp/usr/servers/llmadmin-it/logs/messages.log"));
+        Path log = serverLog();
         long before = Files.exists(log) ? Files.size(log) : 0;
 
         for (int i = 0; i < 40; i++) {
@@ -142,6 +161,24 @@ class MalformedInputIT {
 
         long growth = (Files.exists(log) ? Files.size(log) : 0) - before;
         assertThat(growth).as("bytes logged for 40 refused requests").isLessThan(4000);
+    }
+
+    private static Path serverLog() {
+        return Path.of(
+                System.getProperty("it.server.log", "target/liberty/wlp/usr/servers/llmadmin-it/logs/messages.log"));
+    }
+
+    /** What the server logged after {@code offset} (messages.log only grows during the run). */
+    private static String logSince(Path log, long offset) throws java.io.IOException {
+        if (!Files.exists(log)) {
+            return "";
+        }
+        byte[] all = Files.readAllBytes(log);
+        return new String(
+                all,
+                (int) Math.min(offset, all.length),
+                (int) Math.max(0, all.length - offset),
+                StandardCharsets.UTF_8);
     }
 
     static String model(String id) {

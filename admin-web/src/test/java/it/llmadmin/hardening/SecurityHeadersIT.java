@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class SecurityHeadersIT {
 
+    private static final String HSTS = "max-age=31536000; includeSubDomains";
+
     @Test
     void should_send_the_security_headers_on_the_console_the_apis_the_gateway_and_liberty_own_endpoints() {
         for (String path : List.of(
@@ -69,26 +71,35 @@ class SecurityHeadersIT {
                 .isEmpty();
     }
 
+    /**
+     * HSTS over HTTPS on every answer: the application's (a page, a refused sign-in) and Liberty's own endpoints
+     * (metrics, health, the OpenAPI document), which no filter of the application sees; never over plain HTTP.
+     */
     @Test
-    void should_answer_over_https_with_hsts() throws Exception {
+    void should_answer_over_https_with_hsts_on_every_endpoint() throws Exception {
+        // Over plain HTTP first: that waits until the application is up (Liberty may be ready before it).
+        assertThat(Probe.get("/health/ready", null).statusCode()).isEqualTo(200);
         String base = System.getProperty("it.https.base.url", "https://localhost:9543");
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(Probe.trustingTheSelfSignedCertificate())
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
 
-        HttpResponse<String> answer = client.send(
-                HttpRequest.newBuilder(URI.create(base + "/v1/models"))
-                        .timeout(Duration.ofSeconds(60))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        for (String path : List.of("/v1/models", "/api/admin/models", "/metrics", "/health/ready", "/openapi")) {
+            HttpResponse<String> answer = client.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Strict-Transport-Security"))
-                .hasValueSatisfying(hsts -> assertThat(hsts).startsWith("max-age="));
-        assertThat(Probe.get("/v1/models", null).headers().firstValue("Strict-Transport-Security"))
-                .as("not over plain HTTP")
-                .isEmpty();
+            assertThat(answer.statusCode()).as(path).isIn(200, 401);
+            assertThat(answer.headers().allValues("Strict-Transport-Security"))
+                    .as(path)
+                    .containsExactly(HSTS);
+            assertThat(Probe.get(path, null).headers().firstValue("Strict-Transport-Security"))
+                    .as(path + " over plain HTTP")
+                    .isEmpty();
+        }
     }
 
     @Test

@@ -3,8 +3,11 @@ package it.llmadmin.hardening;
 import static it.llmadmin.hardening.Probe.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.llmadmin.SecondServer;
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +49,46 @@ class SignInThrottleIT {
         Thread.sleep((retryAfter + 1) * 1000);
         HttpResponse<String> afterTheLock = Probe.get("/api/admin/models", Probe.basic(user, PASSWORD));
         assertThat(afterTheLock.statusCode()).isEqualTo(200);
+        Probe.send("DELETE", "/api/admin/users/" + user, admin(), null, null);
+    }
+
+    /**
+     * Two instances count together (they share Redis, as the ITs' two servers do): wrong passwords spread over both
+     * lock the user on both, where each instance alone would have seen fewer than five. The user exists on the IT
+     * server only (each server has its own database): a lock is checked by name, before any password.
+     */
+    @Test
+    void should_lock_a_user_on_every_instance_after_failures_spread_over_two() throws Exception {
+        SecondServer second = SecondServer.shared();
+        String user = Probe.unique("guessed-twice");
+        HttpResponse<String> created = Probe.json(
+                "POST",
+                "/api/admin/users",
+                admin(),
+                "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"viewer\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            String wrong = Probe.basic(user, "wrong-" + attempt);
+            HttpResponse<String> answer = attempt % 2 == 1
+                    ? Probe.get("/api/admin/models", wrong)
+                    : second.send(HttpRequest.newBuilder(second.uri("/api/admin/models"))
+                            .header("Authorization", wrong)
+                            .timeout(Duration.ofSeconds(60))
+                            .build());
+            assertThat(answer.statusCode()).as("attempt " + attempt).isEqualTo(401);
+        }
+
+        HttpResponse<String> onTheFirst = Probe.get("/api/admin/models", Probe.basic(user, PASSWORD));
+        HttpResponse<String> onTheSecond = second.send(HttpRequest.newBuilder(second.uri("/api/admin/models"))
+                .header("Authorization", Probe.basic(user, PASSWORD))
+                .timeout(Duration.ofSeconds(60))
+                .build());
+        assertThat(onTheFirst.statusCode())
+                .as("the instance that saw three failures")
+                .isEqualTo(429);
+        assertThat(onTheSecond.statusCode()).as("the instance that saw two").isEqualTo(429);
+        assertThat(onTheSecond.headers().firstValue("Retry-After")).isPresent();
         Probe.send("DELETE", "/api/admin/users/" + user, admin(), null, null);
     }
 }

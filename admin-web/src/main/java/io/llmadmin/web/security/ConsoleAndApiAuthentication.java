@@ -12,6 +12,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -86,6 +87,9 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
         ANONYMOUS
     }
 
+    /** The message info entry that names the realm of Liberty's Basic challenge after a SEND_CONTINUE with a 401. */
+    private static final String LIBERTY_CHALLENGE_REALM = "com.ibm.wsspi.security.cred.realm";
+
     /** Set on a request once its sign-in was counted by the throttle. */
     static final String THROTTLE_COUNTED = ConsoleAndApiAuthentication.class.getName() + ".counted";
 
@@ -117,11 +121,17 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
                 context.isAuthenticationRequest() ? context.getAuthParameters().getCredential() : null;
         String authorization = request.getHeader("Authorization");
         UsernamePasswordCredential basic = credentialOf(authorization);
+        if (LibertyBasicHeaderAudit.wouldFailLiberty(authorization)) {
+            LibertyBasicHeaderAudit.keepLibertyFromParsing(
+                    request, context.getMessageInfo().getMap());
+        }
         if (formCredential == null && basic == null && isBasic(authorization)) {
             // A Basic header that is not Base64 of "user:password" is a client error on every path: a 401, never a
             // guess at what was meant, never a 500.
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-            return context.responseUnauthorized();
+            // Liberty runs this mechanism again for the 401 error page itself: that one must render, not challenge.
+            return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null
+                    ? malformedBasicHeader(response, context)
+                    : context.doNothing();
         }
         Decision decision = decide(
                 path, formCredential != null, basic != null, context.isProtected(), hasSessionSignIn(request, path));
@@ -243,6 +253,18 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
                         new ConsoleSignIn(
                                 username, user.get().passwordChangedAt().toInstant()));
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * The 401 for a malformed Basic header, on every path. Not {@code responseUnauthorized()}: on a path web.xml leaves
+     * open, Liberty lets a request pass on anonymously (a 200) after its mechanism's SEND_FAILURE. SEND_CONTINUE with
+     * a 401 is Liberty's challenge on every path: it names this realm and renders the 401 error page
+     * ({@link SecurityErrorServlet}), which writes the body.
+     */
+    private static AuthenticationStatus malformedBasicHeader(HttpServletResponse response, HttpMessageContext context) {
+        context.getMessageInfo().getMap().put(LIBERTY_CHALLENGE_REALM, REALM);
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /**

@@ -36,8 +36,8 @@ import java.util.Locale;
  *   <li>on the JSON APIs ({@code /api/}, {@code /openai/}), a body whose charset is not UTF-8 is refused with a 415, and
  *       one that is not valid UTF-8 with a 400 (JSON is UTF-8, RFC 8259); elsewhere only an unknown charset is refused,
  *       which the runtime would otherwise answer with a 500 naming its exception class;
- *   <li>{@code Strict-Transport-Security} on HTTPS (the other security headers are Liberty's, in server.xml, so they
- *       reach the responses Liberty makes itself too).
+ *   <li>(the security headers, {@code Strict-Transport-Security} over HTTPS included, are Liberty's, in server.xml, so
+ *       they reach the answers Liberty makes itself too).
  * </ul>
  *
  * Refusals use the caller's error shape: OpenAI's under {@code /openai/}, the API's everywhere else.
@@ -48,16 +48,11 @@ public class RequestGuardFilter extends HttpFilter {
     /** How long a body may take to arrive in full. */
     static final long BODY_READ_TIMEOUT_MILLIS = 30_000;
 
-    static final String HSTS = "max-age=31536000; includeSubDomains";
-
     private static final long serialVersionUID = 1L;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", HSTS);
-        }
         String path = pathOf(request);
         long length = request.getContentLengthLong();
         boolean hasBody = length > 0 || request.getHeader("Transfer-Encoding") != null;

@@ -28,10 +28,16 @@ public class SecurityErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : HttpServletResponse.SC_FORBIDDEN;
+        String authorization = request.getHeader("Authorization");
+        boolean malformedBasic = ConsoleAndApiAuthentication.isBasic(authorization)
+                && ConsoleAndApiAuthentication.credentialOf(authorization) == null;
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof StringIndexOutOfBoundsException
-                && ConsoleAndApiAuthentication.isBasic(request.getHeader("Authorization"))) {
-            // Liberty's own parsing of a Basic header without a colon (web.xml): the client's malformed header.
+                && malformedBasic) {
+            // Liberty's own parsing of a Basic header without a colon (web.xml's fallback): the client's header.
             status = HttpServletResponse.SC_UNAUTHORIZED;
+        }
+        if (status == HttpServletResponse.SC_UNAUTHORIZED && malformedBasic) {
+            // The mechanism's challenge for a malformed Basic header: this realm, in UTF-8, on every path.
             response.setHeader(
                     "WWW-Authenticate", "Basic realm=\"" + ConsoleAndApiAuthentication.REALM + "\", charset=\"UTF-8\"");
         }

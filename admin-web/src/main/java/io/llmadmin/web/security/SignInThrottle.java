@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -18,8 +16,8 @@ import java.util.logging.Logger;
  * {@link #MAX_LOCK}. While locked, no password is checked at all, right or wrong. Each failure is logged (user name
  * and address, never the password); each lock is also audited ({@link SignInAudit}).
  *
- * <p>In memory, per instance: several instances each count their own share, which still bounds guessing. The maps are
- * bounded ({@link #MAX_TRACKED}) so that a flood of made-up user names cannot fill the heap.
+ * <p>The counts are kept by {@link SignInFailures}: in Redis when {@code REDIS_URL} is set, so that all instances count
+ * together and a lock holds on every one of them; in this instance's memory otherwise.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -28,35 +26,44 @@ public class SignInThrottle {
     static final int ADDRESS_THRESHOLD = 20;
     static final Duration FIRST_LOCK = Duration.ofSeconds(4);
     static final Duration MAX_LOCK = Duration.ofMinutes(15);
-    static final int MAX_TRACKED = 10_000;
 
     private static final Logger LOG = Logger.getLogger(SignInThrottle.class.getName());
 
-    private final Map<String, Failures> users = new ConcurrentHashMap<>();
-    private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
+    private final SignInFailures failures;
     private final SignInAudit audit;
     private final Clock clock;
 
     @Inject
-    public SignInThrottle(SignInAudit audit) {
-        this(audit, Clock.systemUTC());
+    public SignInThrottle(SignInAudit audit, SignInFailures failures) {
+        this(audit, failures, Clock.systemUTC());
     }
 
-    SignInThrottle(SignInAudit audit, Clock clock) {
+    SignInThrottle(SignInAudit audit, SignInFailures failures, Clock clock) {
         this.audit = audit;
+        this.failures = failures;
         this.clock = clock;
     }
 
     /** For the CDI proxy only. */
     protected SignInThrottle() {
-        this(null, Clock.systemUTC());
+        this(null, null, Clock.systemUTC());
+    }
+
+    /**
+     * How long a lock lasts after the {@code count}-th failure in a row, once {@code count} has reached {@code
+     * threshold}: {@link #FIRST_LOCK}, doubled for each failure past the threshold, at most {@link #MAX_LOCK}.
+     */
+    static Duration lockAfter(int count, int threshold) {
+        long doublings = Math.min(Math.max(count - threshold, 0), 20);
+        Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
+        return lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock;
     }
 
     /** How long sign-ins as this user, or from this address, stay refused; empty when they may be tried. */
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
-        Duration user = remaining(users.get(key(username)), now);
-        Duration from = remaining(addresses.get(address), now);
+        Duration user = remaining(failures.lockedUntil(userKey(username), now), now);
+        Duration from = remaining(failures.lockedUntil(addressKey(address), now), now);
         Duration longer = user.compareTo(from) >= 0 ? user : from;
         return longer.isZero() ? Optional.empty() : Optional.of(longer);
     }
@@ -64,70 +71,54 @@ public class SignInThrottle {
     /** A wrong password (or an unknown user): counted, logged, and a lock when past the threshold. */
     public void failed(String username, String address, String channel) {
         Instant now = clock.instant();
-        String user = key(username);
-        Failures forUser = count(users, user, now, USER_THRESHOLD);
-        Failures forAddress = count(addresses, address, now, ADDRESS_THRESHOLD);
+        SignInFailures.Counted forUser = failures.count(userKey(username), now, USER_THRESHOLD);
+        SignInFailures.Counted forAddress = failures.count(addressKey(address), now, ADDRESS_THRESHOLD);
         LOG.warning(() -> "Failed sign-in (" + channel + ") for user '" + printable(username) + "' from " + address
-                + ": " + forUser.count + " in a row for the user, " + forAddress.count + " from the address");
-        if (forUser.justLocked) {
-            lockEvent("user", printable(username), username, address, forUser, channel);
+                + ": " + forUser.count() + " in a row for the user, " + forAddress.count() + " from the address");
+        if (forUser.justLocked()) {
+            lockEvent("user", printable(username), username, address, forUser, now, channel);
         }
-        if (forAddress.justLocked) {
-            lockEvent("address", address, username, address, forAddress, channel);
+        if (forAddress.justLocked()) {
+            lockEvent("address", address, username, address, forAddress, now, channel);
         }
     }
 
     /** A good password: the user's and the address's failures are forgiven. */
     public void succeeded(String username, String address) {
-        users.remove(key(username));
-        addresses.remove(address);
+        failures.forget(userKey(username));
+        failures.forget(addressKey(address));
     }
 
     private void lockEvent(
-            String what, String which, String username, String address, Failures failures, String channel) {
-        long seconds = Duration.between(clock.instant(), failures.lockedUntil).toSeconds();
+            String what,
+            String which,
+            String username,
+            String address,
+            SignInFailures.Counted counted,
+            Instant now,
+            String channel) {
+        long seconds = Duration.between(now, counted.lockedUntil()).toSeconds();
         LOG.warning(() -> "Sign-ins locked for " + what + " '" + which + "' for " + seconds + " s after "
-                + failures.count + " failures in a row");
+                + counted.count() + " failures in a row");
         if (audit != null) {
-            audit.locked(what, printable(username), address, failures.count, seconds, channel);
+            audit.locked(what, printable(username), address, counted.count(), seconds, channel);
         }
     }
 
-    private Failures count(Map<String, Failures> map, String key, Instant now, int threshold) {
-        if (map.size() >= MAX_TRACKED && !map.containsKey(key)) {
-            prune(map, now);
-        }
-        return map.compute(key, (ignored, old) -> {
-            Failures next = old == null ? new Failures() : old.copy();
-            next.count++;
-            next.justLocked = false;
-            if (next.count >= threshold) {
-                long doublings = Math.min(next.count - threshold, 20);
-                Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
-                next.lockedUntil = now.plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock);
-                next.justLocked = true;
-            }
-            return next;
-        });
+    private static Duration remaining(Optional<Instant> lockedUntil, Instant now) {
+        return lockedUntil
+                .filter(until -> until.isAfter(now))
+                .map(until -> Duration.between(now, until))
+                .orElse(Duration.ZERO);
     }
 
-    /** Drops what is no longer locked; if the map is still full, forgets it all rather than grow. */
-    private static void prune(Map<String, Failures> map, Instant now) {
-        map.values().removeIf(failures -> failures.lockedUntil == null || !failures.lockedUntil.isAfter(now));
-        if (map.size() >= MAX_TRACKED) {
-            map.clear();
-        }
+    /** User names are counted case-insensitively ({@code Admin} and {@code admin} are one name to guess). */
+    private static String userKey(String username) {
+        return "user:" + (username == null ? "" : username.toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static Duration remaining(Failures failures, Instant now) {
-        if (failures == null || failures.lockedUntil == null || !failures.lockedUntil.isAfter(now)) {
-            return Duration.ZERO;
-        }
-        return Duration.between(now, failures.lockedUntil);
-    }
-
-    private static String key(String username) {
-        return username == null ? "" : username.toLowerCase(java.util.Locale.ROOT);
+    private static String addressKey(String address) {
+        return "address:" + address;
     }
 
     /** A user name as sent, safe for a log line: no control characters, at most 100 characters. */
@@ -137,19 +128,5 @@ public class SignInThrottle {
         }
         String cleaned = username.replaceAll("\\p{Cntrl}", "?");
         return cleaned.length() > 100 ? cleaned.substring(0, 100) + "..." : cleaned;
-    }
-
-    /** Failures in a row for one key. */
-    private static final class Failures {
-        int count;
-        Instant lockedUntil;
-        boolean justLocked;
-
-        Failures copy() {
-            Failures copy = new Failures();
-            copy.count = count;
-            copy.lockedUntil = lockedUntil;
-            return copy;
-        }
     }
 }

@@ -139,7 +139,7 @@ class ConsoleAndApiAuthenticationTest {
             fake(
                     ConsoleUsers.class,
                     (name, args) -> name.equals("find") ? Optional.ofNullable(stored.get((String) args[0])) : null),
-            new SignInThrottle(null, java.time.Clock.systemUTC()));
+            new SignInThrottle(null, new InMemorySignInFailures(), java.time.Clock.systemUTC()));
 
     @Test
     void should_start_a_session_with_a_new_id_on_a_form_sign_in() {

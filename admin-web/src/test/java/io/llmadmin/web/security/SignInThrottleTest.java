@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SignInThrottleTest {
 
     private Instant now = Instant.parse("2026-12-03T10:00:00Z");
-    private final SignInThrottle throttle = new SignInThrottle(null, new Clock() {
+    private final SignInThrottle throttle = new SignInThrottle(null, new InMemorySignInFailures(), new Clock() {
         @Override
         public java.time.ZoneId getZone() {
             return ZoneOffset.UTC;
