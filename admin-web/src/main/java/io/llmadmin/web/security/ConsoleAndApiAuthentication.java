@@ -46,6 +46,10 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * Paths that web.xml does not protect pass on anonymously (after a valid Basic header, as that user).
+ *
+ * <p>The class is a little over the project's ~400-line guide because Jakarta Security takes one mechanism per
+ * application, so both callers' decisions meet here; what can live apart already does (the identity store, {@link
+ * SignInThrottle}, {@link LibertyBasicHeaderAudit}).
  */
 @ApplicationScoped
 @DeclareRoles({"admin", "viewer"})
