@@ -4,6 +4,7 @@ import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.errors.LlmException;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatStream;
@@ -112,9 +113,12 @@ public class ChatCompletionsResource {
         if (kept.isPresent()) {
             reservation.settle(Optional.of(new TokenUsage(0, 0)));
             caching.recordHit(lookup.model(), request.call().caller(), (System.nanoTime() - started) / 1_000_000);
+            // A kept answer passed only the key's limits: the model was not called.
+            RateLimitHeadroom keyOnly = reservation.headroom();
             return request.stream()
-                    ? cachedStream(request, kept.get(), id, created)
-                    : completion(request, OpenAiResponses.withCallIds(kept.get()), id, created, "hit", keyLimits);
+                    ? cachedStream(request, kept.get(), id, created, keyOnly)
+                    : completion(
+                            request, OpenAiResponses.withCallIds(kept.get()), id, created, "hit", keyLimits, keyOnly);
         }
         if (request.stream()) {
             return stream(request, reservation, id, created, lookup, keyLimits);
@@ -124,7 +128,7 @@ public class ChatCompletionsResource {
             result = OpenAiResponses.withCallIds(chat.chat(reservation.applyTo(request.call())));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
-            throw e;
+            throw reservation.withHeadroomOn(e);
         }
         reservation.settle(result.usage());
         if (result.model().equals(lookup.model()) && result.otherChoices().isEmpty()) {
@@ -132,7 +136,14 @@ public class ChatCompletionsResource {
             // Nor is one of several choices (the cache keeps one).
             caching.store(lookup, result);
         }
-        return completion(request, result, id, created, lookup.applies() ? "miss" : null, keyLimits);
+        return completion(
+                request,
+                result,
+                id,
+                created,
+                lookup.applies() ? "miss" : null,
+                keyLimits,
+                reservation.headroom().tighter(result.rateLimits()));
     }
 
     private static Response completion(
@@ -141,7 +152,8 @@ public class ChatCompletionsResource {
             String id,
             long created,
             String cacheState,
-            String keyLimits) {
+            String keyLimits,
+            RateLimitHeadroom headroom) {
         Response.ResponseBuilder answer = Response.ok(
                         OpenAiResponses.completion(id, created, result, request.legacyFunctions())
                                 .toString(),
@@ -151,7 +163,7 @@ public class ChatCompletionsResource {
         if (cacheState != null) {
             answer.header(ResponseCaching.HEADER, cacheState);
         }
-        return answer.build();
+        return RateLimitHeaders.addTo(answer, headroom).build();
     }
 
     private JsonObject routed(GatewayCaller caller, JsonObject json, String model) {
@@ -169,7 +181,8 @@ public class ChatCompletionsResource {
     }
 
     /** A kept answer replayed as a stream: the role, the text in one chunk, the finish and (when asked) the usage. */
-    private static Response cachedStream(ChatCompletionRequest request, ChatResult kept, String id, long created) {
+    private static Response cachedStream(
+            ChatCompletionRequest request, ChatResult kept, String id, long created, RateLimitHeadroom headroom) {
         BlockingQueue<UpstreamEvents.Event> events = new LinkedBlockingQueue<>();
         events.add(new UpstreamEvents.Done(kept));
         UpstreamEvents.Event first =
@@ -178,7 +191,7 @@ public class ChatCompletionsResource {
         StreamingOutput output = out -> new EventWriter(
                         out, id, created, request, GatewayKeyLimiter.Reservation.NONE, replay, answer -> {})
                 .writeAll(first, events);
-        return Response.ok(output, EVENT_STREAM)
+        return RateLimitHeaders.addTo(Response.ok(output, EVENT_STREAM), headroom)
                 .header(SERVED_MODEL, kept.model())
                 .header(ResponseCaching.HEADER, "hit")
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
@@ -199,12 +212,12 @@ public class ChatCompletionsResource {
             upstream = chat.stream(reservation.applyTo(request.call()), new UpstreamEvents.QueueingListener(events));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
-            throw e;
+            throw reservation.withHeadroomOn(e);
         }
         UpstreamEvents.Event first = UpstreamEvents.next(events, upstream);
         if (first instanceof UpstreamEvents.Failed failed) {
             reservation.settle(failed.partial().usage());
-            throw failed.failure();
+            throw reservation.withHeadroomOn(failed.failure());
         }
         Consumer<ChatResult> keep = answer -> {
             if (answer.model().equals(lookup.model())) {
@@ -213,7 +226,8 @@ public class ChatCompletionsResource {
         };
         StreamingOutput output =
                 out -> new EventWriter(out, id, created, request, reservation, upstream, keep).writeAll(first, events);
-        Response.ResponseBuilder answer = Response.ok(output, EVENT_STREAM);
+        Response.ResponseBuilder answer = RateLimitHeaders.addTo(
+                Response.ok(output, EVENT_STREAM), reservation.headroom().tighter(upstream.rateLimits()));
         if (lookup.applies()) {
             answer.header(ResponseCaching.HEADER, "miss");
         }
