@@ -132,6 +132,10 @@ class MediaAndCorsIT {
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
                 .hasValueSatisfying(headers -> assertThat(headers).contains("Authorization"));
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
+        assertThat(allowed.headers().firstValue("Access-Control-Expose-Headers"))
+                .as("a page of another origin may read the rate-limit headers")
+                .hasValueSatisfying(exposed ->
+                        assertThat(exposed).contains("x-ratelimit-remaining-requests", "x-ratelimit-reset-tokens"));
         assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(other.statusCode()).isEqualTo(200);
     }

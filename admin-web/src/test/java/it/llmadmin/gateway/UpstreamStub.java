@@ -21,13 +21,15 @@ import java.util.concurrent.Executors;
  * whose api base is {@link #apiBase()}. It answers {@code POST /v1/chat/completions} as OpenAI does, in JSON or as
  * server-sent events; provider model {@value #ENDLESS} streams a chunk every 50 ms until its client hangs up, and
  * counts that down in {@link #endlessStreamClosed}; provider model {@value #RATE_LIMITED} always answers 429 with
- * {@code Retry-After: 1}.
+ * {@code Retry-After: 1}; provider model {@value #CACHED} answers as {@value #ANSWER_MODEL} does, with 8 of its 11 prompt
+ * tokens read from the provider's prompt cache ({@code prompt_tokens_details.cached_tokens}), whole and streamed.
  */
 final class UpstreamStub implements AutoCloseable {
 
     static final String ANSWER_MODEL = "stub-model";
     static final String ENDLESS = "stub-endless";
     static final String RATE_LIMITED = "stub-rate-limited";
+    static final String CACHED = "stub-cached";
     static final List<String> STREAMED = List.of("Hel", "lo", " from", " the", " stub");
 
     final List<JsonObject> requests = new CopyOnWriteArrayList<>();
@@ -72,7 +74,8 @@ final class UpstreamStub implements AutoCloseable {
             String body = "{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion\",\"created\":1700000000,"
                     + "\"model\":\"" + model + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
                     + "\"content\":\"Hello from the stub\"},\"finish_reason\":\"stop\"}],"
-                    + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":4,\"total_tokens\":15}}";
+                    + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":4,\"total_tokens\":15"
+                    + cachedTokens(model) + "}}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
@@ -103,7 +106,8 @@ final class UpstreamStub implements AutoCloseable {
                     out,
                     "{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
                             + "\"model\":\"" + model + "\",\"choices\":[],"
-                            + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5,\"total_tokens\":17}}");
+                            + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5,\"total_tokens\":17"
+                            + cachedTokens(model) + "}}");
             event(out, "[DONE]");
             out.close();
         } catch (IOException clientGone) {
@@ -157,6 +161,11 @@ final class UpstreamStub implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** OpenAI's detail of the prompt tokens read from its cache: 8 for {@value #CACHED}, none otherwise. */
+    private static String cachedTokens(String model) {
+        return model.equals(CACHED) ? ",\"prompt_tokens_details\":{\"cached_tokens\":8}" : "";
     }
 
     private static String chunk(String model, String delta, String finishReason) {

@@ -221,7 +221,7 @@ public class UsageResource {
         }
     }
 
-    /** One call of the request log. */
+    /** One call of the request log; {@code tokensCached}: of {@code tokensIn}, those read from the provider's prompt cache. */
     public record UsageCallResponse(
             long id,
             String occurredAt,
@@ -229,6 +229,7 @@ public class UsageResource {
             String caller,
             String gatewayKey,
             int tokensIn,
+            int tokensCached,
             int tokensOut,
             boolean tokensEstimated,
             long latencyMillis,
@@ -244,6 +245,7 @@ public class UsageResource {
                     call.caller(),
                     call.gatewayKey(),
                     call.tokensIn(),
+                    call.tokensCached(),
                     call.tokensOut(),
                     call.tokensEstimated(),
                     call.latencyMillis(),

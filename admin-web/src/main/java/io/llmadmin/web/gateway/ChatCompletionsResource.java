@@ -4,6 +4,7 @@ import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.errors.LlmException;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatStream;
@@ -107,9 +108,12 @@ public class ChatCompletionsResource {
         if (kept.isPresent()) {
             reservation.settle(Optional.of(new TokenUsage(0, 0)));
             caching.recordHit(lookup.model(), request.call().caller(), (System.nanoTime() - started) / 1_000_000);
+            // A kept answer passed only the key's limits: the model was not called.
+            RateLimitHeadroom keyOnly = reservation.headroom();
             return request.stream()
-                    ? cachedStream(request, kept.get(), id, created)
-                    : completion(request, OpenAiResponses.withCallIds(kept.get()), id, created, "hit", keyLimits);
+                    ? cachedStream(request, kept.get(), id, created, keyOnly)
+                    : completion(
+                            request, OpenAiResponses.withCallIds(kept.get()), id, created, "hit", keyLimits, keyOnly);
         }
         if (request.stream()) {
             return stream(request, reservation, id, created, lookup, keyLimits);
@@ -119,7 +123,7 @@ public class ChatCompletionsResource {
             result = OpenAiResponses.withCallIds(chat.chat(reservation.applyTo(request.call())));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
-            throw e;
+            throw reservation.withHeadroomOn(e);
         }
         reservation.settle(result.usage());
         if (result.model().equals(lookup.model()) && result.otherChoices().isEmpty()) {
@@ -127,7 +131,14 @@ public class ChatCompletionsResource {
             // Nor is one of several choices (the cache keeps one).
             caching.store(lookup, result);
         }
-        return completion(request, result, id, created, lookup.applies() ? "miss" : null, keyLimits);
+        return completion(
+                request,
+                result,
+                id,
+                created,
+                lookup.applies() ? "miss" : null,
+                keyLimits,
+                reservation.headroom().tighter(result.rateLimits()));
     }
 
     private static Response completion(
@@ -136,7 +147,8 @@ public class ChatCompletionsResource {
             String id,
             long created,
             String cacheState,
-            String keyLimits) {
+            String keyLimits,
+            RateLimitHeadroom headroom) {
         Response.ResponseBuilder answer = Response.ok(
                         OpenAiResponses.completion(id, created, result, request.legacyFunctions())
                                 .toString(),
@@ -146,7 +158,7 @@ public class ChatCompletionsResource {
         if (cacheState != null) {
             answer.header(ResponseCaching.HEADER, cacheState);
         }
-        return answer.build();
+        return RateLimitHeaders.addTo(answer, headroom).build();
     }
 
     private JsonObject routed(GatewayCaller caller, JsonObject json, String model) {
@@ -164,7 +176,8 @@ public class ChatCompletionsResource {
     }
 
     /** A kept answer replayed as a stream: the role, the text in one chunk, the finish and (when asked) the usage. */
-    private static Response cachedStream(ChatCompletionRequest request, ChatResult kept, String id, long created) {
+    private static Response cachedStream(
+            ChatCompletionRequest request, ChatResult kept, String id, long created, RateLimitHeadroom headroom) {
         BlockingQueue<UpstreamEvents.Event> events = new LinkedBlockingQueue<>();
         events.add(new UpstreamEvents.Done(kept));
         UpstreamEvents.Event first =
@@ -173,7 +186,7 @@ public class ChatCompletionsResource {
         StreamingOutput output = out -> new ChatChunkWriter(
                         out, id, created, request, GatewayKeyLimiter.Reservation.NONE, replay, answer -> {})
                 .writeAll(first, events);
-        return Response.ok(output, EVENT_STREAM)
+        return RateLimitHeaders.addTo(Response.ok(output, EVENT_STREAM), headroom)
                 .header(SERVED_MODEL, kept.model())
                 .header(ResponseCaching.HEADER, "hit")
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
@@ -194,12 +207,12 @@ public class ChatCompletionsResource {
             upstream = chat.stream(reservation.applyTo(request.call()), new UpstreamEvents.QueueingListener(events));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
-            throw e;
+            throw reservation.withHeadroomOn(e);
         }
         UpstreamEvents.Event first = UpstreamEvents.next(events, upstream);
         if (first instanceof UpstreamEvents.Failed failed) {
             reservation.settle(failed.partial().usage());
-            throw failed.failure();
+            throw reservation.withHeadroomOn(failed.failure());
         }
         Consumer<ChatResult> keep = answer -> {
             // Not a fallback's answer, nor one of several choices (as for whole answers).
@@ -209,7 +222,8 @@ public class ChatCompletionsResource {
         };
         StreamingOutput output = out ->
                 new ChatChunkWriter(out, id, created, request, reservation, upstream, keep).writeAll(first, events);
-        Response.ResponseBuilder answer = Response.ok(output, EVENT_STREAM);
+        Response.ResponseBuilder answer = RateLimitHeaders.addTo(
+                Response.ok(output, EVENT_STREAM), reservation.headroom().tighter(upstream.rateLimits()));
         if (lookup.applies()) {
             answer.header(ResponseCaching.HEADER, "miss");
         }

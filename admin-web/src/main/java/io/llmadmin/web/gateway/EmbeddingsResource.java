@@ -91,7 +91,7 @@ public class EmbeddingsResource {
             throw OpenAiException.invalid(e.parameter() == null ? null : "input", e.getMessage());
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
-            throw e;
+            throw reservation.withHeadroomOn(e);
         }
         reservation.settle(embeddings.usage());
         int promptTokens =
@@ -118,7 +118,9 @@ public class EmbeddingsResource {
                                 .add("prompt_tokens", promptTokens)
                                 .add("total_tokens", promptTokens))
                 .build();
-        return Response.ok(answer.toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        return RateLimitHeaders.addTo(
+                        Response.ok(answer.toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")),
+                        reservation.headroom().tighter(embeddings.rateLimits()))
                 .header(GatewayCaller.KEY_LIMITS, caller.describedLimits().orElse(null))
                 .build();
     }

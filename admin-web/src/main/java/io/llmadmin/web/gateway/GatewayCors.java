@@ -61,12 +61,17 @@ public class GatewayCors implements ContainerRequestFilter, ContainerResponseFil
         }
     }
 
+    /** The answer's headers a page of another origin may read: OpenAI's rate-limit headers included. */
+    static final String EXPOSED_HEADERS = "Retry-After, X-Request-Id, x-ratelimit-limit-requests,"
+            + " x-ratelimit-limit-tokens, x-ratelimit-remaining-requests, x-ratelimit-remaining-tokens,"
+            + " x-ratelimit-reset-requests, x-ratelimit-reset-tokens";
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String origin = request.getHeaderString("Origin");
         if (allows(origin)) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
-            response.getHeaders().putSingle("Access-Control-Expose-Headers", "Retry-After, X-Request-Id");
+            response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSED_HEADERS);
             response.getHeaders().add("Vary", "Origin");
         }
     }

@@ -2,6 +2,9 @@ package io.llmadmin.web.gateway;
 
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
+import io.llmadmin.services.errors.LlmException;
+import io.llmadmin.services.errors.LlmRateLimitedException;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.gateway.GatewayKeyLimits;
 import io.llmadmin.services.gateway.GatewayKeyView;
 import io.llmadmin.services.llm.ChatCall;
@@ -168,6 +171,23 @@ public class GatewayKeyLimiter {
 
         /** Holds nothing: for an answer whose reservation was settled already (a cache hit). */
         static final Reservation NONE = new Reservation(NOTHING_RESERVED, 0, Optional.empty());
+
+        /** What the key's limits had left right after this admission; none for a key without limits. */
+        public RateLimitHeadroom headroom() {
+            return permit.headroom();
+        }
+
+        /**
+         * A rate-limit refusal of the call after the key admitted it (the model's limit, or the provider's 429) told
+         * with the tighter of the key's and the model's headroom, as a successful answer would be; other failures as
+         * they are.
+         */
+        public LlmException withHeadroomOn(LlmException failure) {
+            if (failure instanceof LlmRateLimitedException refused) {
+                return refused.withHeadroom(refused.headroom().tighter(headroom()));
+            }
+            return failure;
+        }
 
         /** Settles with the provider's counts, or the estimate and no output when there are none. */
         public void settle(Optional<TokenUsage> usage) {

@@ -119,7 +119,10 @@ public final class OpenAiErrorMappers {
     public static class Llm implements ExceptionMapper<LlmException> {
         @Override
         public Response toResponse(LlmException exception) {
-            return of(exception).toResponse();
+            Response answer = of(exception).toResponse();
+            return exception instanceof LlmRateLimitedException refused
+                    ? RateLimitHeaders.addTo(answer, refused.headroom())
+                    : answer;
         }
     }
 

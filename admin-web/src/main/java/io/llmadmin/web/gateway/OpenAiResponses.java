@@ -229,11 +229,15 @@ final class OpenAiResponses {
                 .add("model", model);
     }
 
+    /** OpenAI's usage object; the prompt tokens read from the provider's cache are named as OpenAI names them. */
     private static JsonObject usage(TokenUsage usage) {
         return Json.createObjectBuilder()
                 .add("prompt_tokens", usage.inputTokens())
                 .add("completion_tokens", usage.outputTokens())
                 .add("total_tokens", usage.inputTokens() + usage.outputTokens())
+                .add(
+                        "prompt_tokens_details",
+                        Json.createObjectBuilder().add("cached_tokens", usage.cachedInputTokens()))
                 .build();
     }
 }

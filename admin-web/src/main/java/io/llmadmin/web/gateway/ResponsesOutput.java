@@ -179,7 +179,7 @@ final class ResponsesOutput {
                             .add("input_tokens", usage.inputTokens())
                             .add(
                                     "input_tokens_details",
-                                    Json.createObjectBuilder().add("cached_tokens", 0))
+                                    Json.createObjectBuilder().add("cached_tokens", usage.cachedInputTokens()))
                             .add("output_tokens", usage.outputTokens())
                             .add(
                                     "output_tokens_details",

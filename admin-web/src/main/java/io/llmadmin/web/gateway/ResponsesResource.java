@@ -4,6 +4,7 @@ import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.errors.LlmException;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.gateway.GatewayKeyView;
 import io.llmadmin.services.llm.ChatMessage;
 import io.llmadmin.services.llm.ChatResult;
@@ -115,14 +116,14 @@ public class ResponsesResource {
             caching.recordHit(lookup.model(), request.call().caller(), (System.nanoTime() - started) / 1_000_000);
             JsonObject response =
                     exchange.completed(OpenAiResponses.withCallIds(kept.get()), new ResponsesOutput.ItemIds());
-            return json(response.toString(), "hit");
+            return json(response.toString(), "hit", reservation.headroom());
         }
         ChatResult result;
         try {
             result = OpenAiResponses.withCallIds(chat.chat(reservation.applyTo(request.call())));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
-            throw e;
+            throw reservation.withHeadroomOn(e);
         }
         reservation.settle(result.usage());
         if (result.model().equals(lookup.model())) {
@@ -130,7 +131,10 @@ public class ResponsesResource {
             caching.store(lookup, result);
         }
         JsonObject response = exchange.completed(result, new ResponsesOutput.ItemIds());
-        return json(response.toString(), lookup.applies() ? "miss" : null);
+        return json(
+                response.toString(),
+                lookup.applies() ? "miss" : null,
+                reservation.headroom().tighter(result.rateLimits()));
     }
 
     @GET
@@ -175,28 +179,33 @@ public class ResponsesResource {
                     reservation.applyTo(exchange.request.call()), new UpstreamEvents.QueueingListener(events));
         } catch (LlmException e) {
             reservation.settle(Optional.empty());
-            throw e;
+            throw reservation.withHeadroomOn(e);
         }
         UpstreamEvents.Event first = UpstreamEvents.next(events, upstream);
         if (first instanceof UpstreamEvents.Failed failed) {
             reservation.settle(failed.partial().usage());
-            throw failed.failure();
+            throw reservation.withHeadroomOn(failed.failure());
         }
         StreamingOutput output =
                 out -> new ResponsesEventWriter(out, exchange, reservation, upstream).writeAll(first, events);
-        return Response.ok(output, ChatCompletionsResource.EVENT_STREAM)
+        return RateLimitHeaders.addTo(
+                        Response.ok(output, ChatCompletionsResource.EVENT_STREAM),
+                        reservation.headroom().tighter(upstream.rateLimits()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no")
                 .build();
     }
 
     private static Response json(String body) {
-        return json(body, null);
+        return json(body, null, RateLimitHeadroom.NONE);
     }
 
-    /** @param cacheState {@code hit} or {@code miss} for a model with a cache TTL, else null (no header) */
-    private static Response json(String body, String cacheState) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+    /**
+     * @param cacheState {@code hit} or {@code miss} for a model with a cache TTL, else null (no header)
+     * @param headroom what the limits that applied to the call had left (OpenAI's {@code x-ratelimit-*} headers)
+     */
+    private static Response json(String body, String cacheState, RateLimitHeadroom headroom) {
+        return RateLimitHeaders.addTo(Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")), headroom)
                 .header(ResponseCaching.HEADER, cacheState)
                 .build();
     }

@@ -69,6 +69,10 @@ public class UsageRecord {
     @Column(name = "gateway_key", length = 100)
     private String gatewayKey;
 
+    /** Of {@link #tokensIn}, those the provider read from its prompt cache (priced at the cached-input price). */
+    @Column(name = "tokens_cached", nullable = false)
+    private int tokensCached;
+
     /** For JPA only. */
     protected UsageRecord() {}
 
@@ -138,6 +142,42 @@ public class UsageRecord {
         this.gatewayKey = gatewayKey == null ? null : RequiredText.require(gatewayKey, "gatewayKey", 100);
     }
 
+    /**
+     * The same call with the input tokens the provider read from its prompt cache.
+     *
+     * @param tokensCached of {@code tokensIn}, those read from the provider's prompt cache, 0 to {@code tokensIn}
+     */
+    public UsageRecord(
+            String modelId,
+            String caller,
+            int tokensIn,
+            int tokensOut,
+            int tokensCached,
+            boolean tokensEstimated,
+            long latencyMillis,
+            UsageOutcome outcome,
+            OffsetDateTime occurredAt,
+            BigDecimal cost,
+            String currency,
+            String gatewayKey) {
+        this(
+                modelId,
+                caller,
+                tokensIn,
+                tokensOut,
+                tokensEstimated,
+                latencyMillis,
+                outcome,
+                occurredAt,
+                cost,
+                currency,
+                gatewayKey);
+        if (tokensCached < 0 || tokensCached > tokensIn) {
+            throw new IllegalArgumentException("tokensCached must be 0 to tokensIn (" + tokensIn + ")");
+        }
+        this.tokensCached = tokensCached;
+    }
+
     public Long id() {
         return id;
     }
@@ -156,6 +196,10 @@ public class UsageRecord {
 
     public int tokensOut() {
         return tokensOut;
+    }
+
+    public int tokensCached() {
+        return tokensCached;
     }
 
     public boolean tokensEstimated() {

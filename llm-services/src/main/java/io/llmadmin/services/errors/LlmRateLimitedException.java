@@ -12,6 +12,9 @@ public final class LlmRateLimitedException extends LlmException {
     private final Duration retryAfter;
     private final boolean budgetExhausted;
 
+    /** What our limits had left when they refused; set right after construction, replaced when a caller adds its own. */
+    private volatile RateLimitHeadroom headroom = RateLimitHeadroom.NONE;
+
     public LlmRateLimitedException(String message, Duration retryAfter, Throwable cause) {
         this(message, retryAfter, cause, false);
     }
@@ -34,6 +37,20 @@ public final class LlmRateLimitedException extends LlmException {
     /** Whether a budget, rather than a rate, refused the call. */
     public boolean budgetExhausted() {
         return budgetExhausted;
+    }
+
+    /**
+     * What the per-minute limits that refused the call had left (none for a provider's 429 or a budget): the gateway
+     * answers it as OpenAI's {@code x-ratelimit-*} headers.
+     */
+    public RateLimitHeadroom headroom() {
+        return headroom;
+    }
+
+    /** Attaches what the limits had left (a gateway adds its key's to the model's); returns this exception. */
+    public LlmRateLimitedException withHeadroom(RateLimitHeadroom headroom) {
+        this.headroom = headroom == null ? RateLimitHeadroom.NONE : headroom;
+        return this;
     }
 
     public Optional<Duration> retryAfter() {

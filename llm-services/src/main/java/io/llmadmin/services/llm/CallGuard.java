@@ -2,6 +2,7 @@ package io.llmadmin.services.llm;
 
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.LlmRateLimitedException;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 
 /**
  * The rate limiter's hook: every upstream attempt is admitted before it is sent and settled after it ends.
@@ -49,5 +50,10 @@ public interface CallGuard {
 
         /** The attempt ended; {@code record} says how and what it used. */
         void settle(CallRecord record);
+
+        /** What the model's per-minute limits had left right after this admission; none when it has no limits. */
+        default RateLimitHeadroom headroom() {
+            return RateLimitHeadroom.NONE;
+        }
     }
 }

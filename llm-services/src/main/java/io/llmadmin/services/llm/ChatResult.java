@@ -1,5 +1,6 @@
 package io.llmadmin.services.llm;
 
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import java.util.Optional;
  *     as JSON text), when asked for and returned; null otherwise
  * @param otherChoices the answers of the further choices, when the call asked for several ({@code n}): choice 1, 2, ...
  *     (this answer is choice 0); each without usage, which this answer's counts cover for all of them
+ * @param rateLimits what the per-minute limits of the model that answered had left right after the call was admitted
+ *     (none when it has no limits, and for an answer that did not come from the model, such as a cached one)
  */
 public record ChatResult(
         String model,
@@ -25,7 +28,30 @@ public record ChatResult(
         Optional<TokenUsage> usage,
         Optional<String> finishReason,
         String logprobsJson,
-        List<ChatResult> otherChoices) {
+        List<ChatResult> otherChoices,
+        RateLimitHeadroom rateLimits) {
+
+    /** An answer, without what the limits had left. */
+    public ChatResult(
+            String model,
+            String response,
+            String reasoning,
+            List<ToolCall> toolCalls,
+            Optional<TokenUsage> usage,
+            Optional<String> finishReason,
+            String logprobsJson,
+            List<ChatResult> otherChoices) {
+        this(
+                model,
+                response,
+                reasoning,
+                toolCalls,
+                usage,
+                finishReason,
+                logprobsJson,
+                otherChoices,
+                RateLimitHeadroom.NONE);
+    }
 
     /** One answer. */
     public ChatResult(
@@ -57,15 +83,24 @@ public record ChatResult(
         usage = usage == null ? Optional.empty() : usage;
         finishReason = finishReason == null ? Optional.empty() : finishReason;
         otherChoices = List.copyOf(otherChoices == null ? List.of() : otherChoices);
+        rateLimits = rateLimits == null ? RateLimitHeadroom.NONE : rateLimits;
     }
 
     /** This answer with the provider's log probabilities (OpenAI's {@code logprobs} object as JSON text). */
     public ChatResult withLogprobsJson(String logprobs) {
-        return new ChatResult(model, response, reasoning, toolCalls, usage, finishReason, logprobs, otherChoices);
+        return new ChatResult(
+                model, response, reasoning, toolCalls, usage, finishReason, logprobs, otherChoices, rateLimits);
     }
 
     /** This answer (choice 0) with the further choices of a call that asked for several. */
     public ChatResult withOtherChoices(List<ChatResult> choices) {
-        return new ChatResult(model, response, reasoning, toolCalls, usage, finishReason, logprobsJson, choices);
+        return new ChatResult(
+                model, response, reasoning, toolCalls, usage, finishReason, logprobsJson, choices, rateLimits);
+    }
+
+    /** This answer with what the answering model's limits had left at its admission. */
+    public ChatResult withRateLimits(RateLimitHeadroom headroom) {
+        return new ChatResult(
+                model, response, reasoning, toolCalls, usage, finishReason, logprobsJson, otherChoices, headroom);
     }
 }

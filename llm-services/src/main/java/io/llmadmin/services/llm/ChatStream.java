@@ -1,5 +1,6 @@
 package io.llmadmin.services.llm;
 
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import java.util.concurrent.CompletionStage;
 
 /** A streaming call under way. */
@@ -18,6 +19,14 @@ public interface ChatStream {
      * the first token has arrived (a fallback is only taken before it).
      */
     String model();
+
+    /**
+     * What the per-minute limits of the model serving the stream had left at its admission (none when it has no
+     * limits). Settled, as {@link #model()}, once the first token has arrived.
+     */
+    default RateLimitHeadroom rateLimits() {
+        return RateLimitHeadroom.NONE;
+    }
 
     /** Completes with the whole answer, or exceptionally with the {@link io.llmadmin.services.errors.LlmException}. */
     CompletionStage<ChatResult> result();

@@ -1,5 +1,7 @@
 package io.llmadmin.services.ratelimit;
 
+import io.llmadmin.services.errors.RateLimitHeadroom;
+
 /**
  * One admitted call's reservation: one request, its estimated input tokens and its max_tokens of output, held in the
  * model's 60-second window from the moment of admission.
@@ -27,4 +29,12 @@ public interface RatePermit {
      * provider (no key, invalid parameters, the client went away). The request does not count.
      */
     void cancel();
+
+    /**
+     * What the window's limits had left right after this admission (this call counted), for each limit that is set:
+     * the gateway's {@code x-ratelimit-*} headers. Taken in the admission's own step, so it costs no further look-up.
+     */
+    default RateLimitHeadroom headroom() {
+        return RateLimitHeadroom.NONE;
+    }
 }

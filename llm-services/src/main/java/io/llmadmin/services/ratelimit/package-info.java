@@ -28,6 +28,11 @@
  * Bucket4j was not used: it consumes the same number of tokens from every bandwidth of a bucket and has no transaction
  * across three buckets, so it cannot reserve 1 request, N input and M output tokens as one step.
  *
+ * <p><b>What remains.</b> Each admission ({@link io.llmadmin.services.ratelimit.RatePermit#headroom}) and each
+ * refusal ({@link io.llmadmin.services.errors.LlmRateLimitedException#headroom}) tells, in the same atomic step, what
+ * every set limit has left with the call counted and when its window next frees room (the oldest reservation counted
+ * against it leaves; for a refusing limit, when the call would fit): the gateway's {@code x-ratelimit-*} headers.
+ *
  * <p><b>The legacy limiter</b> (record first, then wait while a total is strictly greater than its limit) serves
  * only the deprecated facade, so it lives there: {@code io.llmadmin.legacy.SlidingWindowLimiter} in legacy-compat.
  */

@@ -4,7 +4,12 @@ import io.llmadmin.domain.usage.UsageOutcome;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One call of the request log: never its prompt or answer. */
+/**
+ * One call of the request log: never its prompt or answer.
+ *
+ * @param tokensCached of {@code tokensIn}, those the provider read from its prompt cache (priced at the model's
+ *     cached-input price)
+ */
 public record UsageCall(
         long id,
         Instant occurredAt,
@@ -17,4 +22,5 @@ public record UsageCall(
         long latencyMillis,
         UsageOutcome outcome,
         BigDecimal cost,
-        String currency) {}
+        String currency,
+        int tokensCached) {}

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param cost what the call cost at the model's price then, >= 0, or null when the model had no price
  * @param currency the cost's currency (three letters), null exactly when the cost is
  * @param gatewayKey the name of the gateway key it came through, or null
+ * @param tokensCached of {@code tokensIn}, those the provider read from its prompt cache, 0 to {@code tokensIn}
  */
 public record UsageEvent(
         String modelId,
@@ -32,7 +33,36 @@ public record UsageEvent(
         Instant occurredAt,
         BigDecimal cost,
         String currency,
-        String gatewayKey) {
+        String gatewayKey,
+        int tokensCached) {
+
+    /** A call without cached input tokens. */
+    public UsageEvent(
+            String modelId,
+            String caller,
+            int tokensIn,
+            int tokensOut,
+            boolean tokensEstimated,
+            long latencyMillis,
+            UsageOutcome outcome,
+            Instant occurredAt,
+            BigDecimal cost,
+            String currency,
+            String gatewayKey) {
+        this(
+                modelId,
+                caller,
+                tokensIn,
+                tokensOut,
+                tokensEstimated,
+                latencyMillis,
+                outcome,
+                occurredAt,
+                cost,
+                currency,
+                gatewayKey,
+                0);
+    }
 
     public UsageEvent {
         requireText(modelId, "modelId", UsageRecord.MAX_MODEL_ID_LENGTH);
@@ -42,6 +72,9 @@ public record UsageEvent(
         }
         if (tokensOut < 0) {
             throw new IllegalArgumentException("tokensOut must be >= 0");
+        }
+        if (tokensCached < 0 || tokensCached > tokensIn) {
+            throw new IllegalArgumentException("tokensCached must be 0 to tokensIn");
         }
         if (latencyMillis < 0) {
             throw new IllegalArgumentException("latencyMillis must be >= 0");
@@ -104,7 +137,25 @@ public record UsageEvent(
                 Instant.now().minusMillis(Math.max(0, latencyMillis)),
                 cost,
                 currency,
-                gatewayKey);
+                gatewayKey,
+                0);
+    }
+
+    /** This call with the input tokens the provider read from its prompt cache. */
+    public UsageEvent withTokensCached(int cached) {
+        return new UsageEvent(
+                modelId,
+                caller,
+                tokensIn,
+                tokensOut,
+                tokensEstimated,
+                latencyMillis,
+                outcome,
+                occurredAt,
+                cost,
+                currency,
+                gatewayKey,
+                cached);
     }
 
     private static void requireText(String value, String name, int maxLength) {

@@ -53,7 +53,7 @@ final class BlockingChat {
             ChatCall sent = Attempts.capped(call, admission);
             ChatResult result = retries.run(() -> once(admission, sent), fallbackAvailable);
             cooldowns.succeeded(model, Duration.ofNanos(System.nanoTime() - started));
-            return result;
+            return result.withRateLimits(admission.headroom());
         } catch (LlmException failure) {
             cooldowns.failed(model, Duration.ofNanos(System.nanoTime() - started), failure);
             throw failure;

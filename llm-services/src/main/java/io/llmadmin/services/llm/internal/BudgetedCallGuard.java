@@ -1,7 +1,9 @@
 package io.llmadmin.services.llm.internal;
 
 import io.llmadmin.services.budgets.BudgetLedger;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.llm.CallGuard;
+import io.llmadmin.services.llm.CallRecord;
 import io.llmadmin.services.pricing.Cost;
 import io.llmadmin.services.usage.UsageEvent;
 import jakarta.annotation.Priority;
@@ -49,11 +51,19 @@ public abstract class BudgetedCallGuard implements CallGuard {
             hold.settle(null);
             throw refused;
         }
-        return record -> {
-            try {
-                permit.settle(record);
-            } finally {
-                hold.settle(costs.of(record).orElse(null));
+        return new Permit() {
+            @Override
+            public void settle(CallRecord record) {
+                try {
+                    permit.settle(record);
+                } finally {
+                    hold.settle(costs.of(record).orElse(null));
+                }
+            }
+
+            @Override
+            public RateLimitHeadroom headroom() {
+                return permit.headroom();
             }
         };
     }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Prices calls the one way both the usage record and the budget settlement use, so that the cost a budget is charged
  * is the cost the usage row shows: the model's price when the attempt started, applied to the provider's token counts
- * (or our input estimate and no output when it reported none).
+ * (or our input estimate and no output when it reported none), the input tokens it read from its prompt cache at the
+ * cached-input price.
  */
 @ApplicationScoped
 public class CallCosts {
@@ -56,7 +57,9 @@ public class CallCosts {
     public Optional<Cost> of(CallRecord call) {
         TokenUsage tokens = call.usage().orElse(new TokenUsage(call.estimatedInputTokens(), 0));
         return prices.at(call.model(), call.startedAt())
-                .map(price -> new Cost(price.cost(tokens.inputTokens(), tokens.outputTokens(), 0), price.currency()));
+                .map(price -> new Cost(
+                        price.cost(tokens.inputTokens(), tokens.outputTokens(), tokens.cachedInputTokens()),
+                        price.currency()));
     }
 
     /**

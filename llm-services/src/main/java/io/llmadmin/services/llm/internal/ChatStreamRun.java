@@ -5,6 +5,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.LlmException;
 import io.llmadmin.services.errors.LlmTimeoutException;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.llm.CallOutcome;
 import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatResult;
@@ -45,6 +46,8 @@ final class ChatStreamRun implements ChatStream {
     private ModelConfiguration model;
     private ChatCall call;
     private ModelAdmission admission;
+    /** What the serving model's limits had left at its admission. */
+    private RateLimitHeadroom rateLimits = RateLimitHeadroom.NONE;
     /** Whether the cool-downs let the current model be called and still wait for the outcome. */
     private boolean cooldownHeld;
 
@@ -82,6 +85,7 @@ final class ChatStreamRun implements ChatStream {
             modelStarted = System.nanoTime();
             try {
                 admission = streaming.attempts().admit(model, "stream", call);
+                rateLimits = admission.headroom();
             } catch (AdmissionRefused refused) {
                 releaseCooldown();
                 failed(refused.failure(), false);
@@ -227,6 +231,7 @@ final class ChatStreamRun implements ChatStream {
                 Conversions.toolCalls(response),
                 Conversions.usage(response.tokenUsage()),
                 Conversions.finishReason(response));
+        answer = answer.withRateLimits(rateLimits);
         if (OpenAiLogprobs.asked(call)) {
             answer = OpenAiLogprobs.addTo(answer, response);
         }
@@ -378,6 +383,11 @@ final class ChatStreamRun implements ChatStream {
     @Override
     public synchronized String model() {
         return model.catalogId();
+    }
+
+    @Override
+    public synchronized RateLimitHeadroom rateLimits() {
+        return rateLimits;
     }
 
     @Override

@@ -9,9 +9,11 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.FinishReason;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.llm.ChatCall;
@@ -115,11 +117,28 @@ final class Conversions {
                 .toList();
     }
 
+    /**
+     * The provider's counts with the input tokens it read from its prompt cache: OpenAI (and the servers speaking its
+     * wire) count them inside {@code prompt_tokens} and name them in {@code prompt_tokens_details.cached_tokens};
+     * Anthropic counts cache reads and cache writes apart from {@code input_tokens}, so they are added to the input.
+     */
     static Optional<TokenUsage> usage(dev.langchain4j.model.output.TokenUsage usage) {
         if (usage == null || usage.inputTokenCount() == null || usage.outputTokenCount() == null) {
             return Optional.empty();
         }
-        return Optional.of(new TokenUsage(usage.inputTokenCount(), usage.outputTokenCount()));
+        int input = usage.inputTokenCount();
+        int cached = 0;
+        if (usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null) {
+            cached = orZero(openAi.inputTokensDetails().cachedTokens());
+        } else if (usage instanceof AnthropicTokenUsage anthropic) {
+            cached = orZero(anthropic.cacheReadInputTokens());
+            input += cached + orZero(anthropic.cacheCreationInputTokens());
+        }
+        return Optional.of(new TokenUsage(input, usage.outputTokenCount(), Math.min(cached, input)));
+    }
+
+    private static int orZero(Integer count) {
+        return count == null ? 0 : Math.max(0, count);
     }
 
     /** An embedding's usage: providers report the input tokens only, and an embedding has no output. */

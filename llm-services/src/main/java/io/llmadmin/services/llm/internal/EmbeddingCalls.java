@@ -43,7 +43,8 @@ final class EmbeddingCalls {
             throw refused.failure();
         }
         try {
-            return retries.run(() -> once(admission, texts));
+            Embeddings answer = retries.run(() -> once(admission, texts));
+            return new Embeddings(answer.model(), answer.vectors(), answer.usage(), admission.headroom());
         } finally {
             admission.release();
         }

@@ -1,6 +1,7 @@
 package io.llmadmin.services.llm.internal;
 
 import io.llmadmin.domain.model.ModelConfiguration;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.llm.CallGuard;
 import io.llmadmin.services.llm.CallOutcome;
 import io.llmadmin.services.llm.CallRecord;
@@ -60,6 +61,11 @@ final class ModelAdmission {
 
     ModelConfiguration model() {
         return model;
+    }
+
+    /** What the model's per-minute limits had left right after this admission. */
+    RateLimitHeadroom headroom() {
+        return permit.headroom();
     }
 
     /** The output tokens the guard reserved: the call's {@code max_tokens}, or what the model may answer at most. */

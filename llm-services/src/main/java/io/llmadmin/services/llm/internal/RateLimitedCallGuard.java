@@ -1,5 +1,6 @@
 package io.llmadmin.services.llm.internal;
 
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.llm.CallGuard;
 import io.llmadmin.services.llm.CallRecord;
 import io.llmadmin.services.llm.TokenUsage;
@@ -38,7 +39,17 @@ public class RateLimitedCallGuard implements CallGuard {
                 RateLimits.of(admission.model()),
                 estimatedInput,
                 Math.max(0, admission.maxOutputTokens()));
-        return record -> settle(permit, record, estimatedInput);
+        return new Permit() {
+            @Override
+            public void settle(CallRecord record) {
+                RateLimitedCallGuard.settle(permit, record, estimatedInput);
+            }
+
+            @Override
+            public RateLimitHeadroom headroom() {
+                return permit.headroom();
+            }
+        };
     }
 
     /** The attempt reached the provider (admission happens right before sending), so the request always counts. */

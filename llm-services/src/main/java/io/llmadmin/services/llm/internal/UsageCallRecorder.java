@@ -70,16 +70,17 @@ public class UsageCallRecorder implements CallRecorder {
         String caller = callerOf(call);
         Cost cost = costs.of(call).orElse(null);
         usage.record(UsageEvent.endingNow(
-                call.model(),
-                caller,
-                Math.max(0, tokens.inputTokens()),
-                Math.max(0, tokens.outputTokens()),
-                estimated,
-                Math.max(0, call.latency().toMillis()),
-                outcomeOf(call),
-                cost == null ? null : cost.amount(),
-                cost == null ? null : cost.currency(),
-                UsageEvent.gatewayKeyOf(caller)));
+                        call.model(),
+                        caller,
+                        Math.max(0, tokens.inputTokens()),
+                        Math.max(0, tokens.outputTokens()),
+                        estimated,
+                        Math.max(0, call.latency().toMillis()),
+                        outcomeOf(call),
+                        cost == null ? null : cost.amount(),
+                        cost == null ? null : cost.currency(),
+                        UsageEvent.gatewayKeyOf(caller))
+                .withTokensCached(estimated ? 0 : Math.max(0, tokens.cachedInputTokens())));
     }
 
     private static String callerOf(CallRecord call) {

@@ -2,6 +2,7 @@ package io.llmadmin.services.ratelimit.internal;
 
 import static io.llmadmin.services.ratelimit.internal.LimitKind.WINDOW_MILLIS;
 
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.ratelimit.RateLimiter;
 import io.llmadmin.services.ratelimit.RateLimits;
 import io.llmadmin.services.ratelimit.RatePermit;
@@ -56,16 +57,52 @@ public final class InProcessRateLimiter implements RateLimiter {
                 }
             }
             if (firstFull >= 0) {
-                LimitKind full = LimitKind.ofIndex(firstFull);
-                throw full.refusal(
-                        modelId, used[firstFull], need[firstFull], full.limitOf(limits), retryAt(excess) - now);
+                long[] resets = resetsFrom(now);
+                boolean[] full = new boolean[3];
+                for (int kind = 0; kind < 3; kind++) {
+                    full[kind] = excess[kind] > 0;
+                }
+                long retryAfter = retryAt(excess) - now;
+                for (int kind = 0; kind < 3; kind++) {
+                    if (full[kind]) {
+                        resets[kind] = retryAfter;
+                    }
+                }
+                LimitKind refused = LimitKind.ofIndex(firstFull);
+                throw refused.refusal(modelId, used[firstFull], need[firstFull], refused.limitOf(limits), retryAfter)
+                        .withHeadroom(LimitKind.headroom(limits, used.clone(), resets));
             }
             Reservation reservation = new Reservation(this, now, inputTokens, outputTokens);
             log.addLast(reservation);
             used[0] += 1;
             used[1] += inputTokens;
             used[2] += outputTokens;
+            reservation.headroom = LimitKind.headroom(limits, used.clone(), resetsFrom(now));
             return reservation;
+        }
+
+        /**
+         * For each limit, how long until the oldest reservation counted against it leaves the window (0 when the
+         * window holds nothing of it): when its remaining next rises.
+         */
+        private long[] resetsFrom(long now) {
+            long[] resets = new long[3];
+            boolean[] found = new boolean[3];
+            int missing = 3;
+            for (Reservation reservation : log) {
+                long[] amounts = {reservation.requests, reservation.inputTokens, reservation.outputTokens};
+                for (int kind = 0; kind < 3; kind++) {
+                    if (!found[kind] && amounts[kind] > 0) {
+                        found[kind] = true;
+                        resets[kind] = reservation.admittedAt + WINDOW_MILLIS - now;
+                        missing--;
+                    }
+                }
+                if (missing == 0) {
+                    break;
+                }
+            }
+            return resets;
         }
 
         /** Moves the window's time forward (never back, should the clock step back) and drops what left it. */
@@ -138,6 +175,7 @@ public final class InProcessRateLimiter implements RateLimiter {
         private int inputTokens;
         private int outputTokens;
         private boolean inWindow = true;
+        private RateLimitHeadroom headroom = RateLimitHeadroom.NONE;
 
         Reservation(ModelWindow window, long admittedAt, int inputTokens, int outputTokens) {
             this.window = window;
@@ -154,6 +192,13 @@ public final class InProcessRateLimiter implements RateLimiter {
         @Override
         protected void doCancel() {
             window.cancel(this);
+        }
+
+        @Override
+        public RateLimitHeadroom headroom() {
+            synchronized (window) {
+                return headroom;
+            }
         }
     }
 }

@@ -2,9 +2,11 @@ package io.llmadmin.services.ratelimit.internal;
 
 import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.errors.LlmRateLimitedException;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.ratelimit.RateLimits;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The three limits, in the order they are checked and reported, with the rules both implementations share: what an
@@ -46,6 +48,25 @@ enum LimitKind {
      */
     static long excess(long used, long need, long limit) {
         return limit <= 0 ? 0 : used + Math.max(need, 1) - limit;
+    }
+
+    /**
+     * What a window has left for each limit that is set.
+     *
+     * @param used the window's sums of requests, input and output tokens (with the call counted when it was admitted)
+     * @param resetMillis per limit, how long until the window frees room for it
+     */
+    static RateLimitHeadroom headroom(RateLimits limits, long[] used, long[] resetMillis) {
+        Optional<RateLimitHeadroom.Window>[] windows = new Optional[3];
+        for (LimitKind kind : ALL) {
+            int i = kind.ordinal();
+            long limit = kind.limitOf(limits);
+            windows[i] = limit <= 0
+                    ? Optional.empty()
+                    : Optional.of(new RateLimitHeadroom.Window(
+                            limit, limit - used[i], Duration.ofMillis(Math.max(0, resetMillis[i]))));
+        }
+        return new RateLimitHeadroom(windows[0], windows[1], windows[2]);
     }
 
     /** Checks the arguments of an admission, before any state is touched. */

@@ -7,6 +7,7 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.llmadmin.services.errors.LlmUnavailableException;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.ratelimit.RateLimiter;
 import io.llmadmin.services.ratelimit.RateLimits;
 import io.llmadmin.services.ratelimit.RatePermit;
@@ -110,16 +111,27 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                     "The shared rate-limit store (Redis at " + where + ") cannot be reached; call refused", e);
         }
         if (number(answer, 0) == 1) {
-            return new RedisPermit(keys, reservation);
+            return new RedisPermit(
+                    keys, reservation, LimitKind.headroom(limits, numbers(answer, 1), numbers(answer, 4)));
         }
         LimitKind full = LimitKind.ofIndex((int) number(answer, 1) - 1);
         long[] need = {1, estimatedInputTokens, maxOutputTokens};
-        throw full.refusal(
-                modelId,
-                number(answer, 3 + full.ordinal()),
-                need[full.ordinal()],
-                full.limitOf(limits),
-                number(answer, 2));
+        long[] used = numbers(answer, 3);
+        long retryAfter = number(answer, 2);
+        long[] resets = numbers(answer, 6);
+        for (LimitKind kind : LimitKind.values()) {
+            // Every limit the call does not fit is free again, for this call, when the refusal's retry-after says.
+            if (LimitKind.excess(used[kind.ordinal()], need[kind.ordinal()], kind.limitOf(limits)) > 0) {
+                resets[kind.ordinal()] = retryAfter;
+            }
+        }
+        throw full.refusal(modelId, used[full.ordinal()], need[full.ordinal()], full.limitOf(limits), retryAfter)
+                .withHeadroom(LimitKind.headroom(limits, used, resets));
+    }
+
+    /** The three numbers of the script's answer from {@code from} on: requests, input and output tokens. */
+    private static long[] numbers(List<Object> answer, int from) {
+        return new long[] {number(answer, from), number(answer, from + 1), number(answer, from + 2)};
     }
 
     private String[] keys(String modelId) {
@@ -164,10 +176,17 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
         private final String[] keys;
         private final String reservation;
+        private final RateLimitHeadroom headroom;
 
-        RedisPermit(String[] keys, String reservation) {
+        RedisPermit(String[] keys, String reservation, RateLimitHeadroom headroom) {
             this.keys = keys;
             this.reservation = reservation;
+            this.headroom = headroom;
+        }
+
+        @Override
+        public RateLimitHeadroom headroom() {
+            return headroom;
         }
 
         @Override

@@ -118,6 +118,7 @@ public class JpaUsageReports implements UsageReports {
                 row.latencyMillis(),
                 row.outcome(),
                 row.cost() == null ? null : row.cost().stripTrailingZeros(),
-                row.currency());
+                row.currency(),
+                row.tokensCached());
     }
 }

@@ -37,6 +37,7 @@ public class JpaUsageWriter implements UsageWriter {
                     event.caller(),
                     event.tokensIn(),
                     event.tokensOut(),
+                    event.tokensCached(),
                     event.tokensEstimated(),
                     event.latencyMillis(),
                     event.outcome(),

@@ -8,7 +8,10 @@
 -- ARGV[3..5] limits of requests, input and output tokens (0 = unlimited)
 -- ARGV[6] input tokens to reserve    ARGV[7] output tokens to reserve
 -- ARGV[8] the new reservation, "<id>:1:<input>:<output>"    ARGV[9] most reservations to walk for a retry-after
--- Returns {1, r, i, o} (sums after the admission) or {0, first full limit (1..3), retry-after ms, r, i, o}.
+-- Returns {1, r, i, o, reset r, reset i, reset o} (sums after the admission) or
+-- {0, first full limit (1..3), retry-after ms, r, i, o, reset r, reset i, reset o}: the resets are, per limit that is
+-- set, the ms until the oldest reservation counting against it leaves the window (0 when none does), found by walking
+-- at most ARGV[9] of the oldest reservations (past that, when the last one walked leaves: early rather than late).
 local window = tonumber(ARGV[2])
 local now = tonumber(ARGV[1])
 if now <= 0 then
@@ -64,6 +67,45 @@ for k = 1, 3 do
   end
 end
 
+-- When each limit's oldest reservation leaves the window (in ms from now), walking the log oldest first.
+local function resets()
+  local found = {0, 0, 0}
+  local wanted = 0
+  for k = 1, 3 do
+    if limit[k] > 0 then
+      wanted = wanted + 1
+    else
+      found[k] = -1
+    end
+  end
+  if wanted == 0 then
+    return {0, 0, 0}
+  end
+  local walked = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[9]) - 1, 'WITHSCORES')
+  local leaves = 0
+  for n = 1, #walked, 2 do
+    local a = amounts(walked[n])
+    leaves = tonumber(walked[n + 1]) + window - now
+    for k = 1, 3 do
+      if found[k] == 0 and a[k] > 0 then
+        found[k] = leaves
+        wanted = wanted - 1
+      end
+    end
+    if wanted == 0 then
+      break
+    end
+  end
+  for k = 1, 3 do
+    if found[k] < 0 then
+      found[k] = 0
+    elseif found[k] == 0 and #walked >= 2 * tonumber(ARGV[9]) then
+      found[k] = leaves
+    end
+  end
+  return found
+end
+
 if first == 0 then
   redis.call('ZADD', KEYS[1], now, ARGV[8])
   redis.call('HINCRBY', KEYS[2], 'r', 1)
@@ -72,7 +114,8 @@ if first == 0 then
   redis.call('HSET', KEYS[2], 't', now)
   redis.call('PEXPIRE', KEYS[1], window * 2)
   redis.call('PEXPIRE', KEYS[2], window * 2)
-  return {1, used[1] + 1, used[2] + need[2], used[3] + need[3]}
+  local reset = resets()
+  return {1, used[1] + 1, used[2] + need[2], used[3] + need[3], reset[1], reset[2], reset[3]}
 end
 
 -- Refused: walk the log oldest first until every full limit has had enough leave the window. The walk is
@@ -103,4 +146,5 @@ end
 if pending > 0 and leaves_at > retry_at then
   retry_at = leaves_at
 end
-return {0, first, retry_at - now, used[1], used[2], used[3]}
+local reset = resets()
+return {0, first, retry_at - now, used[1], used[2], used[3], reset[1], reset[2], reset[3]}

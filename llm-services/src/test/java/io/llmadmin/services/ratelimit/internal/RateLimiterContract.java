@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.llmadmin.services.errors.InvalidLlmRequestException;
 import io.llmadmin.services.errors.LlmRateLimitedException;
+import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.ratelimit.RateLimiter;
 import io.llmadmin.services.ratelimit.RateLimits;
 import io.llmadmin.services.ratelimit.RatePermit;
@@ -171,6 +172,55 @@ abstract class RateLimiterContract {
         assertThat(refused).hasMessageContaining("3000/4000 output tokens per minute in use and 1500 requested");
         assertThat(refused.retryAfter()).contains(Duration.ofSeconds(48));
         assertThat(refused.retriable()).isTrue();
+    }
+
+    @Test
+    void should_tell_what_each_limit_has_left_and_when_its_oldest_reservation_leaves() {
+        RateLimits limits = new RateLimits(10, 1000, 0);
+        limiter().admit("m", limits, 300, 50);
+        clock.advance(Duration.ofSeconds(20));
+
+        RateLimitHeadroom headroom = lastInstance().admit("m", limits, 200, 50).headroom();
+
+        assertThat(headroom.requests()).contains(new RateLimitHeadroom.Window(10, 8, Duration.ofSeconds(40)));
+        assertThat(headroom.inputTokens()).contains(new RateLimitHeadroom.Window(1000, 500, Duration.ofSeconds(40)));
+        assertThat(headroom.outputTokens()).as("no output limit is set").isEmpty();
+        assertThat(headroom.tokens()).isEqualTo(headroom.inputTokens());
+    }
+
+    @Test
+    void should_tell_on_a_refusal_what_is_left_and_when_the_call_would_fit() {
+        RateLimits limits = new RateLimits(5, 1000, 0);
+        RatePermit first = limiter().admit("m", limits, 700, 0);
+        first.settle(700, 0);
+        clock.advance(Duration.ofSeconds(15));
+        limiter().admit("m", limits, 200, 0);
+        clock.advance(Duration.ofSeconds(5));
+
+        LlmRateLimitedException refused = catchThrowableOfType(
+                LlmRateLimitedException.class, () -> lastInstance().admit("m", limits, 300, 0));
+
+        assertThat(refused.headroom().inputTokens())
+                .as("the call fits once the 700 leave the window, 40 s from now")
+                .contains(new RateLimitHeadroom.Window(1000, 100, Duration.ofSeconds(40)));
+        assertThat(refused.headroom().requests()).contains(new RateLimitHeadroom.Window(5, 3, Duration.ofSeconds(40)));
+    }
+
+    @Test
+    void should_tell_no_headroom_when_no_limit_is_set() {
+        assertThat(limiter().admit("m", RateLimits.UNLIMITED, 10, 10).headroom().isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void should_skip_a_cancelled_reservation_when_telling_when_room_frees() {
+        RateLimits limits = new RateLimits(10, 0, 0);
+        limiter().admit("m", limits, 0, 0).cancel();
+        clock.advance(Duration.ofSeconds(30));
+
+        RateLimitHeadroom headroom = lastInstance().admit("m", limits, 0, 0).headroom();
+
+        assertThat(headroom.requests()).contains(new RateLimitHeadroom.Window(10, 9, Duration.ofSeconds(60)));
     }
 
     @Test
