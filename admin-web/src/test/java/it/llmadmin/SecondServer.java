@@ -59,7 +59,7 @@ public final class SecondServer {
     public static final String METRICS_PASSWORD = "it-metrics-password-not-secret";
 
     private static final String NAME = "llmadmin-it-second";
-    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(10);
     /** What a new server directory takes from the IT server's: configuration and drivers, not its state. */
     private static final List<String> NOT_COPIED =
             List.of("logs", "workarea", "resources", "tranlog", "bootstrap.properties");
@@ -122,8 +122,10 @@ public final class SecondServer {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "stop " + NAME));
         }
         if (shared.database != database) {
-            LOG.info(() -> "Restarting " + NAME + " on database " + database);
-            shared.stop();
+            if (shared.running()) {
+                LOG.info(() -> "Restarting " + NAME + " on database " + database);
+                shared.stop();
+            }
             shared.database = database;
         }
         if (!shared.running()) {
