@@ -203,7 +203,6 @@ public final class LegacyServices {
     }
 
     /** {@code @ContainerExecutor}, to select the container's managed executor. */
-    @SuppressWarnings("all")
     private static final class ContainerExecutorLiteral extends AnnotationLiteral<ContainerExecutor>
             implements ContainerExecutor {
         private static final long serialVersionUID = 1L;
