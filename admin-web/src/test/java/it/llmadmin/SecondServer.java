@@ -31,10 +31,13 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>its own ports: the IT server's HTTP port + 1 (HTTP) and + 2 (HTTPS, with the self-signed keystore Liberty
  *       generates on its first start);
- *   <li>its own data directory ({@code target/it-data-second}) and database: in the default run the embedded H2 at
- *       server.xml's own default URL (no {@code DB_URL} is set, so what is tested is what ships); with {@code
- *       -Dit.db=postgresql} a PostgreSQL database and role of its own ({@code llmadmin_it_<its HTTP port>}), made
- *       afresh as {@link ItDatabase} makes the IT server's;
+ *   <li>its own data directory ({@code target/it-data-second}) and, as {@link #shared()} starts it, its own database:
+ *       in the default run the embedded H2 at server.xml's own default URL (no {@code DB_URL} is set, so what is
+ *       tested is what ships); with {@code -Dit.db=postgresql} a PostgreSQL database and role of its own
+ *       ({@code llmadmin_it_<its HTTP port>}), made afresh as {@link ItDatabase} makes the IT server's. As
+ *       {@link #sharingTheItServersDatabase()} starts it, the IT server's database instead (H2 through the IT URL's
+ *       {@code AUTO_SERVER} mode, or the same PostgreSQL database) and the IT server's master key file, as two
+ *       instances of one deployment run;
  *   <li>{@code METRICS_AUTHENTICATION=true} with {@link #METRICS_USER} / {@link #METRICS_PASSWORD}, as an operator
  *       would run it in production (only {@code /metrics} is affected).
  * </ul>
@@ -42,7 +45,9 @@ import java.util.stream.Stream;
  * <p>Every start costs about a minute of two busy cores, so the ITs share one instance: {@link #shared()} starts it on
  * first use and stops it when the test JVM exits. It starts from an empty database once per test run; {@link #kill()}
  * and {@link #start()} keep its data (that is what the durability IT checks). An IT that kills it should start it again
- * before it ends; if one does not, the next {@link #shared()} does.
+ * before it ends; if one does not, the next {@link #shared()} does. Asking for the other database restarts it (its own
+ * database keeps its data meanwhile); {@link LastClassOrderer} runs the ITs that share the IT server's database after
+ * the others, so a run switches once at most.
  */
 public final class SecondServer {
 
@@ -55,19 +60,29 @@ public final class SecondServer {
     public static final String METRICS_PASSWORD = "it-metrics-password-not-secret";
 
     private static final String NAME = "llmadmin-it-second";
-    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(10);
     /** What a new server directory takes from the IT server's: configuration and drivers, not its state. */
     private static final List<String> NOT_COPIED =
             List.of("logs", "workarea", "resources", "tranlog", "bootstrap.properties");
 
     private static SecondServer shared;
 
+    /** Which database the second server runs on. */
+    public enum Database {
+        /** A database of its own (server.xml's default H2 URL, or a PostgreSQL database of its own). */
+        OWN,
+        /** The IT server's database, and its master key file. */
+        THE_IT_SERVERS
+    }
+
     private final Path itServerDir;
     private final Path serverDir;
     private final Path dataDir;
     private final int httpPort;
     private final int httpsPort;
-    private final Map<String, String> bootstrap;
+    private final Properties itServerBootstrap;
+    private Database database = Database.OWN;
+    private boolean ownDatabaseMade;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
@@ -83,14 +98,36 @@ public final class SecondServer {
         int itHttpPort = ServerUnderTest.uri("/").getPort();
         this.httpPort = itHttpPort + 1;
         this.httpsPort = itHttpPort + 2;
-        this.bootstrap = bootstrapProperties();
+        this.itServerBootstrap = itServerBootstrap();
     }
 
-    /** The ITs' one second server, running (started on first use, or again if an IT left it killed). */
+    /**
+     * The ITs' one second server on a database of its own, running (started on first use, again if an IT left it
+     * killed, or restarted if it ran on the IT server's database).
+     */
     public static synchronized SecondServer shared() {
+        return shared(Database.OWN);
+    }
+
+    /**
+     * The ITs' one second server on the IT server's database (and Redis, as always), running: restarted if it ran on
+     * a database of its own.
+     */
+    public static synchronized SecondServer sharingTheItServersDatabase() {
+        return shared(Database.THE_IT_SERVERS);
+    }
+
+    private static SecondServer shared(Database database) {
         if (shared == null) {
             shared = new SecondServer();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "stop " + NAME));
+        }
+        if (shared.database != database) {
+            if (shared.running()) {
+                LOG.info(() -> "Restarting " + NAME + " on database " + database);
+                shared.stop();
+            }
+            shared.database = database;
         }
         if (!shared.running()) {
             shared.start();
@@ -111,6 +148,23 @@ public final class SecondServer {
                 prepare();
                 prepared = true;
             }
+            Map<String, String> bootstrap = bootstrapProperties();
+            Files.writeString(
+                    serverDir.resolve("bootstrap.properties"),
+                    bootstrap.entrySet().stream()
+                            .map(entry -> entry.getKey() + "=" + entry.getValue())
+                            .collect(Collectors.joining(
+                                    "\n", "# The ITs' second server (it.llmadmin.SecondServer)\n", "\n")),
+                    StandardCharsets.UTF_8);
+            if (database == Database.OWN && databaseKind().equals("postgresql") && !ownDatabaseMade) {
+                try {
+                    ItDatabase.recreate(
+                            bootstrap.get("DB_URL"), bootstrap.get("DB_USER"), bootstrap.get("DB_PASSWORD"));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not make the second server's PostgreSQL database", e);
+                }
+                ownDatabaseMade = true;
+            }
             LOG.info(() -> "Starting " + NAME + " on ports " + httpPort + "/" + httpsPort);
             ProcessBuilder builder = new ProcessBuilder(
                             itServerDir
@@ -123,6 +177,14 @@ public final class SecondServer {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             serverDir.resolve("run.log").toFile()));
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            if (database == Database.THE_IT_SERVERS) {
+                // One deployment, one master key: the IT server's generated key file, so stored secrets read alike.
+                builder.environment()
+                        .put(
+                                "LLMADMIN_MASTER_KEY_FILE",
+                                Path.of(itServerBootstrap.getProperty("LLMADMIN_DATA_DIR"), "master.key")
+                                        .toString());
+            }
             // `server run` execs the JVM: this process is the server itself, so kill() really is a kill -9 of Liberty.
             process = builder.start();
             Files.writeString(serverDir.resolve("run.pid"), Long.toString(process.pid()));
@@ -202,10 +264,10 @@ public final class SecondServer {
 
     /** {@code h2} or {@code postgresql}, as the IT server's. */
     public String databaseKind() {
-        return bootstrap.getOrDefault("DB_KIND", "h2");
+        return itServerBootstrap.getProperty("DB_KIND", "h2");
     }
 
-    /** A new server directory from the IT server's configuration, an empty data directory and database. */
+    /** A new server directory from the IT server's configuration, and an empty data directory. */
     private void prepare() throws IOException {
         killLeftOverOfAnEarlierRun();
         deleteTree(serverDir);
@@ -226,30 +288,24 @@ public final class SecondServer {
                 }
             }
         }
-        Files.writeString(
-                serverDir.resolve("bootstrap.properties"),
-                bootstrap.entrySet().stream()
-                        .map(entry -> entry.getKey() + "=" + entry.getValue())
-                        .collect(Collectors.joining(
-                                "\n", "# The ITs' second server (it.llmadmin.SecondServer)\n", "\n")),
-                StandardCharsets.UTF_8);
-        if (databaseKind().equals("postgresql")) {
-            try {
-                ItDatabase.recreate(bootstrap.get("DB_URL"), bootstrap.get("DB_USER"), bootstrap.get("DB_PASSWORD"));
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not make the second server's PostgreSQL database", e);
-            }
-        }
     }
 
-    /** The IT server's bootstrap properties with this server's ports, data, database and metrics settings. */
-    private Map<String, String> bootstrapProperties() {
+    private Properties itServerBootstrap() {
         Properties itServer = new Properties();
         try (var in = Files.newBufferedReader(itServerDir.resolve("bootstrap.properties"), StandardCharsets.UTF_8)) {
             itServer.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("The IT server's bootstrap.properties cannot be read", e);
         }
+        return itServer;
+    }
+
+    /**
+     * The IT server's bootstrap properties with this server's ports, data, metrics settings and database (on the IT
+     * server's database, its {@code DB_*} properties as they are).
+     */
+    private Map<String, String> bootstrapProperties() {
+        Properties itServer = itServerBootstrap;
         Map<String, String> properties = new TreeMap<>();
         itServer.stringPropertyNames().forEach(name -> properties.put(name, itServer.getProperty(name)));
         properties.put("http.port", Integer.toString(httpPort));
@@ -258,6 +314,9 @@ public final class SecondServer {
         properties.put("METRICS_AUTHENTICATION", "true");
         properties.put("METRICS_USER", METRICS_USER);
         properties.put("METRICS_PASSWORD", METRICS_PASSWORD);
+        if (database == Database.THE_IT_SERVERS) {
+            return properties;
+        }
         properties.remove("DB_URL");
         properties.remove("DB_USER");
         properties.remove("DB_PASSWORD");

@@ -246,13 +246,11 @@ class SharedRoutingStateIT {
     /**
      * The receiving side of a notice: another instance stored a cache policy (written here straight into the shared
      * database, as that instance would) and announced it; this server follows at once rather than when its snapshot
-     * ages out (5 s). Only with a database the test can write beside the server: the PostgreSQL run.
+     * ages out (5 s). The test writes beside the running server: on PostgreSQL as any client, on H2 through the IT
+     * URL's {@code AUTO_SERVER} mode.
      */
     @Test
     void should_follow_a_cache_policy_another_instance_stored_as_soon_as_it_hears_of_it() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                "postgresql".equals(System.getProperty("it.db.kind")),
-                "needs the shared database beside the server: run with -Dit.db=postgresql");
         String model = RoutingAdmin.unique("it-shared-policy");
         RoutingAdmin.createChatModel(model, "p-" + model, provider.apiBase(), List.of());
         try {

@@ -162,10 +162,7 @@ final class LegacyKwargs {
                 ("legacy-" + provider + "-" + name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
         ModelConfiguration model = new ModelConfiguration(
                 slug.length() > 100 ? slug.substring(0, 100) : slug, type, provider, name, provider + "/" + name);
-        String apiBase = text(kwargs, "api_base");
-        if (apiBase == null) {
-            apiBase = text(kwargs, "base_url");
-        }
+        String apiBase = apiBase(kwargs);
         boolean vision = config != null && config.vision();
         model.routeTo(apiBase, null, vision);
         // the old module never gated a call on what the model declared: the facade keeps it so
@@ -174,6 +171,12 @@ final class LegacyKwargs {
             model.contextLength(config.ctxLength());
         }
         return model;
+    }
+
+    /** The API base the kwargs name ({@code api_base}, else {@code base_url}), or null. */
+    static String apiBase(Map<String, Object> kwargs) {
+        String apiBase = text(kwargs, "api_base");
+        return apiBase != null ? apiBase : text(kwargs, "base_url");
     }
 
     /** The services' call for these messages and kwargs. */

@@ -121,6 +121,11 @@ public final class LiteLLMChatWrapper {
      * sent upstream) only for transient failures (HTTP 408, 429, 5xx, timeouts, connection errors) and only before the
      * first chunk. Kwargs of this call override the wrapper's.
      *
+     * <p>When the provider, name and API base are those of an active registry model, each attempt calls that model as
+     * the registry configures it (its parameter ranges and capabilities are checked) and, when it fails before the
+     * first chunk in a way that warrants it, that model's fallbacks in turn, each once, with the vault's key for its
+     * endpoint (the wrapper's key goes only to the model it was built for). Usage records every model's attempt.
+     *
      * @param messages the conversation so far; may be null
      * @param responseCallback may be null
      * @param reasoningCallback may be null
@@ -166,8 +171,9 @@ public final class LiteLLMChatWrapper {
         String key = explicitKey != null ? explicitKey : apiKey;
         callKwargs.remove(LegacyKwargs.API_KEY);
 
-        ModelConfiguration model = LegacyKwargs.model(
-                io.llmadmin.domain.model.ModelType.CHAT, provider, modelName, modelConfig, callKwargs);
+        ModelConfiguration model = services.registryChatModel(provider, modelName, LegacyKwargs.apiBase(callKwargs))
+                .orElseGet(() -> LegacyKwargs.model(
+                        io.llmadmin.domain.model.ModelType.CHAT, provider, modelName, modelConfig, callKwargs));
         ChatCall call = LegacyKwargs.chatCall(model.catalogId(), conversation, callKwargs, "legacy:" + caller);
 
         SlidingWindowLimiter limiter = Models.rateLimit(modelConfig, limiterText(conversation), rateLimiterCallback);
@@ -202,7 +208,7 @@ public final class LiteLLMChatWrapper {
         ChatService chat = services.chat();
         ChatStream stream;
         try {
-            stream = services.keys().withKey(key, () -> chat.stream(model, call, listener));
+            stream = services.keys().withKey(model.catalogId(), key, () -> chat.stream(model, call, listener));
         } catch (LlmException failure) {
             return Outcome.failed(failure, false, null);
         }

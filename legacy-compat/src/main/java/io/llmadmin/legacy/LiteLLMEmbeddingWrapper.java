@@ -110,7 +110,7 @@ public final class LiteLLMEmbeddingWrapper {
                 io.llmadmin.domain.model.ModelType.EMBEDDING, provider, modelName, modelConfig, kwargs);
         try {
             return services.keys()
-                    .withKey(apiKey, () -> services.chat().embed(model, texts, "legacy:" + caller))
+                    .withKey(model.catalogId(), apiKey, () -> services.chat().embed(model, texts, "legacy:" + caller))
                     .vectors();
         } catch (LlmNotConfiguredException e) {
             throw new LLMNotConfiguredError(e);

@@ -4,6 +4,7 @@ import io.llmadmin.domain.credential.ApiCredential;
 import io.llmadmin.domain.credential.CredentialSecret;
 import io.llmadmin.legacy.LegacyServices;
 import io.llmadmin.services.llm.CallRecorder;
+import io.llmadmin.services.llm.ModelDirectory;
 import io.llmadmin.services.vault.internal.CredentialStore;
 import io.llmadmin.services.vault.internal.DefaultApiKeyVault;
 import io.llmadmin.services.vault.internal.EnvironmentSource;
@@ -41,6 +42,15 @@ public final class FacadeServices {
 
     /** Installs services whose environment is exactly {@code environment} (plus a short call timeout). */
     public static FacadeServices install(Map<String, String> environment, Path dataDirectory) {
+        return install(environment, dataDirectory, null, CallRecorder.none());
+    }
+
+    /**
+     * As {@link #install(Map, Path)}, with a registry of models a wrapper may match (null for none) and a recorder of
+     * every upstream attempt.
+     */
+    public static FacadeServices install(
+            Map<String, String> environment, Path dataDirectory, ModelDirectory registry, CallRecorder recorder) {
         Map<String, String> variables = new HashMap<>(environment);
         variables.putIfAbsent("LLM_CALL_TIMEOUT_SECONDS", "10");
         variables.put(MasterKeys.KEY_VARIABLE, MASTER_KEY);
@@ -48,7 +58,10 @@ public final class FacadeServices {
         DefaultApiKeyVault vault = new DefaultApiKeyVault(
                 new InMemoryCredentialStore(), new MasterKeys(source, dataDirectory.toString()), source, 0);
         Function<String, String> lookup = variables::get;
-        LegacyServices.install(LegacyServices.create(vault, CallRecorder.none(), lookup));
+        LegacyServices.install(
+                registry == null
+                        ? LegacyServices.create(vault, recorder, lookup)
+                        : LegacyServices.create(vault, recorder, registry, lookup));
         return new FacadeServices(vault);
     }
 

@@ -10,4 +10,9 @@ public interface CatalogBroadcast {
 
     /** Announces a committed change; never throws (a lost notice only delays the others until the snapshot's age). */
     void changed();
+
+    /** Whether this instance hears the other instances' notices now: false without Redis, or while it is out of reach. */
+    default boolean hearsOthers() {
+        return false;
+    }
 }

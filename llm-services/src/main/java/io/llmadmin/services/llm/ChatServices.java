@@ -3,6 +3,7 @@ package io.llmadmin.services.llm;
 import io.llmadmin.services.llm.internal.LangChain4jChatService;
 import io.llmadmin.services.vault.ApiKeyVault;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Chat services built outside CDI, for callers that cannot inject one. The implementation stays in {@code internal}:
@@ -30,5 +31,26 @@ public final class ChatServices {
             String inferenceServiceUrl,
             String dataDirectory) {
         return LangChain4jChatService.singleAttempt(vault, recorder, callTimeout, inferenceServiceUrl, dataDirectory);
+    }
+
+    /**
+     * As {@link #singleAttempt}, one upstream attempt per model, but a call to a model of {@code directory} goes on to
+     * that model's fallbacks (transitively, each once, as {@link ChatService} does) when its attempt fails before the
+     * first token. For the legacy facade's calls to a registry model.
+     *
+     * @param directory where the fallbacks are found
+     * @param scheduler the container's managed scheduled executor: a fallback's attempt starts there, and the vault
+     *     it asks for the fallback's key may need the application's context; null for a private daemon thread
+     */
+    public static ChatService singleAttemptPerModel(
+            ApiKeyVault vault,
+            CallRecorder recorder,
+            Duration callTimeout,
+            String inferenceServiceUrl,
+            String dataDirectory,
+            ModelDirectory directory,
+            ScheduledExecutorService scheduler) {
+        return LangChain4jChatService.singleAttemptPerModel(
+                vault, recorder, callTimeout, inferenceServiceUrl, dataDirectory, directory, scheduler);
     }
 }

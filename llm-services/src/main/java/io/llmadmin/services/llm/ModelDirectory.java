@@ -17,4 +17,13 @@ public interface ModelDirectory {
     default List<String> fallbacksOf(ModelConfiguration model) {
         return model.fallbacks();
     }
+
+    /**
+     * The active models that call {@code providerModelName} at {@code provider} (the provider compared
+     * case-insensitively), in catalog id order; none by default. For callers that know a model only by its provider
+     * and name, as the legacy facade does.
+     */
+    default List<ModelConfiguration> findByProviderModel(String provider, String providerModelName) {
+        return List.of();
+    }
 }

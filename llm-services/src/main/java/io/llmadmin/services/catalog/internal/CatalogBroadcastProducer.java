@@ -4,7 +4,9 @@ import io.llmadmin.services.catalog.CatalogBroadcast;
 import io.llmadmin.services.catalog.CatalogChangedElsewhere;
 import io.llmadmin.services.catalog.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -51,6 +53,18 @@ public class CatalogBroadcastProducer {
         LOG.info("Model catalog changes are not shared between instances (no REDIS_URL): another instance shows a"
                 + " change within MODEL_CACHE_TIMEOUT");
         return () -> {};
+    }
+
+    /**
+     * Makes the broadcast when the application starts, so that it listens from then on. The bean is otherwise made on
+     * its first use, which is this instance's first change: an instance that only served calls never subscribed, and
+     * the other instances' model, route, cache-policy and gateway key changes reached it only when its snapshots aged
+     * out ({@code MODEL_CACHE_TIMEOUT}, 30 minutes by default, for the catalog).
+     */
+    void listenFromTheStart(
+            @Observes @Initialized(ApplicationScoped.class) Object applicationStarting, CatalogBroadcast broadcast) {
+        boolean hears = broadcast.hearsOthers(); // calling the bean's proxy makes it, and a Redis broadcast subscribes
+        LOG.fine(() -> "Catalog notices of other instances heard at start: " + hears);
     }
 
     public void close(@Disposes CatalogBroadcast broadcast) {

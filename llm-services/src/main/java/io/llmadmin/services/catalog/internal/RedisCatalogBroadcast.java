@@ -38,6 +38,11 @@ public final class RedisCatalogBroadcast implements CatalogBroadcast, AutoClosea
     }
 
     @Override
+    public boolean hearsOthers() {
+        return subscribed();
+    }
+
+    @Override
     public void changed() {
         notices.publish("changed");
     }

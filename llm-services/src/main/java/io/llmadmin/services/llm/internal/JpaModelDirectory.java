@@ -5,6 +5,8 @@ import io.llmadmin.services.llm.ModelDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,5 +38,17 @@ public class JpaModelDirectory implements ModelDirectory {
                 .setParameter("id", catalogId)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public List<ModelConfiguration> findByProviderModel(String provider, String providerModelName) {
+        return entityManager
+                .createQuery(
+                        "SELECT m FROM ModelConfiguration m WHERE LOWER(m.provider) = :provider"
+                                + " AND m.providerModelName = :name AND m.active = TRUE ORDER BY m.catalogId",
+                        ModelConfiguration.class)
+                .setParameter("provider", provider.toLowerCase(Locale.ROOT))
+                .setParameter("name", providerModelName)
+                .getResultList();
     }
 }

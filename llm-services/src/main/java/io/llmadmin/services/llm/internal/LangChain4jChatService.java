@@ -308,16 +308,34 @@ public class LangChain4jChatService implements ChatService {
             Duration callTimeout,
             String inferenceServiceUrl,
             String dataDirectory) {
+        return singleAttemptPerModel(
+                vault, recorder, callTimeout, inferenceServiceUrl, dataDirectory, catalogId -> Optional.empty(), null);
+    }
+
+    /**
+     * As {@link #singleAttempt}, but with the fallbacks {@code directory} gives: one attempt per model of the chain.
+     *
+     * @param scheduler the container's managed scheduled executor, or null for a private daemon scheduler
+     */
+    public static ChatService singleAttemptPerModel(
+            ApiKeyVault vault,
+            CallRecorder recorder,
+            Duration callTimeout,
+            String inferenceServiceUrl,
+            String dataDirectory,
+            ModelDirectory directory,
+            ScheduledExecutorService scheduler) {
         return new LangChain4jChatService(
                 new Settings(
                         callTimeout,
                         RetryPolicy.of(0, Duration.ZERO, Duration.ZERO),
                         inferenceServiceUrl,
                         dataDirectory),
-                catalogId -> Optional.empty(),
+                directory,
                 vault,
                 CallGuard.unlimited(),
                 recorder,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                scheduler);
     }
 }
