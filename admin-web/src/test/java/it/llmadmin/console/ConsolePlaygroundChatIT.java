@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -67,9 +68,13 @@ class ConsolePlaygroundChatIT extends ConsoleTest {
         return turns().nth(index).locator("." + part);
     }
 
-    /** Waits until the turn's answer is whole. */
+    /**
+     * Waits until the turn's answer is whole: up to a minute, as a navigation may take, since the first call of a
+     * freshly started server (the provider's client built, its classes loaded) took longer than 15 s on two busy cores.
+     */
     private void answered(int index) {
-        assertThat(turns().nth(index)).hasAttribute("data-state", "done");
+        assertThat(turns().nth(index))
+                .hasAttribute("data-state", "done", new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
         assertThat(turn(index, "answer")).hasText(PlaygroundProvider.ANSWER);
     }
 
