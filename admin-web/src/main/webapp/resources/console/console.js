@@ -123,3 +123,18 @@ document.addEventListener('DOMContentLoaded', function () {
     new MutationObserver(function () { llmAdminMessageRoles(document); })
         .observe(document.body, { childList: true, subtree: true });
 });
+
+/*
+ * A select menu's filter (filter="true") filters on paste as on typing: PrimeFaces listens to key-up only, and a
+ * paste with the mouse, or Ctrl+V (a key-up it ignores), changed the text without filtering.
+ */
+document.addEventListener('input', function (event) {
+    var input = event.target;
+    if (!input.classList || !input.classList.contains('ui-selectonemenu-filter') || !window.PrimeFaces) {
+        return;
+    }
+    var menu = PrimeFaces.getWidgetById(input.id.replace(/_filter$/, ''));
+    if (menu && typeof menu.filter === 'function') {
+        menu.filter(input.value);
+    }
+});

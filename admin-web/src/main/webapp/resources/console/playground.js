@@ -2,6 +2,9 @@
  * The playground page: calls the gateway from the browser and shows the answer as it streams in.
  * With a gateway key: the gateway itself (/openai/v1, Authorization: Bearer). Without one (admins only): the console's
  * playground calls (/console/api/playground), which run the gateway's own resources as the signed-in admin.
+ * The chat is a conversation: each turn sends the system prompt, the finished turns (a failed or stopped one is not
+ * sent again) and the new message, with the temperature and max tokens when given (checked against the chosen model's
+ * ranges first; the gateway's 400 about one of them lands on its field too).
  * The stream is OpenAI's server-sent events: delta.content is the answer, delta.reasoning_content the reasoning,
  * the last chunk before [DONE] the usage (stream_options.include_usage). Errors are OpenAI's {"error":{"message"}}.
  */
@@ -20,6 +23,9 @@
         chatModel.value = selected;
     }
 
+    /* The finished turns, in order: what is sent before each new message ({role, content} objects). */
+    var history = [];
+
     function target(path) {
         var key = byId('gatewayKey').value.trim();
         var headers = { 'Content-Type': 'application/json; charset=UTF-8', 'Accept': 'text/event-stream, application/json' };
@@ -34,46 +40,149 @@
         return { url: form.getAttribute('data-console-api') + path, headers: headers };
     }
 
-    /* The message of a failed answer: the gateway's JSON error, or what the status says. */
+    /* A failed answer: the gateway's JSON error (its message and the parameter at fault), or what the status says. */
     function failure(response) {
         return response.text().then(function (text) {
-            var message = null;
+            var error = null;
             try {
                 var parsed = JSON.parse(text);
-                message = parsed && parsed.error && parsed.error.message;
+                error = parsed && parsed.error;
             } catch (e) { /* not JSON: a sign-in page or a proxy's error */ }
+            var message = error && error.message;
             if (!message && response.redirected) {
                 message = 'Your console session has ended: sign in again.';
             }
             var prefix = response.status === 429 ? 'Rate limited: '
                 : response.status === 401 ? 'Not allowed: '
                 : response.status === 404 ? 'Not available: ' : '';
-            return prefix + (message || ('The call failed with status ' + response.status + '.'));
+            return {
+                param: response.status === 400 && error ? error.param : null,
+                message: prefix + (message || ('The call failed with status ' + response.status + '.'))
+            };
         });
     }
 
+    function option(select) {
+        return select.options[select.selectedIndex] || null;
+    }
+
     function limitsOf(select) {
-        var option = select.options[select.selectedIndex];
-        return option ? option.getAttribute('data-limits') : '-';
+        var chosen = option(select);
+        return chosen ? chosen.getAttribute('data-limits') : '-';
     }
 
     function showError(id, message) {
         byId(id).textContent = message;
     }
 
-    function finish(state) {
-        byId('answer').setAttribute('data-state', state);
-        byId('send').disabled = false;
-        byId('stop').disabled = true;
-        running = null;
+    /* The number fields: each one's input, message and what the chosen model accepts. */
+    var fields = {
+        temperature: { input: 'temperature', message: 'temperatureMessage', hint: 'temperatureHint' },
+        max_tokens: { input: 'maxTokens', message: 'maxTokensMessage', hint: 'maxTokensHint' }
+    };
+
+    function ranges() {
+        var chosen = option(chatModel);
+        var read = function (name, fallback) {
+            var value = chosen && chosen.getAttribute(name);
+            return value === null || value === '' ? fallback : Number(value);
+        };
+        return {
+            temperatureMin: read('data-temperature-min', 0),
+            temperatureMax: read('data-temperature-max', 2),
+            maxTokens: read('data-max-tokens', 0)
+        };
+    }
+
+    function showRanges() {
+        var range = ranges();
+        byId('temperatureHint').textContent = 'Empty: the model\'s default. This model takes '
+            + range.temperatureMin + ' to ' + range.temperatureMax + '.';
+        byId('maxTokensHint').textContent = 'Empty: the model\'s default. '
+            + (range.maxTokens > 0 ? 'This model takes 1 to ' + range.maxTokens + '.' : 'At least 1.');
+    }
+
+    function fieldError(param, message) {
+        var field = fields[param];
+        byId(field.message).textContent = message;
+        byId(field.input).setAttribute('aria-invalid', message ? 'true' : 'false');
+    }
+
+    /* The temperature and max tokens typed, checked against the chosen model's ranges; null when one is wrong. */
+    function parameters() {
+        var range = ranges();
+        var result = {};
+        var ok = true;
+        Object.keys(fields).forEach(function (param) { fieldError(param, ''); });
+        var temperature = byId('temperature').value.trim().replace(',', '.');
+        if (temperature !== '') {
+            var t = Number(temperature);
+            if (!/^-?(\d+\.?\d*|\.\d+)$/.test(temperature) || isNaN(t)) {
+                fieldError('temperature', 'Temperature must be a number like 0.7.');
+                ok = false;
+            } else if (t < range.temperatureMin || t > range.temperatureMax) {
+                fieldError('temperature', 'Temperature must be between ' + range.temperatureMin + ' and '
+                    + range.temperatureMax + ' for this model.');
+                ok = false;
+            } else {
+                result.temperature = t;
+            }
+        }
+        var maxTokens = byId('maxTokens').value.trim();
+        if (maxTokens !== '') {
+            var m = Number(maxTokens);
+            if (!/^\d+$/.test(maxTokens) || m < 1) {
+                fieldError('max_tokens', 'Max tokens must be a whole number of at least 1.');
+                ok = false;
+            } else if (range.maxTokens > 0 && m > range.maxTokens) {
+                fieldError('max_tokens', 'Max tokens must be between 1 and ' + range.maxTokens + ' for this model.');
+                ok = false;
+            } else {
+                result.max_tokens = m;
+            }
+        }
+        return ok ? result : null;
+    }
+
+    chatModel.addEventListener('change', showRanges);
+    showRanges();
+
+    /* What is sent with the new message: the system prompt, then every finished turn. */
+    function messages(text) {
+        var all = [];
+        var system = byId('systemPrompt').value.trim();
+        if (system) {
+            all.push({ role: 'system', content: system });
+        }
+        return all.concat(history, [{ role: 'user', content: text }]);
+    }
+
+    function startTurn(text) {
+        var turn = byId('turnTemplate').content.firstElementChild.cloneNode(true);
+        turn.querySelector('.user-text').textContent = text;
+        turn.querySelector('.model-limits').textContent = limitsOf(chatModel);
+        byId('conversation').appendChild(turn);
+        byId('emptyConversation').hidden = true;
+        return turn;
+    }
+
+    function newConversation() {
+        if (running) {
+            running.abort();
+        }
+        history = [];
+        byId('conversation').textContent = '';
+        byId('emptyConversation').hidden = false;
+        byId('chatError').textContent = '';
+        Object.keys(fields).forEach(function (param) { fieldError(param, ''); });
     }
 
     form.addEventListener('submit', function (event) {
         event.preventDefault();
-        ['answer', 'reasoning', 'chatError'].forEach(function (id) { byId(id).textContent = ''; });
-        ['servedBy', 'tokensIn', 'tokensOut', 'latency', 'keyLimits'].forEach(function (id) { byId(id).textContent = '-'; });
-        byId('reasoningBox').hidden = true;
-        byId('modelLimits').textContent = limitsOf(chatModel);
+        if (running) {
+            return;
+        }
+        byId('chatError').textContent = '';
         var call = target('/chat/completions');
         if (!call) {
             showError('chatError', 'No credential: paste a gateway key to try a model.');
@@ -83,30 +192,63 @@
             showError('chatError', 'No model: there is no active chat model to try.');
             return;
         }
-        var body = JSON.stringify({
-            model: chatModel.value,
-            messages: [{ role: 'user', content: byId('prompt').value }],
-            stream: true,
-            stream_options: { include_usage: true }
-        });
+        var chosen = parameters();
+        if (!chosen) {
+            return;
+        }
+        var text = byId('prompt').value;
+        if (!text.trim()) {
+            showError('chatError', 'No message: write what to send.');
+            return;
+        }
+        var request = { model: chatModel.value, messages: messages(text), stream: true,
+                        stream_options: { include_usage: true } };
+        Object.keys(chosen).forEach(function (param) { request[param] = chosen[param]; });
+        var turn = startTurn(text);
+        var part = function (selector) { return turn.querySelector(selector); };
+        var answer = part('.answer');
+        byId('prompt').value = '';
+
+        /* A call refused before any answer: the turn goes, the message comes back to be sent again. */
+        var refused = function (message, param) {
+            turn.remove();
+            byId('emptyConversation').hidden = history.length > 0;
+            if (!byId('prompt').value) {
+                byId('prompt').value = text;
+            }
+            if (param && fields[param]) {
+                fieldError(param, message);
+            } else {
+                showError('chatError', message);
+            }
+        };
+        var finish = function (state) {
+            turn.setAttribute('data-state', state);
+            byId('send').disabled = false;
+            byId('stop').disabled = true;
+            running = null;
+            if (state === 'done') {
+                history.push({ role: 'user', content: text }, { role: 'assistant', content: answer.textContent });
+            }
+        };
+
         var started = performance.now();
         var firstToken = null;
         running = new AbortController();
         byId('send').disabled = true;
         byId('stop').disabled = false;
-        byId('answer').setAttribute('data-state', 'streaming');
-        fetch(call.url, { method: 'POST', headers: call.headers, body: body, credentials: 'same-origin',
-                          signal: running.signal })
+        fetch(call.url, { method: 'POST', headers: call.headers, body: JSON.stringify(request),
+                          credentials: 'same-origin', signal: running.signal })
             .then(function (response) {
                 var contentType = response.headers.get('Content-Type') || '';
                 if (!response.ok || contentType.indexOf('text/event-stream') !== 0) {
-                    return failure(response).then(function (message) {
-                        showError('chatError', message);
+                    return failure(response).then(function (failed) {
                         finish('failed');
+                        refused(failed.message, failed.param);
                     });
                 }
-                byId('servedBy').textContent = response.headers.get('X-LLM-Admin-Model') || chatModel.value;
-                byId('keyLimits').textContent = response.headers.get('X-LLM-Admin-Key-Limits') || 'no key';
+                part('.served-by').textContent = response.headers.get('X-LLM-Admin-Model') || chatModel.value;
+                part('.key-limits').textContent = response.headers.get('X-LLM-Admin-Key-Limits') || 'no key';
                 var reader = response.body.getReader();
                 var decoder = new TextDecoder('utf-8');
                 var buffer = '';
@@ -118,7 +260,7 @@
                     var chunk = JSON.parse(data);
                     if (chunk.error) {
                         failed = true;
-                        showError('chatError', chunk.error.message || 'The stream broke off.');
+                        part('.turn-error').textContent = chunk.error.message || 'The stream broke off.';
                         return;
                     }
                     var choice = chunk.choices && chunk.choices[0];
@@ -127,16 +269,16 @@
                         firstToken = performance.now() - started;
                     }
                     if (delta && delta.reasoning_content) {
-                        byId('reasoningBox').hidden = false;
-                        byId('reasoningBox').open = true;
-                        byId('reasoning').textContent += delta.reasoning_content;
+                        part('.reasoning').hidden = false;
+                        part('.reasoning').open = true;
+                        part('.reasoning-text').textContent += delta.reasoning_content;
                     }
                     if (delta && delta.content) {
-                        byId('answer').textContent += delta.content;
+                        answer.textContent += delta.content;
                     }
                     if (chunk.usage) {
-                        byId('tokensIn').textContent = chunk.usage.prompt_tokens;
-                        byId('tokensOut').textContent = chunk.usage.completion_tokens;
+                        part('.tokens-in').textContent = chunk.usage.prompt_tokens;
+                        part('.tokens-out').textContent = chunk.usage.completion_tokens;
                     }
                 };
                 var pump = function () {
@@ -155,7 +297,7 @@
                             return pump();
                         }
                         var total = Math.round(performance.now() - started);
-                        byId('latency').textContent = total + ' ms'
+                        part('.latency').textContent = total + ' ms'
                             + (firstToken === null ? '' : ' (first token after ' + Math.round(firstToken) + ' ms)');
                         finish(failed ? 'failed' : 'done');
                     });
@@ -164,10 +306,11 @@
             })
             .catch(function (error) {
                 if (error && error.name === 'AbortError') {
+                    part('.turn-error').textContent = 'Stopped: this turn is not sent with the next ones.';
                     finish('stopped');
                     return;
                 }
-                showError('chatError', 'The gateway could not be reached: ' + (error && error.message));
+                part('.turn-error').textContent = 'The gateway could not be reached: ' + (error && error.message);
                 finish('failed');
             });
     });
@@ -177,6 +320,8 @@
             running.abort();
         }
     });
+
+    byId('newConversation').addEventListener('click', newConversation);
 
     byId('embeddings').addEventListener('submit', function (event) {
         event.preventDefault();

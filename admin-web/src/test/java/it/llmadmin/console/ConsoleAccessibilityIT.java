@@ -4,12 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import it.llmadmin.MissingService;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,8 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every console page scanned by axe-core (npm's, pinned in {@code src/test/js/package.json}, injected into each page
- * before its own scripts), signed in as an admin and as a viewer, and the sign-in page anonymously: no serious or
+ * Every console page scanned by axe-core ({@link AxeScan}), signed in as an admin and as a viewer, and the sign-in page anonymously: no serious or
  * critical violation may be found. The forms that open on a page are scanned open too.
  */
 class ConsoleAccessibilityIT extends ConsoleTest {
@@ -44,25 +38,9 @@ class ConsoleAccessibilityIT extends ConsoleTest {
     /** The pages only admins see. */
     private static final List<String> ADMIN_PAGES = List.of("/console/model.xhtml", "/console/admin/users.xhtml");
 
-    /** Returns the serious and critical violations of the current page, one line per rule and node, as JSON text. */
-    private static final String SCAN = "async () => {"
-            + " const result = await axe.run(document, { resultTypes: ['violations'] });"
-            + " return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-            + "   .flatMap(v => v.nodes.slice(0, 5).map(n => v.impact + ' ' + v.id + ' (' + v.help + '): '"
-            + "     + n.target.join(' ') + ' -- ' + (n.failureSummary || '').replace(/\\s+/g, ' ')));"
-            + "}";
-
     @BeforeEach
     void injectAxe() throws IOException {
-        Path script = Paths.get(System.getProperty("it.axe.script", "src/test/js/node_modules/axe-core/axe.min.js"));
-        if (!Files.isReadable(script)) {
-            MissingService.skipOrFail(
-                    "no axe-core at " + script + " (run `npm ci` in admin-web/src/test/js): the accessibility scan"
-                            + " cannot run",
-                    null);
-        }
-        // An init script runs before the page's own and is not subject to its Content-Security-Policy.
-        context.addInitScript(Files.readString(script, StandardCharsets.UTF_8));
+        AxeScan.inject(context);
     }
 
     private List<String> scan(String path) {
@@ -71,11 +49,8 @@ class ConsoleAccessibilityIT extends ConsoleTest {
         return violations(path);
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> violations(String where) {
-        page.waitForLoadState();
-        List<String> found = (List<String>) page.evaluate(SCAN);
-        return found.stream().map(line -> where + ": " + line).toList();
+        return AxeScan.violations(page, where);
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The model page's complete editor: fallbacks picked, reordered and removed, capabilities, parameter ranges and extra
  * kwargs stored; every field error of a save shown at once; delete after a confirmation (and refused while another
- * model falls back to it); the saved row highlighted on the list; the read-only details and History link for viewers.
+ * model falls back to it); the saved row highlighted on the list; the read-only details and History link for viewers;
+ * the response cache TTL saved with the model (nothing saved while it is out of range); the fallback picker filtered
+ * by any part of a model's id or name, typed or pasted.
  * Models made here are deleted through the admin API afterwards.
  */
 class ConsoleModelEditorIT extends ConsoleTest {
@@ -206,6 +208,7 @@ class ConsoleModelEditorIT extends ConsoleTest {
                         "{\"fallbacks\":[\"" + fallback + "\"],\"capabilities\":{\"tools\":true},"
                                 + "\"parameters\":{\"temperatureMax\":1.2},\"extraKwargs\":{\"seed\":3}}"))
                 .isEqualTo(200);
+        assertThat(ModelsApi.setCacheTtl(id, 45)).isEqualTo(200);
         UsersApi.createViewer(viewer);
         try {
             signInAndOpen("/console/index.xhtml", viewer, UsersApi.VIEWER_PASSWORD);
@@ -220,6 +223,7 @@ class ConsoleModelEditorIT extends ConsoleTest {
             assertThat(page.locator("#details .detail-capabilities")).containsText("tools");
             assertThat(page.locator("#details .detail-temperature")).hasText("0 to 1.2");
             assertThat(page.locator("#details .detail-kwargs")).containsText("\"seed\"");
+            assertThat(page.locator("#details .detail-cacheTtl")).hasText("45 s");
             assertThat(page.locator("#content input:not([type=hidden]), #content textarea, #content select"))
                     .hasCount(0);
 
@@ -234,6 +238,97 @@ class ConsoleModelEditorIT extends ConsoleTest {
             UsersApi.delete(viewer);
             ModelsApi.deleteQuietly(id);
             ModelsApi.deleteQuietly(fallback);
+        }
+    }
+
+    @Test
+    void should_save_the_cache_ttl_with_the_model_and_store_neither_while_the_ttl_is_out_of_range() {
+        String id = UsersApi.unique("it-editor-ttl");
+        ModelsApi.create(id, true);
+        try {
+            signInAndOpen("/console/index.xhtml", "admin", ADMIN_PASSWORD);
+            page.navigate(url("/console/model.xhtml?id=" + id));
+            assertThat(byId("modelForm:cacheTtl")).hasValue("0");
+
+            byId("modelForm:displayName").fill("Cached model");
+            byId("modelForm:cacheTtl").fill("86401");
+            byId("modelForm:save").click();
+            assertThat(byId("modelForm:cacheTtlMessage")).hasText("must be 0 (off) to 86400 seconds");
+            assertThat(byId("modelForm:messages")).containsText("Nothing was saved");
+            assertThat(ModelsApi.find(id).getString("displayName")).isEqualTo("IT " + id);
+            assertThat(ModelsApi.cacheTtlOf(id)).isZero();
+
+            byId("modelForm:cacheTtl").fill("an hour");
+            byId("modelForm:save").click();
+            assertThat(byId("modelForm:cacheTtlMessage")).hasText("must be a whole number");
+
+            byId("modelForm:cacheTtl").fill("120");
+            byId("modelForm:save").click();
+            assertThat(page).hasURL(Pattern.compile(".*/console/models\\.xhtml\\?saved=" + id + "$"));
+            assertThat(ModelsApi.find(id).getString("displayName")).isEqualTo("Cached model");
+            assertThat(ModelsApi.cacheTtlOf(id)).isEqualTo(120);
+
+            // The routes page shows the TTL set here, and the editor shows what the routes page (or the API) set.
+            page.navigate(url("/console/routes.xhtml"));
+            assertThat(page.locator("[id='cacheForm:policies_data'] tr[class~='cache-" + id + "'] .ttl"))
+                    .hasText("120 s");
+            assertThat(ModelsApi.setCacheTtl(id, 30)).isEqualTo(200);
+            page.navigate(url("/console/model.xhtml?id=" + id));
+            assertThat(byId("modelForm:cacheTtl")).hasValue("30");
+            byId("modelForm:cacheTtl").fill("0");
+            byId("modelForm:save").click();
+            assertThat(page).hasURL(Pattern.compile(".*/console/models\\.xhtml\\?saved=" + id + "$"));
+            assertThat(ModelsApi.cacheTtlOf(id)).isZero();
+            assertThat(ModelsApi.audit(id).getJsonArray("items").stream()
+                            .map(event -> event.asJsonObject().getString("entityType") + " "
+                                    + event.asJsonObject().getString("action"))
+                            .toList())
+                    .contains("ResponseCachePolicy CREATE", "ResponseCachePolicy DELETE");
+        } finally {
+            ModelsApi.deleteQuietly(id);
+        }
+    }
+
+    @Test
+    void should_filter_the_fallback_picker_by_any_part_of_an_id_or_name_typed_or_pasted() {
+        String id = UsersApi.unique("it-editor-pick");
+        String base = UsersApi.unique("it-editor-cand");
+        String alpha = base + "-alpha";
+        String beta = base + "-beta";
+        for (String model : List.of(id, alpha, beta)) {
+            ModelsApi.create(model, true);
+        }
+        assertThat(ModelsApi.patch(beta, "{\"displayName\":\"Quokka " + base + "\"}"))
+                .isEqualTo(200);
+        Locator shown = page.locator("[id='modelForm:fallbackChoice_items'] li.ui-selectonemenu-item:visible");
+        Locator filter = byId("modelForm:fallbackChoice_filter");
+        try {
+            signInAndOpen("/console/index.xhtml", "admin", ADMIN_PASSWORD);
+            page.navigate(url("/console/model.xhtml?id=" + id));
+            byId("modelForm:fallbackChoice").click();
+            assertThat(filter).isVisible();
+
+            // Typed, key by key: the middle of an id, not its start.
+            filter.pressSequentially(base.substring(base.length() - 8) + "-alp");
+            assertThat(shown).hasCount(1);
+            assertThat(shown).containsText(alpha);
+
+            // Pasted (the text changes without a key typed): a part of the display name.
+            filter.fill("quokka");
+            assertThat(shown).hasCount(1);
+            assertThat(shown).containsText(beta);
+            shown.click();
+            byId("modelForm:addFallback").click();
+            assertThat(fallbackIds()).hasText(new String[] {beta});
+
+            byId("modelForm:save").click();
+            assertThat(page).hasURL(Pattern.compile(".*/console/models\\.xhtml\\?saved=" + id + "$"));
+            assertThat(ModelsApi.find(id).getJsonArray("fallbacks").getString(0))
+                    .isEqualTo(beta);
+        } finally {
+            for (String model : List.of(id, alpha, beta)) {
+                ModelsApi.deleteQuietly(model);
+            }
         }
     }
 }

@@ -85,10 +85,11 @@ class ConsoleOllamaIT extends ConsoleTest {
         assertThat(byId("chatModel")).hasValue(registered);
         byId("prompt").fill("Hello?");
         byId("send").click();
-        assertThat(byId("answer")).hasAttribute("data-state", "done");
-        assertThat(byId("answer")).hasText("Hello from local " + name);
-        assertThat(byId("tokensIn")).hasText("26");
-        assertThat(byId("tokensOut")).hasText("7");
+        Locator turn = page.locator("#conversation > li.turn");
+        assertThat(turn).hasAttribute("data-state", "done");
+        assertThat(turn.locator(".answer")).hasText("Hello from local " + name);
+        assertThat(turn.locator(".tokens-in")).hasText("26");
+        assertThat(turn.locator(".tokens-out")).hasText("7");
         assertThat(ollama.chatRequests).anySatisfy(request -> {
             assertThat(request.getString("model")).isEqualTo(name);
             assertThat(request.getBoolean("stream", true)).isTrue();

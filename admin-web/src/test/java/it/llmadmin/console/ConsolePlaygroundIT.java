@@ -3,6 +3,7 @@ package it.llmadmin.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import io.llmadmin.services.testsupport.Eventually;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -14,8 +15,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The playground in Chromium against an OpenAI-compatible stub provider: the answer streams into the page (seen in
  * part while the stub holds the rest back), the reasoning apart from it, tokens, latency and the limits that applied;
- * the call is recorded as usage like any gateway call; the embeddings try-out shows the vector's dimension and first
- * values; refusals (rate limited, inactive model, no credential, no key for a viewer) are plain messages.
+ * the call is recorded as usage like any gateway call (the API and the usage page show it); the embeddings try-out shows the vector's dimension and first
+ * values; refusals (rate limited, inactive model, no credential, no key for a viewer) are plain messages, and the
+ * refused message is back in its field, not in the conversation. The conversation itself (system prompt, earlier
+ * turns, temperature and max tokens) is {@link ConsolePlaygroundChatIT}'s.
  */
 class ConsolePlaygroundIT extends ConsoleTest {
 
@@ -46,6 +49,21 @@ class ConsolePlaygroundIT extends ConsoleTest {
         byId("send").click();
     }
 
+    /** Writes a message and sends it (a sent message leaves the field empty for the next one). */
+    private void say(String message) {
+        byId("prompt").fill(message);
+        send();
+    }
+
+    private Locator turns() {
+        return page.locator("#conversation > li.turn");
+    }
+
+    /** A part of the conversation's last turn, by its class. */
+    private Locator last(String part) {
+        return turns().last().locator("." + part);
+    }
+
     @Test
     void should_stream_the_answer_with_its_reasoning_apart_record_the_usage_and_try_embeddings_as_an_admin()
             throws Exception {
@@ -55,26 +73,28 @@ class ConsolePlaygroundIT extends ConsoleTest {
         signInAndOpen("/console/playground.xhtml?model=" + chat, "admin", ADMIN_PASSWORD);
         assertThat(byId("menuPlayground")).hasAttribute("aria-current", "page");
         assertThat(byId("chatModel")).hasValue(chat);
-        byId("prompt").fill("Hello, who are you?");
-        send();
+        say("Hello, who are you?");
 
         // The stub holds the rest of the answer back: what is on the page now arrived token by token.
-        assertThat(byId("answer")).hasText(PlaygroundProvider.BEFORE_HOLD);
-        assertThat(byId("answer")).hasAttribute("data-state", "streaming");
-        assertThat(byId("reasoning")).hasText(String.join("", PlaygroundProvider.REASONING));
-        assertThat(byId("reasoningBox")).isVisible();
+        assertThat(last("answer")).hasText(PlaygroundProvider.BEFORE_HOLD);
+        assertThat(turns().last()).hasAttribute("data-state", "streaming");
+        assertThat(last("user-text")).hasText("Hello, who are you?");
+        assertThat(last("reasoning-text")).hasText(String.join("", PlaygroundProvider.REASONING));
+        assertThat(last("reasoning")).isVisible();
+        assertThat(byId("send")).isDisabled();
         provider.release();
 
-        assertThat(byId("answer")).hasAttribute("data-state", "done");
-        assertThat(byId("answer")).hasText(PlaygroundProvider.ANSWER);
-        assertThat(byId("answer")).not().containsText("greets");
-        assertThat(byId("tokensIn")).hasText(Integer.toString(PlaygroundProvider.PROMPT_TOKENS));
-        assertThat(byId("tokensOut")).hasText(Integer.toString(PlaygroundProvider.COMPLETION_TOKENS));
-        assertThat(byId("latency")).containsText("ms");
-        assertThat(byId("servedBy")).hasText(chat);
-        assertThat(byId("modelLimits")).hasText("requests=60/min, input-tokens=none, output-tokens=9000/min");
-        assertThat(byId("keyLimits")).hasText("no key");
+        assertThat(turns().last()).hasAttribute("data-state", "done");
+        assertThat(last("answer")).hasText(PlaygroundProvider.ANSWER);
+        assertThat(last("answer")).not().containsText("greets");
+        assertThat(last("tokens-in")).hasText(Integer.toString(PlaygroundProvider.PROMPT_TOKENS));
+        assertThat(last("tokens-out")).hasText(Integer.toString(PlaygroundProvider.COMPLETION_TOKENS));
+        assertThat(last("latency")).containsText("ms");
+        assertThat(last("served-by")).hasText(chat);
+        assertThat(last("model-limits")).hasText("requests=60/min, input-tokens=none, output-tokens=9000/min");
+        assertThat(last("key-limits")).hasText("no key");
         assertThat(byId("chatError")).isEmpty();
+        assertThat(byId("prompt")).hasValue("");
         assertThat(provider.requests.get(0).getBoolean("stream")).isTrue();
 
         JsonObject usage = awaitUsage(chat);
@@ -86,6 +106,12 @@ class ConsolePlaygroundIT extends ConsoleTest {
                         .getJsonNumber("SUCCESS")
                         .longValue())
                 .isEqualTo(1);
+        // The usage page shows the playground's call as the console's, like any call of the model.
+        page.navigate(url("/console/usage.xhtml?model=" + chat));
+        assertThat(byId("perModel")).containsText(chat);
+        assertThat(page.locator("[id='logForm:calls'] tr.call-row")).hasCount(1);
+        assertThat(byId("logForm:calls")).containsText("console:admin");
+        page.navigate(url("/console/playground.xhtml"));
 
         byId("embeddingModel").selectOption(embedding);
         byId("embeddingText").fill("The quick brown fox");
@@ -105,12 +131,14 @@ class ConsolePlaygroundIT extends ConsoleTest {
 
         signInAndOpen("/console/playground.xhtml?model=" + limited, "admin", ADMIN_PASSWORD);
         send();
-        assertThat(byId("answer")).hasAttribute("data-state", "done");
-        assertThat(byId("answer")).hasText(PlaygroundProvider.ANSWER);
-        send();
-        assertThat(byId("answer")).hasAttribute("data-state", "failed");
+        assertThat(turns().last()).hasAttribute("data-state", "done");
+        assertThat(last("answer")).hasText(PlaygroundProvider.ANSWER);
+        say("Once more");
         assertThat(byId("chatError")).containsText("Rate limited: ");
-        assertThat(byId("answer")).isEmpty();
+        // A refused message is not part of the conversation: it is back in its field, to be sent again.
+        assertThat(turns()).hasCount(1);
+        assertThat(byId("prompt")).hasValue("Once more");
+        assertThat(byId("send")).isEnabled();
 
         assertThat(ModelsApi.deactivate(retired)).isEqualTo(200);
         byId("chatModel").selectOption(retired);
@@ -120,6 +148,7 @@ class ConsolePlaygroundIT extends ConsoleTest {
 
         byId("chatModel").selectOption(keyless);
         send();
+        assertThat(turns()).hasCount(1);
         assertThat(byId("chatError")).containsText("no provider key");
         assertThat(byId("chatError")).not().containsText("Exception");
 
@@ -151,12 +180,12 @@ class ConsolePlaygroundIT extends ConsoleTest {
 
             byId("gatewayKey").fill(key.getString("token"));
             send();
-            assertThat(byId("answer")).hasAttribute("data-state", "done");
-            assertThat(byId("answer")).hasText(PlaygroundProvider.ANSWER);
-            assertThat(byId("keyLimits")).hasText("requests=1/min, input-tokens=none, output-tokens=none");
+            assertThat(turns().last()).hasAttribute("data-state", "done");
+            assertThat(last("answer")).hasText(PlaygroundProvider.ANSWER);
+            assertThat(last("key-limits")).hasText("requests=1/min, input-tokens=none, output-tokens=none");
             assertThat(page.content()).doesNotContain(key.getString("token"));
 
-            send();
+            say("And again?");
             assertThat(byId("chatError")).containsText("Rate limited: ");
         } finally {
             UsersApi.delete(viewer);

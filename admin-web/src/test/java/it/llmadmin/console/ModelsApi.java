@@ -103,6 +103,29 @@ final class ModelsApi {
                 .statusCode();
     }
 
+    /** The model's response cache TTL as {@code GET /api/admin/response-cache} lists it; 0 when not cached. */
+    static int cacheTtlOf(String id) {
+        HttpResponse<String> listed =
+                send(asAdmin("/api/admin/response-cache").GET().build());
+        try (JsonReader reader = Json.createReader(new StringReader(listed.body()))) {
+            return reader.readArray().stream()
+                    .map(jakarta.json.JsonValue::asJsonObject)
+                    .filter(policy -> policy.getString("modelId").equals(id))
+                    .mapToInt(policy -> policy.getInt("ttlSeconds"))
+                    .findFirst()
+                    .orElse(0);
+        }
+    }
+
+    /** Sets the model's response cache TTL through the admin API; returns the HTTP status. */
+    static int setCacheTtl(String id, int seconds) {
+        return send(asAdmin("/api/admin/response-cache/" + id)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"ttlSeconds\":" + seconds + "}"))
+                        .build())
+                .statusCode();
+    }
+
     /** The audit events of one entity, newest first, as the API pages them. */
     static JsonObject audit(String entityId) {
         return json(send(asAdmin("/api/admin/audit?entityId=" + entityId).GET().build()));

@@ -13,6 +13,7 @@ import io.llmadmin.services.registry.ModelDraft;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
 import io.llmadmin.services.registry.ModelView;
+import io.llmadmin.services.routing.ResponseCachePolicies;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -23,6 +24,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,7 +34,9 @@ import java.util.stream.Collectors;
  * same model as details. The form keeps the version it was loaded at, so a save or a delete after someone else's change
  * is refused by the registry and says so; every change goes through {@link ModelRegistry}, which validates it (its
  * field errors land on the inputs, together with the form's own: a number that is not one) and audits it as the
- * signed-in user. A save goes back to the list (Post/Redirect/Get), which shows the saved row highlighted.
+ * signed-in user. The model's response cache TTL is edited here too and saved with it ({@link ModelSaves}: the same
+ * service and validation as the routes page). A save goes back to the list (Post/Redirect/Get), which shows the saved
+ * row highlighted.
  */
 @Named("modelEditor")
 @ViewScoped
@@ -48,24 +52,33 @@ public class ModelEditor implements Serializable {
 
     static final String ADMINS_ONLY = "Only admins may change models.";
 
+    /** The cache policies' name of the TTL field ({@link ResponseCachePolicies#ttlErrors}). */
+    static final String CACHE_TTL_FIELD = "ttlSeconds";
+
     private final ModelRegistry registry;
+    private final ModelSaves saves;
     private final SignedInUser signedIn;
 
     private String id;
     private ModelForm form;
+    /** The TTL as typed, and as stored when the page was loaded (0: not cached), so an unchanged one is not set again. */
+    private String cacheTtl = "0";
+
+    private int storedCacheTtl;
     private boolean missing;
     private String fallbackChoice;
     private ArrayList<FallbackCandidate> candidates;
 
     @Inject
-    public ModelEditor(ModelRegistry registry, SignedInUser signedIn) {
+    public ModelEditor(ModelRegistry registry, ModelSaves saves, SignedInUser signedIn) {
         this.registry = registry;
+        this.saves = saves;
         this.signedIn = signedIn;
     }
 
     /** For the CDI proxy only. */
     protected ModelEditor() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /** Reads the model named by {@code ?id=} once per view (a new form without it). */
@@ -80,7 +93,10 @@ public class ModelEditor implements Serializable {
         form = registry.find(id).map(ModelForm::of).orElse(null);
         if (form == null) {
             missing = true;
+            return;
         }
+        storedCacheTtl = saves.cacheTtlOf(id);
+        cacheTtl = String.valueOf(storedCacheTtl);
     }
 
     /**
@@ -108,15 +124,22 @@ public class ModelEditor implements Serializable {
         if (form == null) {
             return Saved.refused(List.of(new Refusal(null, "No model to save.")));
         }
-        List<FieldError> inputErrors = form.inputErrors();
+        List<FieldError> inputErrors = new ArrayList<>(form.inputErrors());
+        inputErrors.addAll(cacheTtlErrors());
         if (!inputErrors.isEmpty()) {
             return Saved.refused(fieldRefusals(withRegistryErrors(inputErrors, form.toDraft())));
         }
+        int ttl = FormNumbers.whole(cacheTtl, 0);
         try {
             if (form.isStored()) {
-                registry.update(signedIn.getName(), form.getCatalogId(), form.getVersion(), form.toDraft());
+                saves.update(
+                        signedIn.getName(),
+                        form.getCatalogId(),
+                        form.getVersion(),
+                        form.toDraft(),
+                        ttl == storedCacheTtl ? OptionalInt.empty() : OptionalInt.of(ttl));
             } else {
-                registry.create(signedIn.getName(), form.toDraft());
+                saves.create(signedIn.getName(), form.toDraft(), ttl);
             }
             return new Saved(
                     "/console/models?faces-redirect=true&saved="
@@ -133,6 +156,13 @@ public class ModelEditor implements Serializable {
             String target = form.isStored() ? null : clientId("catalogId");
             return Saved.refused(List.of(new Refusal(target, e.getMessage())));
         }
+    }
+
+    /** A TTL that is not a whole number, or one the cache policies would refuse (said as they say it). */
+    private List<FieldError> cacheTtlErrors() {
+        List<FieldError> errors = new ArrayList<>();
+        FormNumbers.checkWhole(errors, CACHE_TTL_FIELD, cacheTtl);
+        return errors.isEmpty() ? ResponseCachePolicies.ttlErrors(FormNumbers.whole(cacheTtl, 0)) : errors;
     }
 
     /**
@@ -307,6 +337,19 @@ public class ModelEditor implements Serializable {
             return "New model";
         }
         return (signedIn.isAdmin() ? "Edit model " : "Model ") + id;
+    }
+
+    public String getCacheTtl() {
+        return cacheTtl;
+    }
+
+    public void setCacheTtl(String cacheTtl) {
+        this.cacheTtl = cacheTtl;
+    }
+
+    /** The TTL as the details page says it. */
+    public String getStoredCacheTtlText() {
+        return storedCacheTtl == 0 ? "off: answers are not cached" : storedCacheTtl + " s";
     }
 
     public String getFallbackChoice() {

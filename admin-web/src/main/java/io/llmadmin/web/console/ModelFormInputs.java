@@ -31,7 +31,8 @@ final class ModelFormInputs {
             Map.entry("parameters.temperatureMax", "temperatureMax"),
             Map.entry("parameters.topPMin", "topPMin"),
             Map.entry("parameters.topPMax", "topPMax"),
-            Map.entry("parameters.maxTokens", "maxOutputTokens"));
+            Map.entry("parameters.maxTokens", "maxOutputTokens"),
+            Map.entry(ModelEditor.CACHE_TTL_FIELD, "cacheTtl"));
 
     /**
      * The id of the input that edits a field the registry named, if the form shows that field: a member of the extra

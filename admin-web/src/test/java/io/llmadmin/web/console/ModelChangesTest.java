@@ -12,9 +12,13 @@ import io.llmadmin.services.registry.ModelDraft;
 import io.llmadmin.services.registry.ModelQuery;
 import io.llmadmin.services.registry.ModelRegistry;
 import io.llmadmin.services.registry.ModelView;
+import io.llmadmin.services.routing.ResponseCachePolicies;
 import jakarta.faces.application.FacesMessage;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -69,6 +73,32 @@ class ModelChangesTest {
         }
     }
 
+    /** Cache policies in a map, recording each change; they refuse a TTL as the real ones do. */
+    private static final class ScriptedPolicies implements ResponseCachePolicies {
+        final Map<String, Integer> ttls = new HashMap<>();
+        final List<String> changes = new ArrayList<>();
+
+        @Override
+        public Map<String, Integer> all() {
+            return Map.copyOf(ttls);
+        }
+
+        @Override
+        public Optional<Duration> ttlFor(String modelId) {
+            return Optional.ofNullable(ttls.get(modelId)).map(Duration::ofSeconds);
+        }
+
+        @Override
+        public void set(String actor, String modelId, int ttlSeconds) {
+            List<FieldError> refused = ResponseCachePolicies.ttlErrors(ttlSeconds);
+            if (!refused.isEmpty()) {
+                throw new InvalidChangeException(refused);
+            }
+            changes.add(modelId + "=" + ttlSeconds + " by " + actor);
+            ttls.put(modelId, ttlSeconds);
+        }
+    }
+
     private static SignedInUser user(String name, boolean admin) {
         return new SignedInUser() {
             @Override
@@ -84,7 +114,12 @@ class ModelChangesTest {
     }
 
     private static ModelEditor editorOf(ScriptedRegistry registry, SignedInUser user, String id) {
-        ModelEditor editor = new ModelEditor(registry, user);
+        return editorOf(registry, new ScriptedPolicies(), user, id);
+    }
+
+    private static ModelEditor editorOf(
+            ScriptedRegistry registry, ScriptedPolicies policies, SignedInUser user, String id) {
+        ModelEditor editor = new ModelEditor(registry, new ModelSaves(registry, policies), user);
         editor.setId(id);
         editor.load();
         return editor;
@@ -223,5 +258,52 @@ class ModelChangesTest {
                                 "modelForm:outputTokensPerMinute", "must be >= 0 (0 = unlimited or unknown)"),
                         new ModelEditor.Refusal("modelForm:fallbackChoice", "Fallback 1: no model 'x'"),
                         new ModelEditor.Refusal(null, "Nothing was saved: correct the fields marked."));
+    }
+
+    @Test
+    void should_save_a_changed_cache_ttl_with_the_model_and_leave_an_unchanged_one_alone() {
+        // given
+        ScriptedRegistry registry = new ScriptedRegistry();
+        ScriptedPolicies policies = new ScriptedPolicies();
+        policies.ttls.put("gpt", 60);
+        ModelEditor unchanged = editorOf(registry, policies, user("ada", true), "gpt");
+        ModelEditor changed = editorOf(registry, policies, user("ada", true), "gpt");
+
+        // when
+        ModelEditor.Saved first = unchanged.store();
+        changed.setCacheTtl("300");
+        ModelEditor.Saved second = changed.store();
+
+        // then
+        assertThat(unchanged.getCacheTtl()).isEqualTo("60");
+        assertThat(first.outcome()).isNotNull();
+        assertThat(second.outcome()).isNotNull();
+        assertThat(policies.changes).containsExactly("gpt=300 by ada");
+        assertThat(registry.changes).hasSize(2);
+    }
+
+    @Test
+    void should_report_a_cache_ttl_out_of_range_with_the_registrys_errors_as_the_cache_policies_say_it() {
+        // given
+        ScriptedRegistry registry = new ScriptedRegistry();
+        ScriptedPolicies policies = new ScriptedPolicies();
+        ModelEditor tooLong = editorOf(registry, policies, user("ada", true), "gpt");
+        tooLong.getForm().setDisplayName(" ");
+        tooLong.setCacheTtl("86401");
+        ModelEditor mistyped = editorOf(registry, policies, user("ada", true), "gpt");
+        mistyped.setCacheTtl("an hour");
+
+        // when
+        ModelEditor.Saved refused = tooLong.store();
+        ModelEditor.Saved unread = mistyped.store();
+
+        // then
+        assertThat(refused.refusals())
+                .contains(
+                        new ModelEditor.Refusal("modelForm:cacheTtl", "must be 0 (off) to 86400 seconds"),
+                        new ModelEditor.Refusal("modelForm:displayName", "must not be blank"));
+        assertThat(unread.refusals()).contains(new ModelEditor.Refusal("modelForm:cacheTtl", FormNumbers.NOT_WHOLE));
+        assertThat(registry.changes).isEmpty();
+        assertThat(policies.changes).isEmpty();
     }
 }

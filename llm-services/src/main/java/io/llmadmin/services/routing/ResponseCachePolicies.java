@@ -1,8 +1,11 @@
 package io.llmadmin.services.routing;
 
+import io.llmadmin.domain.routing.ResponseCachePolicy;
+import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.changes.UnknownEntityException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,4 +25,18 @@ public interface ResponseCachePolicies {
      * @throws InvalidChangeException naming {@code ttlSeconds} when it is negative or above a day
      */
     void set(String actor, String modelId, int ttlSeconds);
+
+    /**
+     * What {@link #set} refuses in a TTL, as it says it: a form can show it with its other field errors before anything
+     * is stored.
+     *
+     * @return the {@code ttlSeconds} field error, or nothing when the TTL is valid
+     */
+    static List<FieldError> ttlErrors(int ttlSeconds) {
+        if (ttlSeconds < 0 || ttlSeconds > ResponseCachePolicy.MAX_TTL_SECONDS) {
+            return List.of(new FieldError(
+                    "ttlSeconds", "must be 0 (off) to " + ResponseCachePolicy.MAX_TTL_SECONDS + " seconds"));
+        }
+        return List.of();
+    }
 }

@@ -2,6 +2,7 @@ package io.llmadmin.services.routing.internal;
 
 import io.llmadmin.domain.routing.ResponseCachePolicy;
 import io.llmadmin.services.audit.AuditLog;
+import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.changes.UnknownEntityException;
 import io.llmadmin.services.registry.ModelRegistry;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -60,9 +62,9 @@ public class JpaResponseCachePolicies extends SnapshotTable<Map<String, Integer>
         if (modelId == null || registry.find(modelId).isEmpty()) {
             throw new UnknownEntityException("No model '" + modelId + "'");
         }
-        if (ttlSeconds < 0 || ttlSeconds > ResponseCachePolicy.MAX_TTL_SECONDS) {
-            throw new InvalidChangeException(
-                    "ttlSeconds", "must be 0 (off) to " + ResponseCachePolicy.MAX_TTL_SECONDS + " seconds");
+        List<FieldError> refused = ResponseCachePolicies.ttlErrors(ttlSeconds);
+        if (!refused.isEmpty()) {
+            throw new InvalidChangeException(refused);
         }
         ResponseCachePolicy policy = entityManager.find(ResponseCachePolicy.class, modelId);
         if (policy == null && ttlSeconds == 0) {
