@@ -60,12 +60,12 @@ class NoSecretLeftIT {
 
     /**
      * The ITs' second server (two instances, the crash test, metrics behind a password) gets the same secrets through
-     * its answers, its shared Redis and its own vault: its logs and its database are searched as the IT server's, for
-     * the same secrets, its own master key and the metrics user's password. Started here if no IT needed it.
+     * its answers, its shared Redis and its own vault: its logs and its own database are searched as the IT server's,
+     * for the same secrets, its own master key and the metrics user's password. Started here if no IT needed it.
      */
     @Test
     void should_find_no_secret_in_the_second_servers_logs_and_database() throws SQLException {
-        SecondServer second = SecondServer.shared();
+        SecondServer second = SecondServer.asLeft();
         Map<String, String> secrets = new LinkedHashMap<>(ItSecrets.forLogsAndDatabase());
         secrets.putAll(ItSecrets.masterKeysIn(second.masterKeyFile(), "the second server's"));
         secrets.put("the second server's metrics password", SecondServer.METRICS_PASSWORD);

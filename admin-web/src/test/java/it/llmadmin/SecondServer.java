@@ -117,6 +117,14 @@ public final class SecondServer {
         return shared(Database.THE_IT_SERVERS);
     }
 
+    /**
+     * The ITs' second server as the earlier ITs left it, for reading its logs and its own database's files: started
+     * (on a database of its own) only if no IT started it, never restarted on another database.
+     */
+    public static synchronized SecondServer asLeft() {
+        return shared != null ? shared : shared();
+    }
+
     private static SecondServer shared(Database database) {
         if (shared == null) {
             shared = new SecondServer();
@@ -257,9 +265,14 @@ public final class SecondServer {
 
     /** Its JDBC URL, user and password on PostgreSQL (its own database); empty on H2 (server.xml's default URL). */
     public Optional<List<String>> postgresqlConnection() {
-        return databaseKind().equals("postgresql")
-                ? Optional.of(List.of(bootstrap.get("DB_URL"), bootstrap.get("DB_USER"), bootstrap.get("DB_PASSWORD")))
-                : Optional.empty();
+        return databaseKind().equals("postgresql") ? Optional.of(ownPostgresqlDatabase()) : Optional.empty();
+    }
+
+    /** URL, user and password of its own PostgreSQL database (and role), named after its HTTP port. */
+    private List<String> ownPostgresqlDatabase() {
+        String database = "llmadmin_it_" + httpPort;
+        return List.of(
+                "jdbc:postgresql://127.0.0.1:5432/" + database, database, itServerBootstrap.getProperty("DB_PASSWORD"));
     }
 
     /** {@code h2} or {@code postgresql}, as the IT server's. */
@@ -321,10 +334,10 @@ public final class SecondServer {
         properties.remove("DB_USER");
         properties.remove("DB_PASSWORD");
         if ("postgresql".equals(properties.get("DB_KIND"))) {
-            String database = "llmadmin_it_" + httpPort;
-            properties.put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database);
-            properties.put("DB_USER", database);
-            properties.put("DB_PASSWORD", itServer.getProperty("DB_PASSWORD"));
+            List<String> own = ownPostgresqlDatabase();
+            properties.put("DB_URL", own.get(0));
+            properties.put("DB_USER", own.get(1));
+            properties.put("DB_PASSWORD", own.get(2));
         }
         // In the default run no DB_URL is set: the H2 URL is server.xml's default, durability settings included.
         return properties;
