@@ -44,6 +44,15 @@ final class GatewayAdmin {
                 .build());
     }
 
+    /** A JSON merge patch of an admin resource, based on the version {@code ifMatch} names. */
+    static HttpResponse<String> patch(String path, String json, String ifMatch) {
+        return ServerUnderTest.send(request("admin", ADMIN_PASSWORD, path)
+                .header("Content-Type", "application/merge-patch+json")
+                .header("If-Match", ifMatch)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     /** {@code GET /openai/v1/models} with a bearer token, as an OpenAI client would. */
     static HttpResponse<String> gatewayModels(String token) {
         return ServerUnderTest.send(HttpRequest.newBuilder(uri("/openai/v1/models"))

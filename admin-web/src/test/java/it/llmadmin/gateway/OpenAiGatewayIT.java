@@ -50,6 +50,7 @@ class OpenAiGatewayIT {
     private static String endless;
     private static String forbidden;
     private static String rateLimited;
+    private static String changing;
     private static JsonObject key;
     private static String token;
 
@@ -63,6 +64,8 @@ class OpenAiGatewayIT {
         resetting = new ResettingUpstream();
         breaking = unique("it-gw-breaking");
         embedding = unique("it-gw-embed");
+        changing = unique("it-gw-changing");
+        GatewayAdmin.createChatModel(changing, "stub-before-change", upstream.apiBase());
         GatewayAdmin.createModel(embedding, "embedding", "stub-embedder", upstream.apiBase());
         GatewayAdmin.createChatModel(breaking, "breaks-mid-stream", resetting.apiBase());
         GatewayAdmin.createChatModel(answering, UpstreamStub.ANSWER_MODEL, upstream.apiBase());
@@ -80,7 +83,7 @@ class OpenAiGatewayIT {
     @AfterAll
     static void cleanUp() {
         GatewayAdmin.revokeQuietly(key);
-        for (String model : new String[] {answering, endless, forbidden, rateLimited, breaking, embedding}) {
+        for (String model : new String[] {answering, endless, forbidden, rateLimited, breaking, embedding, changing}) {
             if (model != null) {
                 GatewayAdmin.deleteModelQuietly(model);
             }
@@ -288,6 +291,63 @@ class OpenAiGatewayIT {
             assertThat(error.getString("type")).isEqualTo("invalid_request_error");
             assertThat(error.getString("code")).isEqualTo("invalid_api_key");
         });
+    }
+
+    @Test
+    void should_call_a_changed_model_as_changed_and_refuse_it_once_deactivated_from_the_next_call_on() {
+        JsonObject own = GatewayAdmin.issueKey(unique("it-gw-changing-key"), "[\"" + changing + "\"]", "{}");
+        String ownToken = own.getString("token");
+        try {
+            assertThat(chat(ownToken, changing, "first").statusCode()).isEqualTo(200);
+            assertThat(upstreamModelOf("first")).isEqualTo("stub-before-change");
+
+            HttpResponse<String> changed = GatewayAdmin.patch(
+                    "/api/admin/models/" + changing, "{\"providerModelName\":\"stub-after-change\"}", "\"1\"");
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+            assertThat(chat(ownToken, changing, "second").statusCode()).isEqualTo(200);
+            assertThat(upstreamModelOf("second"))
+                    .as("the next call goes to the changed model")
+                    .isEqualTo("stub-after-change");
+
+            assertThat(GatewayAdmin.post("/api/admin/models/" + changing + "/deactivate", "")
+                            .statusCode())
+                    .isEqualTo(200);
+            int sentBefore = upstream.requests.size();
+            HttpResponse<String> deactivated = chat(ownToken, changing, "third");
+            assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(404);
+            assertThat(json(deactivated).getJsonObject("error").getString("code"))
+                    .isEqualTo("model_not_found");
+            assertThat(upstream.requests)
+                    .as("nothing sent for a deactivated model")
+                    .hasSize(sentBefore);
+
+            assertThat(GatewayAdmin.post("/api/admin/models/" + changing + "/activate", "")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(chat(ownToken, changing, "fourth").statusCode())
+                    .as("active again: called at once")
+                    .isEqualTo(200);
+        } finally {
+            GatewayAdmin.revokeQuietly(own);
+        }
+    }
+
+    private static HttpResponse<String> chat(String bearer, String model, String text) {
+        return gateway(
+                "POST",
+                "/chat/completions",
+                "Bearer " + bearer,
+                "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + text + " " + model
+                        + "\"}]}");
+    }
+
+    /** The provider model name the stub was asked for by the call whose message held {@code text}. */
+    private static String upstreamModelOf(String text) {
+        return upstream.requests.stream()
+                .filter(sent -> sent.toString().contains(text + " " + changing))
+                .map(sent -> sent.getString("model"))
+                .reduce((first, last) -> last)
+                .orElseThrow();
     }
 
     @Test

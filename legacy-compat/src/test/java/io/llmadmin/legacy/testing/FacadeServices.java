@@ -56,7 +56,7 @@ public final class FacadeServices {
         variables.put(MasterKeys.KEY_VARIABLE, MASTER_KEY);
         EnvironmentSource source = EnvironmentSource.of(variables);
         DefaultApiKeyVault vault = new DefaultApiKeyVault(
-                new InMemoryCredentialStore(), new MasterKeys(source, dataDirectory.toString()), source, 0);
+                new InMemoryCredentialStore(), new MasterKeys(source, dataDirectory.toString()), source, 0, () -> {});
         Function<String, String> lookup = variables::get;
         LegacyServices.install(
                 registry == null

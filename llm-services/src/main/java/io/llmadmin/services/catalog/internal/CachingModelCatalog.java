@@ -3,8 +3,10 @@ package io.llmadmin.services.catalog.internal;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.catalog.CatalogBroadcast;
 import io.llmadmin.services.catalog.CatalogEntry;
+import io.llmadmin.services.catalog.CatalogInvalidated;
 import io.llmadmin.services.catalog.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The catalog held as one immutable snapshot in memory. Reads never touch the database while the snapshot is fresh;
  * it is dropped on {@link #invalidate()} and at the latest {@code MODEL_CACHE_TIMEOUT} seconds after it was loaded, so
  * a change made by another instance shows within that time even when its notice ({@link CatalogBroadcast}) is lost.
+ * Every invalidation is passed on as {@link CatalogInvalidated} to the other holders of models in memory.
  */
 @ApplicationScoped
 public class CachingModelCatalog implements ModelCatalog {
@@ -30,6 +33,7 @@ public class CachingModelCatalog implements ModelCatalog {
     private final Supplier<List<CatalogEntry>> activeModels;
     private final Duration maxAge;
     private final Clock clock;
+    private final Runnable passOnInvalidation;
     private volatile Snapshot snapshot;
     /** Counts invalidations, so a load that overlapped one is used once but never kept. */
     private final AtomicLong generation = new AtomicLong();
@@ -37,17 +41,28 @@ public class CachingModelCatalog implements ModelCatalog {
     @Inject
     public CachingModelCatalog(
             JpaActiveModels activeModels,
-            @ConfigProperty(name = "MODEL_CACHE_TIMEOUT", defaultValue = "1800") long maxAgeSeconds) {
-        this(activeModels, Duration.ofSeconds(maxAgeSeconds), Clock.systemUTC());
+            @ConfigProperty(name = "MODEL_CACHE_TIMEOUT", defaultValue = "1800") long maxAgeSeconds,
+            Event<CatalogInvalidated> invalidated) {
+        this(
+                activeModels,
+                Duration.ofSeconds(maxAgeSeconds),
+                Clock.systemUTC(),
+                () -> invalidated.fire(new CatalogInvalidated()));
     }
 
     CachingModelCatalog(Supplier<List<CatalogEntry>> activeModels, Duration maxAge, Clock clock) {
+        this(activeModels, maxAge, clock, () -> {});
+    }
+
+    CachingModelCatalog(
+            Supplier<List<CatalogEntry>> activeModels, Duration maxAge, Clock clock, Runnable passOnInvalidation) {
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("MODEL_CACHE_TIMEOUT must be >= 0 seconds, was " + maxAge.toSeconds());
         }
         this.activeModels = activeModels;
         this.maxAge = maxAge;
         this.clock = clock;
+        this.passOnInvalidation = passOnInvalidation;
     }
 
     /** For the CDI proxy only. */
@@ -55,6 +70,7 @@ public class CachingModelCatalog implements ModelCatalog {
         this.activeModels = null;
         this.maxAge = null;
         this.clock = null;
+        this.passOnInvalidation = null;
     }
 
     @Override
@@ -71,6 +87,7 @@ public class CachingModelCatalog implements ModelCatalog {
     public void invalidate() {
         generation.incrementAndGet();
         snapshot = null;
+        passOnInvalidation.run();
     }
 
     private Snapshot current() {

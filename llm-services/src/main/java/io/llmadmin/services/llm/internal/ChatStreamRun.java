@@ -30,6 +30,9 @@ import java.util.logging.Logger;
  * One streaming call across its attempts: retries (only before the first chunk), then fallbacks, then the end. Every
  * event is handled under this object's lock, and the events of an attempt that was replaced, ended or cancelled are
  * dropped, so the listener sees one consistent stream whatever the attempts did.
+ *
+ * <p>It sits at the ~400-line guide because the attempt state (admission, cool-down hold, retry, fallback) must change
+ * under that one lock; the pieces without state already live apart ({@link StreamAttempt}, {@link StreamedChoices}).
  */
 final class ChatStreamRun implements ChatStream {
 

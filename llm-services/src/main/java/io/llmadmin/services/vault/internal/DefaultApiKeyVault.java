@@ -5,6 +5,8 @@ import io.llmadmin.domain.credential.CredentialSecret;
 import io.llmadmin.domain.credential.ProviderEndpoints;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.audit.AuditLog;
+import io.llmadmin.services.catalog.CatalogBroadcast;
+import io.llmadmin.services.catalog.CatalogChangedElsewhere;
 import io.llmadmin.services.changes.ConflictingChangeException;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.errors.LlmNotConfiguredException;
@@ -17,6 +19,7 @@ import io.llmadmin.services.vault.MasterKeyRotationException;
 import io.llmadmin.services.vault.NewCredential;
 import io.llmadmin.services.vault.UnknownCredentialException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,9 +47,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The vault: credentials stored encrypted (each bound to an endpoint, its secrets used in turn), the legacy environment
  * variables second. The enabled credentials of a provider are kept in memory in their encrypted form for
- * {@code LLMADMIN_VAULT_CACHE_SECONDS} (default 30) and dropped at once on every change made here, so a hot path
- * decrypts (microseconds) but does not query; a change made by another instance shows within that time. Which
- * credential a model's call may use is {@link EndpointBinding}'s decision.
+ * {@code LLMADMIN_VAULT_CACHE_SECONDS} (default 30), each secret decrypted on its first use and then kept beside them
+ * ({@link OpenedSecret}), so a hot path neither queries nor decrypts. All of it is dropped at once on every change made
+ * here, which is also announced to the other instances on the catalog's channel ({@link CatalogBroadcast}); a notice
+ * from another instance drops it here. The cache time only bounds a notice lost while Redis was out of reach (or
+ * another instance's change without Redis). Which credential a model's call may use is {@link EndpointBinding}'s
+ * decision.
  *
  * <p>Sealing a new secret and rotating the master key exclude each other, so no secret is ever sealed under a master
  * key that a failed rotation is about to forget.
@@ -67,7 +73,8 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
     private final HttpCredentialProbe probe;
     private final Duration cacheFor;
     private final Clock clock;
-    private final ConcurrentMap<String, Enabled> enabledByProvider = new ConcurrentHashMap<>();
+    private final CatalogBroadcast broadcast;
+    private final ConcurrentMap<String, EnabledCredentials> enabledByProvider = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicLong> turns = new ConcurrentHashMap<>();
     private final ReadWriteLock sealingVersusRotation = new ReentrantReadWriteLock();
 
@@ -76,8 +83,9 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
             CredentialStore store,
             MasterKeys masterKeys,
             EnvironmentSource environment,
-            @ConfigProperty(name = "LLMADMIN_VAULT_CACHE_SECONDS", defaultValue = "30") long cacheSeconds) {
-        this(store, masterKeys, environment, Duration.ofSeconds(cacheSeconds), Clock.systemUTC());
+            @ConfigProperty(name = "LLMADMIN_VAULT_CACHE_SECONDS", defaultValue = "30") long cacheSeconds,
+            CatalogBroadcast broadcast) {
+        this(store, masterKeys, environment, Duration.ofSeconds(cacheSeconds), Clock.systemUTC(), broadcast);
     }
 
     DefaultApiKeyVault(
@@ -86,6 +94,16 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
             EnvironmentSource environment,
             Duration cacheFor,
             Clock clock) {
+        this(store, masterKeys, environment, cacheFor, clock, () -> {});
+    }
+
+    DefaultApiKeyVault(
+            CredentialStore store,
+            MasterKeys masterKeys,
+            EnvironmentSource environment,
+            Duration cacheFor,
+            Clock clock,
+            CatalogBroadcast broadcast) {
         if (cacheFor.isNegative()) {
             throw new IllegalArgumentException("LLMADMIN_VAULT_CACHE_SECONDS must be >= 0");
         }
@@ -96,6 +114,7 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
         this.probe = new HttpCredentialProbe();
         this.cacheFor = cacheFor;
         this.clock = clock;
+        this.broadcast = broadcast;
     }
 
     /** For the CDI proxy only. */
@@ -107,6 +126,7 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
         this.probe = null;
         this.cacheFor = null;
         this.clock = null;
+        this.broadcast = null;
     }
 
     // ---- ApiKeyVault: the call path ----
@@ -118,13 +138,16 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
         }
         String normalised = provider.trim().toLowerCase(Locale.ROOT);
         if (ApiCredential.PROVIDER_PATTERN.matcher(normalised).matches()) {
+            EnabledCredentials enabled = enabled(normalised);
             List<Held> stored = new ArrayList<>();
-            for (ApiCredential credential : enabled(normalised)) {
-                credential.secrets().forEach(secret -> stored.add(new Held(credential, secret)));
+            for (ApiCredential credential : enabled.credentials()) {
+                for (int index = 0; index < credential.secrets().size(); index++) {
+                    stored.add(new Held(credential, index));
+                }
             }
             if (!stored.isEmpty()) {
                 Held chosen = stored.get(turn("provider:" + normalised, stored.size()));
-                return Optional.of(open(chosen.credential(), chosen.secret()));
+                return Optional.of(enabled.opened(chosen.credential(), chosen.index(), this::open));
             }
         }
         return environmentKeys.nextKey(provider);
@@ -137,11 +160,13 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
         if (!ApiCredential.PROVIDER_PATTERN.matcher(normalised).matches()) {
             return Optional.empty();
         }
-        EndpointBinding.Choice choice = EndpointBinding.choose(model, enabled(normalised), store::byId);
+        EnabledCredentials enabled = enabled(normalised);
+        EndpointBinding.Choice choice = EndpointBinding.choose(model, enabled.credentials(), store::byId);
         if (choice.credential().isPresent()) {
             ApiCredential credential = choice.credential().get();
-            List<CredentialSecret> secrets = credential.secrets();
-            return Optional.of(open(credential, secrets.get(turn("credential:" + credential.id(), secrets.size()))));
+            int index =
+                    turn("credential:" + credential.id(), credential.secrets().size());
+            return Optional.of(enabled.opened(credential, index, this::open));
         }
         return choice.environmentAllowed() ? environmentKeys.nextKey(model.provider()) : Optional.empty();
     }
@@ -161,14 +186,14 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
         }
     }
 
-    private List<ApiCredential> enabled(String provider) {
+    private EnabledCredentials enabled(String provider) {
         Instant now = clock.instant();
-        Enabled held = enabledByProvider.get(provider);
+        EnabledCredentials held = enabledByProvider.get(provider);
         if (held == null || !now.isBefore(held.loadedAt().plus(cacheFor))) {
-            held = new Enabled(List.copyOf(store.enabled(provider)), now);
+            held = new EnabledCredentials(List.copyOf(store.enabled(provider)), now);
             enabledByProvider.put(provider, held);
         }
-        return held.credentials();
+        return held;
     }
 
     // ---- ApiCredentials: the admin side ----
@@ -389,11 +414,19 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
         } finally {
             sealingVersusRotation.writeLock().unlock();
             enabledByProvider.clear();
+            broadcast.changed();
         }
     }
 
+    /** Called once the change is committed (the store's methods commit before they return). */
     private void invalidate(String provider) {
         enabledByProvider.remove(provider);
+        broadcast.changed();
+    }
+
+    /** Another instance changed something (or its notices may have been missed): read every credential again. */
+    void onOtherInstance(@Observes CatalogChangedElsewhere change) {
+        enabledByProvider.clear();
     }
 
     private static CredentialSummary summary(ApiCredential credential) {
@@ -414,7 +447,5 @@ public class DefaultApiKeyVault implements ApiKeyVault, ApiCredentials {
                 credential.version());
     }
 
-    private record Enabled(List<ApiCredential> credentials, Instant loadedAt) {}
-
-    private record Held(ApiCredential credential, CredentialSecret secret) {}
+    private record Held(ApiCredential credential, int index) {}
 }

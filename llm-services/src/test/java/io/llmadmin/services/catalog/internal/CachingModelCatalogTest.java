@@ -98,4 +98,16 @@ class CachingModelCatalogTest {
         assertThat(catalog.activeModels(ModelType.SPEECH)).isEmpty();
         assertThat(catalog.activeModel("missing")).isEmpty();
     }
+
+    @Test
+    void should_pass_every_invalidation_on_to_the_other_holders_of_models() {
+        AtomicInteger passedOn = new AtomicInteger();
+        CachingModelCatalog catalog =
+                new CachingModelCatalog(database, Duration.ofSeconds(1800), clock, passedOn::incrementAndGet);
+
+        catalog.invalidate();
+        catalog.invalidate();
+
+        assertThat(passedOn).hasValue(2);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.catalog.CatalogChangedElsewhere;
 import io.llmadmin.services.changes.ConflictingChangeException;
 import io.llmadmin.services.changes.InvalidChangeException;
 import io.llmadmin.services.errors.LlmNotConfiguredException;
@@ -83,6 +84,42 @@ class JpaCredentialsTest {
 
     private CredentialSummary vllm(DefaultApiKeyVault vault, String... secrets) {
         return vault.create("alice", new NewCredential("other", "vllm-a", VLLM, List.of(secrets)));
+    }
+
+    /** Another vault over the same database and master key, as a second instance is; its notices go to {@code sent}. */
+    private DefaultApiKeyVault instance(List<String> sent) {
+        EnvironmentSource source = EnvironmentSource.of(Map.of());
+        return new DefaultApiKeyVault(
+                new ResourceLocalCredentialStore(factory),
+                new MasterKeys(source, dataDirectory, new SecureRandom()),
+                source,
+                Duration.ofSeconds(30),
+                Clock.systemUTC(),
+                () -> sent.add("changed"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void should_keep_an_opened_secret_until_a_change_here_or_another_instances_notice(Kind kind) {
+        open(kind, Map.of());
+        List<String> sentHere = new ArrayList<>();
+        DefaultApiKeyVault here = instance(sentHere);
+        DefaultApiKeyVault elsewhere = instance(new ArrayList<>());
+        CredentialSummary credential = vllm(here, SECRET_A);
+        ModelConfiguration named = model("named", "other", VLLM, credential.id());
+        assertThat(here.keyFor(named)).hasValue(SECRET_A);
+
+        elsewhere.replaceSecrets("bob", credential.id(), SECRET_B);
+        assertThat(here.keyFor(named)).as("kept until told").hasValue(SECRET_A);
+        here.onOtherInstance(new CatalogChangedElsewhere());
+        assertThat(here.keyFor(named)).as("after another instance's notice").hasValue(SECRET_B);
+
+        here.disable("alice", credential.id());
+        assertThatThrownBy(() -> here.keyFor(named))
+                .as("a change here: at once")
+                .isInstanceOf(LlmNotConfiguredException.class)
+                .hasMessageContaining("disabled");
+        assertThat(sentHere).as("each change here is announced").hasSize(2);
     }
 
     @ParameterizedTest
