@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -17,7 +16,6 @@ import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ToolCall;
 import io.llmadmin.services.streaming.StreamDelta;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,14 +39,7 @@ final class OpenAiChoices {
 
     /** The settings of a chat model for several choices: the same, over an HTTP client that shows one choice. */
     static ProviderModels.Settings settings(ProviderModels.Settings settings) {
-        return new ProviderModels.Settings(
-                new FirstChoiceShown.Builder(settings.http()),
-                settings.baseUrl(),
-                settings.apiKey(),
-                settings.modelName(),
-                settings.timeout(),
-                settings.description(),
-                settings.extraKwargsJson());
+        return settings.overHttp(FirstChoiceShown::new);
     }
 
     /** The answer with choices 1, 2, ... of the provider's body as its other choices. */
@@ -131,36 +122,6 @@ final class OpenAiChoices {
         @Override
         public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
             delegate.execute(request, parser, listener);
-        }
-
-        private record Builder(HttpClientBuilder delegate) implements HttpClientBuilder {
-
-            @Override
-            public Duration connectTimeout() {
-                return delegate.connectTimeout();
-            }
-
-            @Override
-            public HttpClientBuilder connectTimeout(Duration timeout) {
-                delegate.connectTimeout(timeout);
-                return this;
-            }
-
-            @Override
-            public Duration readTimeout() {
-                return delegate.readTimeout();
-            }
-
-            @Override
-            public HttpClientBuilder readTimeout(Duration timeout) {
-                delegate.readTimeout(timeout);
-                return this;
-            }
-
-            @Override
-            public HttpClient build() {
-                return new FirstChoiceShown(delegate.build());
-            }
         }
     }
 }

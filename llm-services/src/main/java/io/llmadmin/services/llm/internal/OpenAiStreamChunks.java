@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
@@ -13,7 +12,6 @@ import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * The HTTP client under OpenAI-wire streaming models: when the call's {@link CallContext} has an {@link Observer} (a
@@ -45,14 +43,7 @@ final class OpenAiStreamChunks implements HttpClient {
 
     /** Settings whose HTTP client is this one over the given settings' client. */
     static ProviderModels.Settings settings(ProviderModels.Settings settings) {
-        return new ProviderModels.Settings(
-                new Builder(settings.http()),
-                settings.baseUrl(),
-                settings.apiKey(),
-                settings.modelName(),
-                settings.timeout(),
-                settings.description(),
-                settings.extraKwargsJson());
+        return settings.overHttp(OpenAiStreamChunks::new);
     }
 
     @Override
@@ -126,36 +117,6 @@ final class OpenAiStreamChunks implements HttpClient {
         @Override
         public void onClose() {
             delegate.onClose();
-        }
-    }
-
-    private record Builder(HttpClientBuilder delegate) implements HttpClientBuilder {
-
-        @Override
-        public Duration connectTimeout() {
-            return delegate.connectTimeout();
-        }
-
-        @Override
-        public HttpClientBuilder connectTimeout(Duration timeout) {
-            delegate.connectTimeout(timeout);
-            return this;
-        }
-
-        @Override
-        public Duration readTimeout() {
-            return delegate.readTimeout();
-        }
-
-        @Override
-        public HttpClientBuilder readTimeout(Duration timeout) {
-            delegate.readTimeout(timeout);
-            return this;
-        }
-
-        @Override
-        public HttpClient build() {
-            return new OpenAiStreamChunks(delegate.build());
         }
     }
 }

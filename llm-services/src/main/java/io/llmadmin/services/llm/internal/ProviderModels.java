@@ -1,5 +1,6 @@
 package io.llmadmin.services.llm.internal;
 
+import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
@@ -23,6 +24,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * How one provider's LangChain4j clients are built, chosen by {@link LangChain4jModelFactory} from the model's
@@ -81,7 +83,20 @@ final class ProviderModels {
             String modelName,
             Duration timeout,
             String description,
-            String extraKwargsJson) {}
+            String extraKwargsJson) {
+
+        /** The same settings over an HTTP client that wraps each client the given one builds. */
+        Settings overHttp(UnaryOperator<HttpClient> wrap) {
+            return new Settings(
+                    new WrappingHttpClientBuilder(http, wrap),
+                    baseUrl,
+                    apiKey,
+                    modelName,
+                    timeout,
+                    description,
+                    extraKwargsJson);
+        }
+    }
 
     private final Supplier<?> chat;
     private final Supplier<?> streamingChat;
