@@ -8,6 +8,7 @@ import io.llmadmin.services.catalog.CatalogInvalidated;
 import io.llmadmin.services.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +24,15 @@ class JpaModelDirectoryTest {
         return Optional.ofNullable(active.get(id));
     };
     private final MutableClock clock = new MutableClock();
-    private final JpaModelDirectory directory = new JpaModelDirectory(database, clock);
+    private final AtomicInteger legacyReads = new AtomicInteger();
+    private final Function<JpaModelDirectory.ProviderModel, List<ModelConfiguration>> byProviderModel = key -> {
+        legacyReads.incrementAndGet();
+        return active.values().stream()
+                .filter(m -> m.provider().equalsIgnoreCase(key.provider())
+                        && m.providerModelName().equals(key.name()))
+                .toList();
+    };
+    private final JpaModelDirectory directory = new JpaModelDirectory(database, byProviderModel, clock);
 
     private static ModelConfiguration chat(String id, String providerModelName) {
         return new ModelConfiguration(id, ModelType.CHAT, "openai", providerModelName, "GPT");
@@ -91,6 +100,7 @@ class JpaModelDirectoryTest {
                     holder[0].invalidate(new CatalogInvalidated());
                     return stale;
                 },
+                byProviderModel,
                 clock);
 
         assertThat(holder[0].find("gpt"))
@@ -100,5 +110,32 @@ class JpaModelDirectoryTest {
                 .map(ModelConfiguration::providerModelName)
                 .hasValue("gpt-4.1");
         assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void should_answer_the_legacy_lookup_from_memory_until_the_catalog_changes() {
+        active.put("gpt", chat("gpt", "gpt-4o"));
+
+        assertThat(directory.findByProviderModel("OpenAI", "gpt-4o"))
+                .extracting(ModelConfiguration::catalogId)
+                .containsExactly("gpt");
+        directory.findByProviderModel("openai", "gpt-4o");
+        assertThat(legacyReads).hasValue(1);
+
+        active.remove("gpt");
+        directory.invalidate(new CatalogInvalidated());
+        assertThat(directory.findByProviderModel("openai", "gpt-4o")).isEmpty();
+        assertThat(legacyReads).hasValue(2);
+    }
+
+    @Test
+    void should_remember_that_a_legacy_lookup_found_nothing_but_only_for_so_long() {
+        directory.findByProviderModel("openai", "not-registered");
+        directory.findByProviderModel("openai", "not-registered");
+        assertThat(legacyReads).hasValue(1);
+
+        active.put("gpt", chat("gpt", "not-registered"));
+        clock.advance(JpaModelDirectory.MAX_AGE);
+        assertThat(directory.findByProviderModel("openai", "not-registered")).hasSize(1);
     }
 }
