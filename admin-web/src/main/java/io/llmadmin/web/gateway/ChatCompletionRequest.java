@@ -93,26 +93,14 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         if (model == null) {
             throw OpenAiException.invalid("model", "you must provide a model parameter (a catalog id)");
         }
-        for (String name : request.keySet()) {
-            if (NOT_SUPPORTED.contains(name) && !JsonFields.absent(request, name)) {
-                throw OpenAiException.invalid(name, "'" + name + "' is not supported by this gateway");
-            }
-            if (!READ.contains(name) && !NOT_SUPPORTED.contains(name) && !JsonFields.absent(request, name)) {
-                throw OpenAiException.invalid(
-                        name,
-                        "Unrecognized request argument supplied: " + name + " (this gateway does not pass it on)");
-            }
-        }
+        JsonFields.requireKnown(request, READ, NOT_SUPPORTED);
         Integer n = JsonFields.integer(request, "n", 1);
         boolean stream = Boolean.TRUE.equals(JsonFields.bool(request, "stream"));
         List<String> modalities = JsonFields.strings(request, "modalities");
         if (!modalities.isEmpty() && !modalities.equals(List.of("text"))) {
             throw OpenAiException.invalid("modalities", "modalities must be [\"text\"]: this gateway answers in text");
         }
-        String serviceTier = JsonFields.string(request, "service_tier", "service_tier");
-        if (serviceTier != null && !serviceTier.equals("auto") && !serviceTier.equals("default")) {
-            throw OpenAiException.invalid("service_tier", "service_tier must be 'auto' or 'default' here");
-        }
+        requireDefaultServiceTier(request);
         Integer maxCompletionTokens = JsonFields.integer(request, "max_completion_tokens", 1);
         Integer maxTokens =
                 maxCompletionTokens != null ? maxCompletionTokens : JsonFields.integer(request, "max_tokens", 1);
@@ -155,6 +143,17 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         }
     }
 
+    /**
+     * {@code service_tier} {@code auto} or {@code default} (what every provider here gives anyway); another tier (flex,
+     * scale, priority) is a promise about the provider's processing no call here can keep, so it is refused.
+     */
+    static void requireDefaultServiceTier(JsonObject request) {
+        String serviceTier = JsonFields.string(request, "service_tier", "service_tier");
+        if (serviceTier != null && !serviceTier.equals("auto") && !serviceTier.equals("default")) {
+            throw OpenAiException.invalid("service_tier", "service_tier must be 'auto' or 'default' here");
+        }
+    }
+
     /** The key's caller, and the end user it names ({@code user}) when there is one: usage is recorded per both. */
     static String callerOf(String caller, String user) {
         if (user == null || user.isBlank()) {
@@ -188,7 +187,8 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         return biases;
     }
 
-    private static Map<String, String> metadata(JsonObject request) {
+    /** {@code metadata}: string values only, as OpenAI takes them; empty when absent. */
+    static Map<String, String> metadata(JsonObject request) {
         JsonObject metadata = JsonFields.object(request, "metadata", "metadata");
         Map<String, String> tags = new LinkedHashMap<>();
         if (metadata != null) {

@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Reading typed fields of a request body, each failure a 400 naming the field as OpenAI spells it. */
 final class JsonFields {
@@ -16,6 +17,30 @@ final class JsonFields {
     static boolean absent(JsonObject object, String name) {
         JsonValue value = object.get(name);
         return value == null || value.getValueType() == JsonValue.ValueType.NULL;
+    }
+
+    /**
+     * Refuses, with a 400 naming it, a top-level parameter with a value that the gateway cannot honour
+     * ({@code notSupported}) or does not read at all: OpenAI refuses an unknown argument, and a parameter the gateway
+     * dropped would change the answer behind the caller's back. A {@code null} is always accepted.
+     *
+     * @param read every parameter the endpoint reads or accepts as neutral
+     * @param notSupported documented parameters no provider behind this gateway can honour
+     */
+    static void requireKnown(JsonObject request, Set<String> read, Set<String> notSupported) {
+        for (String name : request.keySet()) {
+            if (absent(request, name)) {
+                continue;
+            }
+            if (notSupported.contains(name)) {
+                throw OpenAiException.invalid(name, "'" + name + "' is not supported by this gateway");
+            }
+            if (!read.contains(name)) {
+                throw OpenAiException.invalid(
+                        name,
+                        "Unrecognized request argument supplied: " + name + " (this gateway does not pass it on)");
+            }
+        }
     }
 
     static Double number(JsonObject object, String name) {

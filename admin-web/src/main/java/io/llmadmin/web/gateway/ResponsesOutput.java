@@ -159,7 +159,9 @@ final class ResponsesOutput {
             response.add("max_output_tokens", request.call().maxTokens());
         }
         response.add("store", request.store());
-        response.add("metadata", Json.createObjectBuilder());
+        JsonObjectBuilder metadata = Json.createObjectBuilder();
+        request.metadata().forEach(metadata::add);
+        response.add("metadata", metadata);
         var schema = request.call().options().responseSchema();
         JsonObjectBuilder format = Json.createObjectBuilder();
         if (schema != null) {

@@ -13,24 +13,29 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A Responses API request ({@code POST /responses}) read into a {@link ChatCall}: {@code input} as text or items
  * (messages, {@code function_call}s and their {@code function_call_output}s), {@code instructions} as the leading
  * system message, function {@code tools}, {@code tool_choice}, {@code text.format} (structured output),
  * {@code max_output_tokens}, {@code reasoning.effort}, and {@code previous_response_id}'s conversation put in front.
- * Like chat completions, every parameter is carried or refused by name.
+ * Like chat completions, every parameter is carried, accepted as neutral or refused by name
+ * ({@link ResponsesParameters}).
  *
  * @param call the call to make
  * @param stream whether to stream the documented events
  * @param store whether to keep the response for a later {@code previous_response_id} (OpenAI's default: true)
  * @param instructions the instructions, echoed in the response
  * @param input the conversation this request added (after the previous response's), to store with the answer
+ * @param metadata the caller's tags for the response, echoed in it
  */
-record ResponsesRequest(ChatCall call, boolean stream, boolean store, String instructions, List<ChatMessage> input) {
-
-    private static final Set<String> NOT_SUPPORTED = Set.of("background", "conversation", "prompt", "audio");
+record ResponsesRequest(
+        ChatCall call,
+        boolean stream,
+        boolean store,
+        String instructions,
+        List<ChatMessage> input,
+        Map<String, String> metadata) {
 
     /**
      * @param previous the stored conversation {@code previous_response_id} names, or empty
@@ -40,15 +45,7 @@ record ResponsesRequest(ChatCall call, boolean stream, boolean store, String ins
         if (model == null) {
             throw OpenAiException.invalid("model", "you must provide a model parameter (a catalog id)");
         }
-        for (String name : NOT_SUPPORTED) {
-            if (!JsonFields.absent(request, name)) {
-                throw OpenAiException.invalid(name, "'" + name + "' is not supported by this gateway");
-            }
-        }
-        String truncation = JsonFields.string(request, "truncation", "truncation");
-        if (truncation != null && !truncation.equals("disabled")) {
-            throw OpenAiException.invalid("truncation", "truncation must be 'disabled' here");
-        }
+        ResponsesParameters.check(request);
         String instructions = JsonFields.string(request, "instructions", "instructions");
         List<ChatMessage> input = input(request);
         List<ChatMessage> messages = new ArrayList<>();
@@ -105,7 +102,8 @@ record ResponsesRequest(ChatCall call, boolean stream, boolean store, String ins
                     Boolean.TRUE.equals(JsonFields.bool(request, "stream")),
                     store == null || store,
                     instructions,
-                    input);
+                    input,
+                    ChatCompletionRequest.metadata(request));
         } catch (InvalidLlmRequestException e) {
             throw OpenAiException.invalid(OpenAiErrorMappers.openAiParameter(e.parameter()), e.getMessage());
         }
