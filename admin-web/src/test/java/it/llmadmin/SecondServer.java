@@ -346,6 +346,10 @@ public final class SecondServer {
         properties.put("METRICS_AUTHENTICATION", "true");
         properties.put("METRICS_USER", METRICS_USER);
         properties.put("METRICS_PASSWORD", METRICS_PASSWORD);
+        // Liberty renames messages.log at each start and keeps 2 files by default: a run starts this server up to four
+        // times (first start, the crash test's restart, without Redis, on the IT server's database), and
+        // NoSecretLeftIT must read every start's log.
+        properties.put("com.ibm.ws.logging.max.files", "10");
         if (!withRedis) {
             properties.keySet().removeIf(SecondServer::namesRedis);
         }
