@@ -7,11 +7,16 @@ import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
  * Keeps the order in which JUnit found the test classes but runs {@link NoSecretLeftIT} last, so that it greps what every
- * other IT left in the server's logs and database (configured in {@code junit-platform.properties}), and the ITs whose
- * {@link SecondServer} shares the IT server's database just before it, so that the second server is restarted on the
- * other database once at most.
+ * other IT left in the server's logs and database (configured in {@code junit-platform.properties}), and groups the ITs
+ * by the {@link SecondServer} they need, so that it is restarted in another configuration twice at most: first those
+ * on its own database with Redis (every other IT), then those without Redis ({@link SecondServer#withoutRedis}), then
+ * those sharing the IT server's database ({@link SecondServer#sharingTheItServersDatabase}), just before {@link
+ * NoSecretLeftIT}, which reads the second server as they left it.
  */
 public final class LastClassOrderer implements ClassOrderer {
+
+    /** The ITs that run the second server without Redis ({@link SecondServer#withoutRedis}). */
+    private static final Set<String> WITHOUT_REDIS = Set.of("it.llmadmin.hardening.InProcessTokenLimitsIT");
 
     /** The ITs that run the second server on the IT server's database ({@link SecondServer#sharingTheItServersDatabase}). */
     private static final Set<String> ON_THE_IT_SERVERS_DATABASE = Set.of("it.llmadmin.routing.SharedDatabaseIT");
@@ -24,8 +29,11 @@ public final class LastClassOrderer implements ClassOrderer {
 
     private static int rank(Class<?> testClass) {
         if (testClass == NoSecretLeftIT.class) {
+            return 3;
+        }
+        if (ON_THE_IT_SERVERS_DATABASE.contains(testClass.getName())) {
             return 2;
         }
-        return ON_THE_IT_SERVERS_DATABASE.contains(testClass.getName()) ? 1 : 0;
+        return WITHOUT_REDIS.contains(testClass.getName()) ? 1 : 0;
     }
 }

@@ -39,15 +39,19 @@ import java.util.stream.Stream;
  *       {@code AUTO_SERVER} mode, or the same PostgreSQL database) and the IT server's master key file, as two
  *       instances of one deployment run;
  *   <li>{@code METRICS_AUTHENTICATION=true} with {@link #METRICS_USER} / {@link #METRICS_PASSWORD}, as an operator
- *       would run it in production (only {@code /metrics} is affected).
+ *       would run it in production (only {@code /metrics} is affected);
+ *   <li>as {@link #withoutRedis()} starts it, no Redis at all (none of the IT server's {@code *REDIS*} properties), on
+ *       its own database: what runs in process when an operator sets no {@code REDIS_URL} (the rate limiter,
+ *       sign-in counts, budgets, the catalog's notices).
  * </ul>
  *
  * <p>Every start costs about a minute of two busy cores, so the ITs share one instance: {@link #shared()} starts it on
  * first use and stops it when the test JVM exits. It starts from an empty database once per test run; {@link #kill()}
  * and {@link #start()} keep its data (that is what the durability IT checks). An IT that kills it should start it again
- * before it ends; if one does not, the next {@link #shared()} does. Asking for the other database restarts it (its own
- * database keeps its data meanwhile); {@link LastClassOrderer} runs the ITs that share the IT server's database after
- * the others, so a run switches once at most.
+ * before it ends; if one does not, the next {@link #shared()} does. Asking for another configuration (the other
+ * database, or no Redis) restarts it (its own database keeps its data meanwhile); {@link LastClassOrderer} runs the
+ * ITs without Redis after those with it, and the ITs that share the IT server's database after both, so a run switches
+ * twice at most.
  */
 public final class SecondServer {
 
@@ -82,6 +86,7 @@ public final class SecondServer {
     private final int httpsPort;
     private final Properties itServerBootstrap;
     private Database database = Database.OWN;
+    private boolean withRedis = true;
     private boolean ownDatabaseMade;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -106,7 +111,7 @@ public final class SecondServer {
      * killed, or restarted if it ran on the IT server's database).
      */
     public static synchronized SecondServer shared() {
-        return shared(Database.OWN);
+        return shared(Database.OWN, true);
     }
 
     /**
@@ -114,7 +119,16 @@ public final class SecondServer {
      * a database of its own.
      */
     public static synchronized SecondServer sharingTheItServersDatabase() {
-        return shared(Database.THE_IT_SERVERS);
+        return shared(Database.THE_IT_SERVERS, true);
+    }
+
+    /**
+     * The ITs' one second server on a database of its own and without Redis, running: restarted if it ran with Redis
+     * or on the IT server's database. An IT that asks for it should be known to {@link LastClassOrderer}, which runs it
+     * after the ITs that need Redis.
+     */
+    public static synchronized SecondServer withoutRedis() {
+        return shared(Database.OWN, false);
     }
 
     /**
@@ -125,17 +139,18 @@ public final class SecondServer {
         return shared != null ? shared : shared();
     }
 
-    private static SecondServer shared(Database database) {
+    private static SecondServer shared(Database database, boolean withRedis) {
         if (shared == null) {
             shared = new SecondServer();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "stop " + NAME));
         }
-        if (shared.database != database) {
+        if (shared.database != database || shared.withRedis != withRedis) {
             if (shared.running()) {
-                LOG.info(() -> "Restarting " + NAME + " on database " + database);
+                LOG.info(() -> "Restarting " + NAME + " on database " + database + (withRedis ? "" : " without Redis"));
                 shared.stop();
             }
             shared.database = database;
+            shared.withRedis = withRedis;
         }
         if (!shared.running()) {
             shared.start();
@@ -185,6 +200,10 @@ public final class SecondServer {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             serverDir.resolve("run.log").toFile()));
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            if (!withRedis) {
+                // Liberty's configuration reads the environment too: no Redis may come in that way either.
+                builder.environment().keySet().removeIf(SecondServer::namesRedis);
+            }
             if (database == Database.THE_IT_SERVERS) {
                 // One deployment, one master key: the IT server's generated key file, so stored secrets read alike.
                 builder.environment()
@@ -314,8 +333,8 @@ public final class SecondServer {
     }
 
     /**
-     * The IT server's bootstrap properties with this server's ports, data, metrics settings and database (on the IT
-     * server's database, its {@code DB_*} properties as they are).
+     * The IT server's bootstrap properties with this server's ports, data, metrics settings, database (on the IT
+     * server's database, its {@code DB_*} properties as they are) and Redis (or none).
      */
     private Map<String, String> bootstrapProperties() {
         Properties itServer = itServerBootstrap;
@@ -327,6 +346,13 @@ public final class SecondServer {
         properties.put("METRICS_AUTHENTICATION", "true");
         properties.put("METRICS_USER", METRICS_USER);
         properties.put("METRICS_PASSWORD", METRICS_PASSWORD);
+        // Liberty renames messages.log at each start and keeps 2 files by default: a run starts this server up to four
+        // times (first start, the crash test's restart, without Redis, on the IT server's database), and
+        // NoSecretLeftIT must read every start's log.
+        properties.put("com.ibm.ws.logging.max.files", "10");
+        if (!withRedis) {
+            properties.keySet().removeIf(SecondServer::namesRedis);
+        }
         if (database == Database.THE_IT_SERVERS) {
             return properties;
         }
@@ -341,6 +367,11 @@ public final class SecondServer {
         }
         // In the default run no DB_URL is set: the H2 URL is server.xml's default, durability settings included.
         return properties;
+    }
+
+    /** {@code REDIS_URL} and the settings that only mean something with it (channels, key prefixes). */
+    private static boolean namesRedis(String property) {
+        return property.contains("REDIS");
     }
 
     private void awaitReady() {

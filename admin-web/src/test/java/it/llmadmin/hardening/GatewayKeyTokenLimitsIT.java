@@ -1,198 +1,40 @@
 package it.llmadmin.hardening;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import it.llmadmin.LoopbackServer;
 import it.llmadmin.ServerUnderTest;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A gateway key's tokens-per-minute limits hold exactly through the running server (finding 4: without {@code
- * max_tokens}, 200 concurrent calls against 100 input / 20 output tokens per minute used up to 180 / 72): 200
- * concurrent {@code /openai/v1/chat/completions} calls through one key, with and without {@code max_tokens}, to a
- * provider on loopback that answers as long as it is allowed ({@code max_tokens}, else {@value #UNBOUNDED_ANSWER}
- * tokens, as a chatty model does) and reports its usage as OpenAI does. The sum of what the provider reported never
- * exceeds the key's limits. The IT server keeps its rate-limit windows in Redis (it runs with {@code REDIS_URL}), so
- * this is the limiter through Redis; the in-process limiter is the same reservation in memory ({@code
- * GatewayKeyReservationTest} proves both below HTTP).
+ * A gateway key's tokens-per-minute limits hold exactly through the running server with its limiter in Redis (finding
+ * 4: without {@code max_tokens}, 200 concurrent calls against 100 input / 20 output tokens per minute used up to 180 /
+ * 72). The IT server runs with {@code REDIS_URL}, so this is the limiter through Redis; {@link InProcessTokenLimitsIT}
+ * runs the same {@link TokenLimitsScenario} on a server without Redis.
  */
 class GatewayKeyTokenLimitsIT {
 
-    private static final int CALLS = 200;
-    private static final int INPUT_PER_MINUTE = 100;
-    private static final int OUTPUT_PER_MINUTE = 20;
-    private static final int UNBOUNDED_ANSWER = 50;
-    /** "Say hello" as OpenAI counts it: 2 tokens, 4 for the message's framing, 3 priming the reply. */
-    private static final int PROMPT_TOKENS = 9;
-
-    private static final String MODEL = Probe.unique("token-limits");
-
-    private static UsageReportingProvider provider;
+    private static TokenLimitsScenario scenario;
 
     @BeforeAll
     static void startTheProviderAndCreateItsModel() throws IOException {
-        provider = new UsageReportingProvider();
-        HttpResponse<String> model = Probe.json(
-                "POST",
-                "/api/admin/models",
-                Probe.admin(),
-                "{\"id\":\"" + MODEL + "\",\"type\":\"chat\",\"provider\":\"other\",\"providerModelName\":\"chatty\","
-                        + "\"displayName\":\"Token limits\",\"apiBase\":\"" + provider.apiBase()
-                        + "\",\"contextLength\":8192,\"active\":true}");
-        assertThat(model.statusCode()).as(model.body()).isEqualTo(201);
+        scenario = new TokenLimitsScenario(ServerUnderTest::uri);
     }
 
     @AfterAll
     static void deleteTheModelAndStopTheProvider() {
-        Probe.send("DELETE", "/api/admin/models/" + MODEL, Probe.admin(), null, null);
-        provider.close();
+        if (scenario != null) {
+            scenario.close();
+        }
     }
 
     @Test
     void should_not_overshoot_a_keys_token_limits_with_max_tokens() throws Exception {
-        int admitted = callConcurrently(key(), 2);
-
-        assertNoOvershoot(admitted);
+        scenario.assertNoOvershootOfANewKey(2);
     }
 
     @Test
     void should_not_overshoot_a_keys_token_limits_without_max_tokens() throws Exception {
-        int admitted = callConcurrently(key(), null);
-
-        assertNoOvershoot(admitted);
-    }
-
-    private static String key() {
-        HttpResponse<String> key = Probe.json(
-                "POST",
-                "/api/admin/gateway-keys",
-                Probe.admin(),
-                "{\"name\":\"" + Probe.unique("token-limits") + "\",\"allowedModels\":[\"" + MODEL + "\"],"
-                        + "\"limits\":{\"inputTokensPerMinute\":" + INPUT_PER_MINUTE + ",\"outputTokensPerMinute\":"
-                        + OUTPUT_PER_MINUTE + "}}");
-        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
-        return Probe.parse(key).getString("token");
-    }
-
-    /** Fires the calls at once; every answer is a 200 or a 429; returns how many were admitted. */
-    private static int callConcurrently(String token, Integer maxTokens) throws Exception {
-        provider.reset();
-        String body = "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]"
-                + (maxTokens == null ? "" : ",\"max_tokens\":" + maxTokens) + "}";
-        ExecutorService callers = Executors.newFixedThreadPool(CALLS);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        try {
-            for (int i = 0; i < CALLS; i++) {
-                statuses.add(callers.submit(() -> {
-                    go.await();
-                    return ServerUnderTest.send(
-                                    HttpRequest.newBuilder(ServerUnderTest.uri("/openai/v1/chat/completions"))
-                                            .timeout(Duration.ofMinutes(3))
-                                            .header("Authorization", "Bearer " + token)
-                                            .header("Content-Type", "application/json")
-                                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                                            .build())
-                            .statusCode();
-                }));
-            }
-            go.countDown();
-            int admitted = 0;
-            for (Future<Integer> status : statuses) {
-                assertThat(status.get()).as("admitted or rate limited").isIn(200, 429);
-                admitted += status.get() == 200 ? 1 : 0;
-            }
-            return admitted;
-        } finally {
-            callers.shutdownNow();
-        }
-    }
-
-    private static void assertNoOvershoot(int admitted) {
-        assertThat(admitted).as("calls admitted").isPositive();
-        assertThat(provider.calls.get()).as("calls that reached the provider").isEqualTo(admitted);
-        assertThat(provider.reportedInput.get())
-                .as("input tokens the provider reported")
-                .isLessThanOrEqualTo(INPUT_PER_MINUTE);
-        assertThat(provider.reportedOutput.get())
-                .as("output tokens the provider reported")
-                .isLessThanOrEqualTo(OUTPUT_PER_MINUTE);
-    }
-
-    /** An OpenAI-compatible provider on loopback that answers up to {@code max_tokens} and reports its usage. */
-    private static final class UsageReportingProvider implements AutoCloseable {
-
-        final AtomicInteger calls = new AtomicInteger();
-        final AtomicInteger reportedInput = new AtomicInteger();
-        final AtomicInteger reportedOutput = new AtomicInteger();
-        private final HttpServer server;
-
-        UsageReportingProvider() throws IOException {
-            server = LoopbackServer.start("/v1/chat/completions", this::answer);
-        }
-
-        String apiBase() {
-            return LoopbackServer.apiBase(server);
-        }
-
-        void reset() {
-            calls.set(0);
-            reportedInput.set(0);
-            reportedOutput.set(0);
-        }
-
-        private void answer(HttpExchange exchange) throws IOException {
-            JsonObject request = LoopbackServer.jsonBody(exchange.getRequestBody());
-            int output = Math.min(UNBOUNDED_ANSWER, limit(request));
-            calls.incrementAndGet();
-            reportedInput.addAndGet(PROMPT_TOKENS);
-            reportedOutput.addAndGet(output);
-            String body = "{\"id\":\"chatcmpl-limits\",\"object\":\"chat.completion\",\"created\":1700000000,"
-                    + "\"model\":\"chatty\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-                    + "\"content\":\"" + "hi ".repeat(output).strip() + "\"},\"finish_reason\":\""
-                    + (output < UNBOUNDED_ANSWER ? "length" : "stop") + "\"}],\"usage\":{\"prompt_tokens\":"
-                    + PROMPT_TOKENS + ",\"completion_tokens\":" + output + ",\"total_tokens\":"
-                    + (PROMPT_TOKENS + output) + "}}";
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-
-        /** The call's {@code max_tokens} (or {@code max_completion_tokens}, as newer clients send it). */
-        private static int limit(JsonObject request) {
-            for (String name : List.of("max_tokens", "max_completion_tokens")) {
-                if (request.get(name) instanceof JsonNumber number) {
-                    return number.intValue();
-                }
-            }
-            return Integer.MAX_VALUE;
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
+        scenario.assertNoOvershootOfANewKey(null);
     }
 }

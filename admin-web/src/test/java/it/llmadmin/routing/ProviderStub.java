@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,12 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OpenAI-compatible provider on loopback whose behaviour is chosen by the provider model name: {@code down-*}
  * answers 503, {@code limited-*} answers 429 with {@code Retry-After: 7}, a name given to {@link #fail} answers 503
  * until {@link #recover}, anything else answers "from &lt;name&gt;" (JSON or server-sent events) with 11 prompt and 4
- * completion tokens. It counts the requests per model name.
+ * completion tokens. It counts the requests per model name and keeps the {@code Authorization} header of the last one.
  */
 final class ProviderStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<String, String> lastAuthorization = new ConcurrentHashMap<>();
     private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
 
     ProviderStub() throws IOException {
@@ -54,6 +56,11 @@ final class ProviderStub implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** The {@code Authorization} header of the last request for the provider model {@code name} ("" without one). */
+    Optional<String> lastAuthorizationFor(String providerModelName) {
+        return Optional.ofNullable(lastAuthorization.get(providerModelName));
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         JsonObject request;
         try (JsonReader reader = Json.createReader(
@@ -61,6 +68,10 @@ final class ProviderStub implements AutoCloseable {
             request = reader.readObject();
         }
         String model = request.getString("model", "");
+        lastAuthorization.put(
+                model,
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                        .orElse(""));
         requests.computeIfAbsent(model, name -> new AtomicInteger()).incrementAndGet();
         if (model.startsWith("down-") || failing.contains(model)) {
             send(
