@@ -14,6 +14,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A model as the admin API shows it: everything stored, secrets masked, with its version (also the ETag). */
 @JsonbPropertyOrder({
@@ -34,6 +35,7 @@ import java.util.List;
     "capabilities",
     "parameters",
     "credentialId",
+    "logPayloads",
     "createdAt",
     "updatedAt",
     "version"
@@ -56,6 +58,7 @@ public record ModelResponse(
         CapabilitiesJson capabilities,
         ParametersJson parameters,
         Long credentialId,
+        @Schema(description = ModelRequest.LOG_PAYLOADS) boolean logPayloads,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version) {
@@ -103,6 +106,7 @@ public record ModelResponse(
                         ranges.topPMax(),
                         ranges.maxOutputTokens()),
                 model.credentialId(),
+                model.logPayloads(),
                 model.createdAt(),
                 model.updatedAt(),
                 model.version());
