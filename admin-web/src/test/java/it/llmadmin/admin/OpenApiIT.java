@@ -102,7 +102,12 @@ class OpenApiIT {
         assertThat(schemas.getJsonObject("ModelRequest")
                         .getJsonObject("properties")
                         .keySet())
-                .contains("id", "type", "provider", "limits", "fallbacks", "parameters");
+                .contains("id", "type", "provider", "limits", "fallbacks", "parameters", "logPayloads");
+        assertThat(schemas.getJsonObject("ModelRequest")
+                        .getJsonObject("properties")
+                        .getJsonObject("logPayloads")
+                        .getString("description"))
+                .contains("prompt", "65,536");
     }
 
     @Test

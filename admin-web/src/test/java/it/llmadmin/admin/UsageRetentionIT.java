@@ -3,15 +3,12 @@ package it.llmadmin.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmadmin.services.testsupport.Eventually;
-import it.llmadmin.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -23,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -164,17 +160,7 @@ class UsageRetentionIT {
     }
 
     private static HttpResponse<String> get(String path) {
-        HttpResponse<String> response = ServerUnderTest.send(HttpRequest.newBuilder(
-                        URI.create(System.getProperty("it.base.url", "http://localhost:9080") + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json")
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .GET()
-                .build());
+        HttpResponse<String> response = AdminClient.admin().get(path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
     }

@@ -36,7 +36,7 @@ class UsagePayloadsIT {
     private static Instant started;
 
     @BeforeAll
-    static void modelAndKey() {
+    static void modelAndKey() throws Exception {
         started = Instant.now().minusSeconds(5);
         stub = new UpstreamStub();
         model = unique("it-payloads");
