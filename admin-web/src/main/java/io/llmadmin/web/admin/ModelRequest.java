@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "logPayloads",
     "version"
 })
+@Schema(description = "A model; logPayloads: " + ModelRequest.LOG_PAYLOADS)
 public record ModelRequest(
         @Pattern(
                 regexp = ModelConfiguration.CATALOG_ID_PATTERN,
@@ -64,7 +65,7 @@ public record ModelRequest(
         CapabilitiesJson capabilities,
         @Valid ParametersJson parameters,
         Long credentialId,
-        @Schema(description = LOG_PAYLOADS) Boolean logPayloads,
+        Boolean logPayloads,
         Long version) {
 
     /** What the log payloads switch does, as the OpenAPI document says it. */

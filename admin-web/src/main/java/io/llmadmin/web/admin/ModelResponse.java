@@ -14,7 +14,6 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A model as the admin API shows it: everything stored, secrets masked, with its version (also the ETag). */
 @JsonbPropertyOrder({
@@ -58,7 +57,7 @@ public record ModelResponse(
         CapabilitiesJson capabilities,
         ParametersJson parameters,
         Long credentialId,
-        @Schema(description = ModelRequest.LOG_PAYLOADS) boolean logPayloads,
+        boolean logPayloads,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version) {
