@@ -102,7 +102,9 @@ class OpenApiIT {
         assertThat(schemas.getJsonObject("ModelRequest")
                         .getJsonObject("properties")
                         .keySet())
-                .contains("id", "type", "provider", "limits", "fallbacks", "parameters");
+                .contains("id", "type", "provider", "limits", "fallbacks", "parameters", "logPayloads");
+        assertThat(schemas.getJsonObject("ModelRequest").getString("description"))
+                .contains("logPayloads", "prompt", "65,536");
     }
 
     @Test

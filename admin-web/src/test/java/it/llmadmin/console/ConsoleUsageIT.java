@@ -3,6 +3,7 @@ package it.llmadmin.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Response;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The usage page through the running server: two priced calls through the gateway with a key show up in its charts
  * (Chart.js drawn from PrimeFaces' own bundle), in the tables beside them and in the request log; the period, the
  * grouping and the filters are URL parameters; a wrong parameter is said on the page, never a 500; a viewer reads
- * the same page.
+ * the same page. A model switched to log payloads in the model editor has each call's prompt and answer in the log.
  */
 class ConsoleUsageIT extends PricedCallsTest {
 
@@ -26,6 +27,8 @@ class ConsoleUsageIT extends PricedCallsTest {
         assertThat(page.locator("[id='logForm:calls'] tr.call-row")).hasCount(2);
         assertThat(byId("logForm:calls")).containsText("13 / 6");
         assertThat(byId("logForm:calls")).containsText("1–2 of 2");
+        // the model does not log payloads: no prompt or answer in its rows
+        assertThat(page.locator("[id='logForm:calls'] details.payload")).hasCount(0);
         assertThat(byId("spendChart").locator("canvas")).hasAttribute("role", "img");
         // The chart is drawn by the bundled Chart.js, stacked by model: one series, the test's model.
         assertThat(chartSeries("spendChart")).isEqualTo(calls.model);
@@ -73,6 +76,28 @@ class ConsoleUsageIT extends PricedCallsTest {
             assertThat(page.locator("h1 + p")).containsText("last 7 UTC day(s)");
         } finally {
             UsersApi.delete(viewer);
+        }
+    }
+
+    @Test
+    void should_show_prompt_and_answer_in_the_request_log_once_the_model_editor_switches_payload_logging_on()
+            throws Exception {
+        try (PricedCalls logged = new PricedCalls("it-payload")) {
+            signInAndOpen("/console/index.xhtml", "admin", ADMIN_PASSWORD);
+            page.navigate(url("/console/model.xhtml?id=" + logged.model));
+            assertThat(byId("logPayloadsHelp")).containsText("Off: nothing of them is stored");
+            byId("modelForm:logPayloads").locator(".ui-chkbox-box").click();
+            byId("modelForm:save").click();
+            assertThat(page).hasURL(Pattern.compile(".*/console/models\\.xhtml\\?saved=" + logged.model + "$"));
+            assertThat(ModelsApi.find(logged.model).getBoolean("logPayloads")).isTrue();
+
+            logged.call(1);
+            page.navigate(url("/console/usage.xhtml?model=" + logged.model));
+            Locator row = page.locator("[id='logForm:calls'] tr.call-row");
+            assertThat(row).hasCount(1);
+            row.locator("details.payload summary").click();
+            assertThat(row.locator("pre.payload-prompt")).containsText("\"content\":\"Say hello\"");
+            assertThat(row.locator("pre.payload-completion")).hasText(PlaygroundProvider.ANSWER);
         }
     }
 

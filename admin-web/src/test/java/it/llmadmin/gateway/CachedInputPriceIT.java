@@ -22,6 +22,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The input tokens a provider reads from its prompt cache are priced at the model's cached-input price: the loopback
  * stub (OpenAI's wire) reports 8 of its prompt tokens as cached ({@code prompt_tokens_details.cached_tokens}), whole
- * and streamed; the request log shows them and the recorded cost, the usage API sums that cost, and the gateway's
- * answer names them as OpenAI does.
+ * and streamed; the request log shows them and the recorded cost, the usage API sums that cost and the cached tokens
+ * (from the raw rows and from the hourly rollups), and the gateway's answer names them as OpenAI does.
  */
 class CachedInputPriceIT {
 
@@ -130,6 +131,29 @@ class CachedInputPriceIT {
         }
         assertThat(perKey).hasSize(1);
         assertThat(new BigDecimal(perKey.getJsonObject(0).getString("cost"))).isEqualByComparingTo("0.00536");
+        assertThat(perKey.getJsonObject(0).getInt("tokensCached")).isEqualTo(16);
+
+        // Whole hours are read from the hourly rollups alone: they sum the cached tokens too.
+        Instant firstHour = started.truncatedTo(ChronoUnit.HOURS);
+        Instant afterLastHour = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        JsonArray perHour = array(GatewayAdmin.get("/api/admin/usage?groupBy=hour&from=" + encode(firstHour.toString())
+                + "&to=" + encode(afterLastHour.toString()) + "&key=" + encode(key.getString("name"))));
+        assertThat(perHour.stream()
+                        .mapToInt(hour -> hour.asJsonObject().getInt("tokensCached"))
+                        .sum())
+                .as(perHour.toString())
+                .isEqualTo(16);
+        assertThat(perHour.stream()
+                        .mapToInt(hour -> hour.asJsonObject().getInt("tokensIn"))
+                        .sum())
+                .isEqualTo(23);
+    }
+
+    private static JsonArray array(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
+        }
     }
 
     private static void assertCall(JsonObject row, int in, int cached, int out, String cost) {

@@ -315,7 +315,8 @@ public class ModelAdminResource {
                 Optional.ofNullable(parameters.topPMin()).orElse(defaults.topPMin()),
                 Optional.ofNullable(parameters.topPMax()).orElse(defaults.topPMax()),
                 orZero(parameters.maxTokens()),
-                request.credentialId());
+                request.credentialId(),
+                Boolean.TRUE.equals(request.logPayloads()));
     }
 
     private static int orZero(Integer value) {

@@ -12,11 +12,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A model as an admin sends it (create, full update, or the result of a merge patch). Optional members left out take
  * their defaults: sort order 0, unknown context length, no limits, active, no fallbacks, streaming only, temperature
- * 0-2, top_p 0-1, max tokens up to the context length.
+ * 0-2, top_p 0-1, max tokens up to the context length, payloads not logged.
  */
 @JsonbPropertyOrder({
     "id",
@@ -36,8 +37,10 @@ import java.util.List;
     "capabilities",
     "parameters",
     "credentialId",
+    "logPayloads",
     "version"
 })
+@Schema(description = "A model; logPayloads: " + ModelRequest.LOG_PAYLOADS)
 public record ModelRequest(
         @Pattern(
                 regexp = ModelConfiguration.CATALOG_ID_PATTERN,
@@ -62,7 +65,14 @@ public record ModelRequest(
         CapabilitiesJson capabilities,
         @Valid ParametersJson parameters,
         Long credentialId,
+        Boolean logPayloads,
         Long version) {
+
+    /** What the log payloads switch does, as the OpenAPI document says it. */
+    static final String LOG_PAYLOADS = "Whether each call's prompt (its messages) and answer text are kept with its"
+            + " usage row and shown in the request log (GET /api/admin/usage/calls), each side at most 65,536"
+            + " characters; default false: nothing of them is stored. Deleted with the usage rows"
+            + " (LLMADMIN_USAGE_RETENTION_DAYS).";
 
     /** Per-minute limits; 0 or absent = unlimited. */
     @JsonbPropertyOrder({"requestsPerMinute", "inputTokensPerMinute", "outputTokensPerMinute"})

@@ -34,6 +34,7 @@ import java.util.List;
     "capabilities",
     "parameters",
     "credentialId",
+    "logPayloads",
     "createdAt",
     "updatedAt",
     "version"
@@ -56,6 +57,7 @@ public record ModelResponse(
         CapabilitiesJson capabilities,
         ParametersJson parameters,
         Long credentialId,
+        boolean logPayloads,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version) {
@@ -103,6 +105,7 @@ public record ModelResponse(
                         ranges.topPMax(),
                         ranges.maxOutputTokens()),
                 model.credentialId(),
+                model.logPayloads(),
                 model.createdAt(),
                 model.updatedAt(),
                 model.version());

@@ -84,7 +84,8 @@ public class UsageResource {
     @Path("/calls")
     @Operation(
             summary = "The request log",
-            description = "One entry per call, newest first: tokens, latency, cost and outcome, never prompt text.")
+            description = "One entry per call, newest first: tokens, latency, cost and outcome; the prompt and the"
+                    + " answer's text only for calls of a model whose logPayloads switch was on.")
     @APIResponse(responseCode = "200", description = "A page of calls")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; fieldErrors names it")
     public PageResponse<UsageCallResponse> calls(
@@ -189,12 +190,16 @@ public class UsageResource {
         }
     }
 
-    /** One group of a summary; cost as an exact decimal string, error rate 0 to 1. */
+    /**
+     * One group of a summary; cost as an exact decimal string, error rate 0 to 1; {@code tokensCached}: of
+     * {@code tokensIn}, those read from the provider's prompt cache.
+     */
     public record UsageGroupResponse(
             String group,
             long calls,
             long tokensIn,
             long tokensOut,
+            long tokensCached,
             String cost,
             String currency,
             long averageLatencyMillis,
@@ -210,6 +215,7 @@ public class UsageResource {
                     group.calls(),
                     group.tokensIn(),
                     group.tokensOut(),
+                    group.tokensCached(),
                     group.cost().toPlainString(),
                     group.currency(),
                     group.averageLatencyMillis(),
@@ -221,7 +227,12 @@ public class UsageResource {
         }
     }
 
-    /** One call of the request log; {@code tokensCached}: of {@code tokensIn}, those read from the provider's prompt cache. */
+    /**
+     * One call of the request log; {@code tokensCached}: of {@code tokensIn}, those read from the provider's prompt
+     * cache; {@code prompt} (the messages, as JSON) and {@code completion} (the answer's text) only for a call of a
+     * model whose "log payloads" switch was on, each at most 65,536 characters (a longer one ends in a
+     * "[truncated: N more characters]" marker).
+     */
     public record UsageCallResponse(
             long id,
             String occurredAt,
@@ -235,7 +246,9 @@ public class UsageResource {
             long latencyMillis,
             String outcome,
             String cost,
-            String currency) {
+            String currency,
+            String prompt,
+            String completion) {
 
         static UsageCallResponse of(UsageCall call) {
             return new UsageCallResponse(
@@ -251,7 +264,9 @@ public class UsageResource {
                     call.latencyMillis(),
                     call.outcome().name(),
                     call.cost() == null ? null : call.cost().toPlainString(),
-                    call.currency());
+                    call.currency(),
+                    call.prompt(),
+                    call.completion());
         }
     }
 }

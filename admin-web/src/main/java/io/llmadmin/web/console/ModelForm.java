@@ -49,6 +49,7 @@ public class ModelForm implements Serializable {
     private boolean tools;
     private boolean jsonOutput;
     private boolean reasoning;
+    private boolean logPayloads;
     private String temperatureMin = decimal(ParameterRanges.DEFAULT.temperatureMin());
     private String temperatureMax = decimal(ParameterRanges.DEFAULT.temperatureMax());
     private String topPMin = decimal(ParameterRanges.DEFAULT.topPMin());
@@ -86,6 +87,7 @@ public class ModelForm implements Serializable {
         form.tools = capabilities.tools();
         form.jsonOutput = capabilities.jsonOutput();
         form.reasoning = capabilities.reasoning();
+        form.logPayloads = model.logPayloads();
         ParameterRanges ranges = model.parameterRanges();
         form.temperatureMin = decimal(ranges.temperatureMin());
         form.temperatureMax = decimal(ranges.temperatureMax());
@@ -144,7 +146,8 @@ public class ModelForm implements Serializable {
                 FormNumbers.decimal(topPMin, ParameterRanges.DEFAULT.topPMin()),
                 FormNumbers.decimal(topPMax, ParameterRanges.DEFAULT.topPMax()),
                 FormNumbers.whole(maxOutputTokens, ParameterRanges.DEFAULT.maxOutputTokens()),
-                credentialId);
+                credentialId,
+                logPayloads);
     }
 
     private String extraKwargsOrNull() {
@@ -367,6 +370,14 @@ public class ModelForm implements Serializable {
 
     public void setReasoning(boolean reasoning) {
         this.reasoning = reasoning;
+    }
+
+    public boolean isLogPayloads() {
+        return logPayloads;
+    }
+
+    public void setLogPayloads(boolean logPayloads) {
+        this.logPayloads = logPayloads;
     }
 
     public String getTemperatureMin() {

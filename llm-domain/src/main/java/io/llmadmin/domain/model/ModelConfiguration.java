@@ -141,6 +141,10 @@ public class ModelConfiguration {
     @Column(name = "supports_reasoning", nullable = false)
     private boolean supportsReasoning;
 
+    /** Whether each call's prompt and answer are kept with its usage row (the request log shows them); off by default. */
+    @Column(name = "log_payloads", nullable = false)
+    private boolean logPayloads;
+
     @Column(name = "temperature_min", nullable = false)
     private double temperatureMin = ParameterRanges.DEFAULT.temperatureMin();
 
@@ -286,6 +290,11 @@ public class ModelConfiguration {
         this.fallbackModels = catalogIds.isEmpty() ? null : String.join(",", catalogIds);
     }
 
+    /** Switches keeping each call's prompt and answer with its usage row on or off. */
+    public void logPayloads(boolean on) {
+        this.logPayloads = on;
+    }
+
     /** Changes what the model does (chat, embedding, image, speech). */
     public void changeType(ModelType newType) {
         this.type = Objects.requireNonNull(newType, "type");
@@ -407,6 +416,11 @@ public class ModelConfiguration {
 
     public ModelCapabilities capabilities() {
         return new ModelCapabilities(supportsStreaming, vision, supportsTools, supportsJsonOutput, supportsReasoning);
+    }
+
+    /** Whether each call's prompt and answer are kept with its usage row. */
+    public boolean logsPayloads() {
+        return logPayloads;
     }
 
     public ParameterRanges parameterRanges() {

@@ -33,6 +33,7 @@ import java.util.List;
  * @param maxTokens largest max_tokens accepted, 0 = up to the context length ({@code parameters.maxTokens})
  * @param credentialId the vault credential calls use (it must be of this provider and bound to this model's
  *     endpoint), or null for the provider's default credential of that endpoint
+ * @param logPayloads whether each call's prompt and answer are kept with its usage row (the request log shows them)
  */
 public record ModelDraft(
         String catalogId,
@@ -57,9 +58,62 @@ public record ModelDraft(
         double topPMin,
         double topPMax,
         int maxTokens,
-        Long credentialId) {
+        Long credentialId,
+        boolean logPayloads) {
 
     public static final int DEFAULT_SORT_ORDER = 0;
+
+    /** A model whose calls' prompts and answers are not kept (the default). */
+    public ModelDraft(
+            String catalogId,
+            ModelType type,
+            String provider,
+            String vendor,
+            String providerModelName,
+            String displayName,
+            String description,
+            int sortOrder,
+            String apiBase,
+            int contextLength,
+            int limitRequestsPerMinute,
+            int limitInputTokensPerMinute,
+            int limitOutputTokensPerMinute,
+            String extraKwargsJson,
+            boolean active,
+            List<String> fallbacks,
+            ModelCapabilities capabilities,
+            double temperatureMin,
+            double temperatureMax,
+            double topPMin,
+            double topPMax,
+            int maxTokens,
+            Long credentialId) {
+        this(
+                catalogId,
+                type,
+                provider,
+                vendor,
+                providerModelName,
+                displayName,
+                description,
+                sortOrder,
+                apiBase,
+                contextLength,
+                limitRequestsPerMinute,
+                limitInputTokensPerMinute,
+                limitOutputTokensPerMinute,
+                extraKwargsJson,
+                active,
+                fallbacks,
+                capabilities,
+                temperatureMin,
+                temperatureMax,
+                topPMin,
+                topPMax,
+                maxTokens,
+                credentialId,
+                false);
+    }
 
     public ModelDraft {
         fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);

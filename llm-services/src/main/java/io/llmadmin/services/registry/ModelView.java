@@ -36,7 +36,8 @@ public record ModelView(
         Long credentialId,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        long version) {
+        long version,
+        boolean logPayloads) {
 
     public ModelView {
         fallbacks = List.copyOf(fallbacks);
@@ -66,7 +67,8 @@ public record ModelView(
                 model.credentialId(),
                 model.createdAt(),
                 model.updatedAt(),
-                model.version());
+                model.version(),
+                model.logsPayloads());
     }
 
     /** What this model states, as a draft of it (a change starts from it; the rules check it). */
@@ -94,6 +96,7 @@ public record ModelView(
                 parameterRanges.topPMin(),
                 parameterRanges.topPMax(),
                 parameterRanges.maxOutputTokens(),
-                credentialId);
+                credentialId,
+                logPayloads);
     }
 }

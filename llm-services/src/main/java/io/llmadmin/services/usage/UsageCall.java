@@ -5,10 +5,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One call of the request log: never its prompt or answer.
+ * One call of the request log: its prompt and answer only when its model logged payloads then.
  *
  * @param tokensCached of {@code tokensIn}, those the provider read from its prompt cache (priced at the model's
  *     cached-input price)
+ * @param prompt the call's messages (JSON), or null when not kept
+ * @param completion the answer's text, or null when not kept (or there was none)
  */
 public record UsageCall(
         long id,
@@ -23,4 +25,6 @@ public record UsageCall(
         UsageOutcome outcome,
         BigDecimal cost,
         String currency,
-        int tokensCached) {}
+        int tokensCached,
+        String prompt,
+        String completion) {}

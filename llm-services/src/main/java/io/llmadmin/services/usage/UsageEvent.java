@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param currency the cost's currency (three letters), null exactly when the cost is
  * @param gatewayKey the name of the gateway key it came through, or null
  * @param tokensCached of {@code tokensIn}, those the provider read from its prompt cache, 0 to {@code tokensIn}
+ * @param payload the call's prompt and answer, kept with its row; null unless its model logs payloads
  */
 public record UsageEvent(
         String modelId,
@@ -34,7 +35,38 @@ public record UsageEvent(
         BigDecimal cost,
         String currency,
         String gatewayKey,
-        int tokensCached) {
+        int tokensCached,
+        CallPayload payload) {
+
+    /** A call whose prompt and answer are not kept. */
+    public UsageEvent(
+            String modelId,
+            String caller,
+            int tokensIn,
+            int tokensOut,
+            boolean tokensEstimated,
+            long latencyMillis,
+            UsageOutcome outcome,
+            Instant occurredAt,
+            BigDecimal cost,
+            String currency,
+            String gatewayKey,
+            int tokensCached) {
+        this(
+                modelId,
+                caller,
+                tokensIn,
+                tokensOut,
+                tokensEstimated,
+                latencyMillis,
+                outcome,
+                occurredAt,
+                cost,
+                currency,
+                gatewayKey,
+                tokensCached,
+                null);
+    }
 
     /** A call without cached input tokens. */
     public UsageEvent(
@@ -155,7 +187,26 @@ public record UsageEvent(
                 cost,
                 currency,
                 gatewayKey,
-                cached);
+                cached,
+                payload);
+    }
+
+    /** This call with its prompt and answer to keep (null: none). */
+    public UsageEvent withPayload(CallPayload kept) {
+        return new UsageEvent(
+                modelId,
+                caller,
+                tokensIn,
+                tokensOut,
+                tokensEstimated,
+                latencyMillis,
+                outcome,
+                occurredAt,
+                cost,
+                currency,
+                gatewayKey,
+                tokensCached,
+                kept);
     }
 
     private static void requireText(String value, String name, int maxLength) {

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
  * @param calls how many calls
  * @param tokensIn prompt tokens summed
  * @param tokensOut completion tokens summed
+ * @param tokensCached of {@code tokensIn}, those the provider read from its prompt cache, summed
  * @param cost their cost summed (calls of unpriced models add nothing)
  * @param currency the cost's currency; {@code MIXED} when the group's prices had several; null when nothing was priced
  * @param averageLatencyMillis the mean latency
@@ -23,6 +24,7 @@ public record UsageGroup(
         long calls,
         long tokensIn,
         long tokensOut,
+        long tokensCached,
         BigDecimal cost,
         String currency,
         long averageLatencyMillis,

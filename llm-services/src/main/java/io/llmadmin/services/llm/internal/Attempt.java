@@ -4,6 +4,7 @@ import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.LlmException;
 import io.llmadmin.services.llm.CallOutcome;
 import io.llmadmin.services.llm.CallRecord;
+import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.TokenUsage;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +78,15 @@ final class Attempt {
     }
 
     void end(CallOutcome outcome, LlmException failure, Optional<TokenUsage> usage) {
+        end(outcome, failure, usage, null);
+    }
+
+    /** Ends the attempt as answered: its usage, and its answer's text for a model that logs payloads. */
+    void answered(ChatResult result) {
+        end(CallOutcome.SUCCEEDED, null, result.usage(), PayloadTexts.answer(result));
+    }
+
+    private void end(CallOutcome outcome, LlmException failure, Optional<TokenUsage> usage, String answer) {
         synchronized (this) {
             if (ended) {
                 return;
@@ -93,7 +103,8 @@ final class Attempt {
                 outcome,
                 Optional.ofNullable(failure).map(f -> f.getClass().getSimpleName()),
                 usage,
-                estimatedInputTokens);
+                estimatedInputTokens,
+                admission.payload(key, answer));
         admission.ended(record);
     }
 }

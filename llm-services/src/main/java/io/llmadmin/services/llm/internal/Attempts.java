@@ -56,13 +56,17 @@ final class Attempts {
 
     /** Admits a chat call: its messages, its {@code max_tokens}, and as many answers as it asks for. */
     ModelAdmission admit(ModelConfiguration model, String kind, ChatCall call) {
-        return admit(
+        ModelAdmission admission = admit(
                 model,
                 kind,
                 call.caller(),
                 call.messageTexts(),
                 call.maxTokens(),
                 call.options().choiceCount());
+        if (model.logsPayloads()) {
+            admission.keepPrompt(PayloadTexts.messages(call.messages()));
+        }
+        return admission;
     }
 
     /** Admits a call for {@code choices} answers: each may use the output reserved for one, so it reserves n times. */
@@ -86,8 +90,12 @@ final class Attempts {
             }
             throw new AdmissionRefused(refused);
         }
-        return new ModelAdmission(
+        ModelAdmission admission = new ModelAdmission(
                 this, model, kind, caller, estimatedInput, reservedOutput, key, permit, recorder, clock);
+        if (model.logsPayloads()) {
+            admission.keepPrompt(PayloadTexts.inputs(inputTexts));
+        }
+        return admission;
     }
 
     /** A budget refusal is a usage row of its own (nothing was sent: no tokens, no cost), so the usage API counts it. */

@@ -5,7 +5,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.services.errors.LlmException;
 import io.llmadmin.services.errors.LlmUnavailableException;
-import io.llmadmin.services.llm.CallOutcome;
 import io.llmadmin.services.llm.ChatCall;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.streaming.ReasoningStreamParser;
@@ -97,7 +96,7 @@ final class BlockingChat {
             if (severalChoices) {
                 result = OpenAiChoices.addTo(result, response);
             }
-            attempt.end(CallOutcome.SUCCEEDED, null, result.usage());
+            attempt.answered(result);
             return result;
         } catch (RuntimeException e) {
             throw attempt.fail(e);

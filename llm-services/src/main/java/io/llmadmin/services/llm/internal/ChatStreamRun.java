@@ -244,7 +244,7 @@ final class ChatStreamRun implements ChatStream {
             answer = answer.withOtherChoices(others);
         }
         from.stopWatching();
-        from.attempt().end(CallOutcome.SUCCEEDED, null, answer.usage());
+        from.attempt().answered(answer);
         releaseAdmission();
         if (cooldownHeld) {
             cooldownHeld = false;

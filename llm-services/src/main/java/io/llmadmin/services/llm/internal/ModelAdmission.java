@@ -6,6 +6,7 @@ import io.llmadmin.services.llm.CallGuard;
 import io.llmadmin.services.llm.CallOutcome;
 import io.llmadmin.services.llm.CallRecord;
 import io.llmadmin.services.llm.CallRecorder;
+import io.llmadmin.services.usage.CallPayload;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,6 +36,8 @@ final class ModelAdmission {
     private boolean firstKeyUsed;
     private CallRecord last;
     private boolean released;
+    /** The prompt kept with each attempt's usage row; null unless the model logs payloads. */
+    private volatile String prompt;
 
     ModelAdmission(
             Attempts attempts,
@@ -61,6 +64,20 @@ final class ModelAdmission {
 
     ModelConfiguration model() {
         return model;
+    }
+
+    /** Keeps {@code text} as the prompt of every attempt's payload (only for a model that logs payloads). */
+    void keepPrompt(String text) {
+        this.prompt = text;
+    }
+
+    /**
+     * The payload of an attempt that sent {@code key} and got {@code answer} back (null when it got none), or null
+     * when the model does not log payloads.
+     */
+    CallPayload payload(String key, String answer) {
+        String kept = prompt;
+        return kept == null ? null : CallPayload.masking(key, kept, answer);
     }
 
     /** What the model's per-minute limits had left right after this admission. */

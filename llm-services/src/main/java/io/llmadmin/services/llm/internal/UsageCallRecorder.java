@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Counts every upstream attempt of the chat service as a usage record: the provider's token usage when it reported
  * one, else the estimate (flagged as estimated), priced by {@link CallCosts} at the model's price when the call
- * started. The recorder queues and returns at once, off the request path.
+ * started, with the call's prompt and answer when its model logs payloads. The recorder queues and returns at once,
+ * off the request path.
  */
 @ApplicationScoped
 public class UsageCallRecorder implements CallRecorder {
@@ -80,7 +81,8 @@ public class UsageCallRecorder implements CallRecorder {
                         cost == null ? null : cost.amount(),
                         cost == null ? null : cost.currency(),
                         UsageEvent.gatewayKeyOf(caller))
-                .withTokensCached(estimated ? 0 : Math.max(0, tokens.cachedInputTokens())));
+                .withTokensCached(estimated ? 0 : Math.max(0, tokens.cachedInputTokens()))
+                .withPayload(call.payload()));
     }
 
     private static String callerOf(CallRecord call) {

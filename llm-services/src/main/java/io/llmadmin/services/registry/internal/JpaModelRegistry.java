@@ -266,6 +266,7 @@ public class JpaModelRegistry implements ModelRegistry {
         model.declareCapabilities(draft.capabilities());
         model.fallBackTo(draft.fallbacks());
         model.useCredential(draft.credentialId());
+        model.logPayloads(draft.logPayloads());
         if (draft.active()) {
             model.activate();
         } else {

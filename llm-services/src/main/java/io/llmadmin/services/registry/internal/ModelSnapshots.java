@@ -56,6 +56,7 @@ final class ModelSnapshots {
                                 .add("topPMin", ranges.topPMin())
                                 .add("topPMax", ranges.topPMax())
                                 .add("maxTokens", ranges.maxOutputTokens()))
+                .add("logPayloads", model.logsPayloads())
                 .add("version", model.version());
         String kwargs = model.extraKwargsJson();
         if (kwargs != null && !kwargs.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.llmadmin.services.usage.internal;
 
+import io.llmadmin.domain.usage.UsagePayload;
 import io.llmadmin.domain.usage.UsageRecord;
 import io.llmadmin.services.usage.ModelUsage;
 import io.llmadmin.services.usage.UsageCall;
@@ -13,6 +14,9 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads usage from the database: the sums from the hourly {@code usage_rollup} and the raw rows at the range's ends
@@ -99,13 +103,28 @@ public class JpaUsageReports implements UsageReports {
                 typed.setParameter("outcome", query.outcome());
             }
         }
-        List<UsageCall> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
-                .map(JpaUsageReports::call)
-                .toList();
+        List<UsageRecord> found =
+                rows.setFirstResult(page * size).setMaxResults(size).getResultList();
+        Map<Long, UsagePayload> payloads = payloadsOf(found);
+        List<UsageCall> items =
+                found.stream().map(row -> call(row, payloads.get(row.id()))).toList();
         return new CallPage(items, count.getSingleResult());
     }
 
-    private static UsageCall call(UsageRecord row) {
+    /** The payloads kept of these rows, by usage id: one query per page. */
+    private Map<Long, UsagePayload> payloadsOf(List<UsageRecord> rows) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager
+                .createQuery("SELECT p FROM UsagePayload p WHERE p.usageId IN :ids", UsagePayload.class)
+                .setParameter("ids", rows.stream().map(UsageRecord::id).toList())
+                .getResultList()
+                .stream()
+                .collect(Collectors.toMap(UsagePayload::usageId, Function.identity()));
+    }
+
+    private static UsageCall call(UsageRecord row, UsagePayload payload) {
         return new UsageCall(
                 row.id(),
                 row.occurredAt().toInstant(),
@@ -119,6 +138,8 @@ public class JpaUsageReports implements UsageReports {
                 row.outcome(),
                 row.cost() == null ? null : row.cost().stripTrailingZeros(),
                 row.currency(),
-                row.tokensCached());
+                row.tokensCached(),
+                payload == null ? null : payload.prompt(),
+                payload == null ? null : payload.completion());
     }
 }

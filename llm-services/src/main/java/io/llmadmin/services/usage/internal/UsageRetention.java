@@ -16,8 +16,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps raw usage rows for {@code LLMADMIN_USAGE_RETENTION_DAYS} days (default 0: for ever): once an hour, on the
- * container's executor, the older ones are deleted. The hourly rollups are kept, so the usage API's totals of older
+ * Keeps raw usage rows (and the payloads kept of them) for {@code LLMADMIN_USAGE_RETENTION_DAYS} days (default 0: for
+ * ever): every {@code LLMADMIN_USAGE_RETENTION_SWEEP_SECONDS} (default 3600), on the container's executor, the older
+ * ones are deleted, the first time a minute after the start (or sooner, when the sweep is more frequent). The hourly rollups are kept, so the usage API's totals of older
  * periods stay; the request log shows only the days kept.
  */
 @ApplicationScoped
@@ -28,6 +29,7 @@ public class UsageRetention {
     private final JpaUsageRetention retention;
     private final ManagedScheduledExecutorService executor;
     private final long days;
+    private final long sweepSeconds;
     private final Clock clock;
     private volatile ScheduledFuture<?> schedule;
 
@@ -35,10 +37,15 @@ public class UsageRetention {
     public UsageRetention(
             JpaUsageRetention retention,
             @ContainerExecutor ManagedScheduledExecutorService executor,
-            @ConfigProperty(name = "LLMADMIN_USAGE_RETENTION_DAYS", defaultValue = "0") long days) {
+            @ConfigProperty(name = "LLMADMIN_USAGE_RETENTION_DAYS", defaultValue = "0") long days,
+            @ConfigProperty(name = "LLMADMIN_USAGE_RETENTION_SWEEP_SECONDS", defaultValue = "3600") long sweepSeconds) {
         if (days < 0) {
             throw new IllegalArgumentException("LLMADMIN_USAGE_RETENTION_DAYS must be >= 0 (0: keep every row)");
         }
+        if (sweepSeconds < 1) {
+            throw new IllegalArgumentException("LLMADMIN_USAGE_RETENTION_SWEEP_SECONDS must be >= 1");
+        }
+        this.sweepSeconds = sweepSeconds;
         this.retention = retention;
         this.executor = executor;
         this.days = days;
@@ -50,17 +57,20 @@ public class UsageRetention {
         this.retention = null;
         this.executor = null;
         this.days = 0;
+        this.sweepSeconds = 0;
         this.clock = null;
     }
 
     void startOnDeploy(@Observes @Initialized(ApplicationScoped.class) Object applicationStarting) {
         if (days > 0) {
-            schedule = executor.scheduleWithFixedDelay(this::deleteExpired, 1, 60, TimeUnit.MINUTES);
-            LOG.info(() -> "Raw usage rows are kept " + days + " days (the hourly rollups for ever)");
+            schedule = executor.scheduleWithFixedDelay(
+                    this::deleteExpired, Math.min(60, sweepSeconds), sweepSeconds, TimeUnit.SECONDS);
+            LOG.info(() -> "Raw usage rows are kept " + days + " days (the hourly rollups for ever), swept every "
+                    + sweepSeconds + " s");
         }
     }
 
-    /** Deletes the raw rows older than the retention; a failure is logged and tried again in an hour. */
+    /** Deletes the raw rows older than the retention; a failure is logged and tried again at the next sweep. */
     void deleteExpired() {
         try {
             int deleted = retention.deleteRawBefore(clock.instant().minus(Duration.ofDays(days)));
@@ -68,7 +78,7 @@ public class UsageRetention {
                 LOG.info(() -> deleted + " raw usage rows older than " + days + " days deleted");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Deleting old usage rows failed; tried again in an hour", e);
+            LOG.log(Level.WARNING, "Deleting old usage rows failed; tried again in " + sweepSeconds + " s", e);
         }
     }
 

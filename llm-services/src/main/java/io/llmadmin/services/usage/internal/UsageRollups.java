@@ -28,13 +28,14 @@ final class UsageRollups {
 
     private static final String KEY_COLUMNS = "hour_start, model_id, gateway_key, caller, outcome, currency";
     private static final String INSERTED = KEY_COLUMNS + ", hour_epoch";
-    private static final String SUM_COLUMNS = "calls, tokens_in, tokens_out, cost, latency_sum";
+    private static final String SUM_COLUMNS = "calls, tokens_in, tokens_out, tokens_cached, cost, latency_sum";
     private static final String MERGE = "MERGE INTO usage_rollup t USING (SELECT"
             + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS hour_start, CAST(? AS BIGINT) AS hour_epoch,"
             + " CAST(? AS VARCHAR(100)) AS model_id,"
             + " CAST(? AS VARCHAR(100)) AS gateway_key, CAST(? AS VARCHAR(200)) AS caller,"
             + " CAST(? AS VARCHAR(30)) AS outcome, CAST(? AS VARCHAR(3)) AS currency, CAST(? AS BIGINT) AS calls,"
-            + " CAST(? AS BIGINT) AS tokens_in, CAST(? AS BIGINT) AS tokens_out, CAST(? AS DECIMAL(30,12)) AS cost,"
+            + " CAST(? AS BIGINT) AS tokens_in, CAST(? AS BIGINT) AS tokens_out, CAST(? AS BIGINT) AS tokens_cached,"
+            + " CAST(? AS DECIMAL(30,12)) AS cost,"
             + " CAST(? AS BIGINT) AS latency_sum, CAST(? AS BIGINT) AS latency_max, "
             + IntStream.range(0, UsageLatencyBuckets.COUNT)
                     .mapToObj(i -> "CAST(? AS BIGINT) AS " + UsageLatencyBuckets.column(i))
@@ -79,6 +80,7 @@ final class UsageRollups {
             merge.setParameter(p++, sums.calls);
             merge.setParameter(p++, sums.tokensIn);
             merge.setParameter(p++, sums.tokensOut);
+            merge.setParameter(p++, sums.tokensCached);
             merge.setParameter(p++, sums.cost);
             merge.setParameter(p++, sums.latencySum);
             merge.setParameter(p++, sums.latencyMax);
@@ -118,6 +120,7 @@ final class UsageRollups {
         long calls;
         long tokensIn;
         long tokensOut;
+        long tokensCached;
         BigDecimal cost = BigDecimal.ZERO;
         long latencySum;
         long latencyMax;
@@ -127,6 +130,7 @@ final class UsageRollups {
             calls++;
             tokensIn += event.tokensIn();
             tokensOut += event.tokensOut();
+            tokensCached += event.tokensCached();
             if (event.cost() != null) {
                 cost = cost.add(event.cost());
             }

@@ -34,6 +34,7 @@ final class UsageSums {
         long calls;
         long tokensIn;
         long tokensOut;
+        long tokensCached;
         BigDecimal cost = BigDecimal.ZERO;
         final TreeSet<String> currencies = new TreeSet<>();
         long latencySum;
@@ -59,6 +60,7 @@ final class UsageSums {
                     calls,
                     tokensIn,
                     tokensOut,
+                    tokensCached,
                     cost.stripTrailingZeros(),
                     currencies.isEmpty() ? null : currencies.size() == 1 ? currencies.first() : "MIXED",
                     averageLatency(),
@@ -113,7 +115,8 @@ final class UsageSums {
         return run(
                 entityManager,
                 "SELECT " + group + ", outcome, currency, SUM(calls), SUM(tokens_in), SUM(tokens_out), SUM(cost),"
-                        + " SUM(latency_sum), MAX(latency_max), " + buckets + " FROM usage_rollup WHERE " + where
+                        + " SUM(latency_sum), MAX(latency_max), SUM(tokens_cached), " + buckets
+                        + " FROM usage_rollup WHERE " + where
                         + " GROUP BY " + group + ", outcome, currency",
                 parameters);
     }
@@ -127,7 +130,8 @@ final class UsageSums {
         return run(
                 entityManager,
                 "SELECT " + group + ", outcome, COALESCE(currency, ''), COUNT(*), SUM(tokens_in), SUM(tokens_out),"
-                        + " SUM(cost), SUM(latency_ms), MAX(latency_ms), " + bucket + " FROM usage_record WHERE "
+                        + " SUM(cost), SUM(latency_ms), MAX(latency_ms), SUM(tokens_cached), " + bucket
+                        + " FROM usage_record WHERE "
                         + where + " GROUP BY " + group + ", outcome, COALESCE(currency, ''), " + bucket,
                 parameters);
     }
@@ -173,8 +177,8 @@ final class UsageSums {
     }
 
     /**
-     * Adds rows of {@code group, outcome, currency, calls, tokens in, tokens out, cost, latency sum, latency max} and
-     * then either every bucket's count (rollups) or the one bucket of the row (raw rows).
+     * Adds rows of {@code group, outcome, currency, calls, tokens in, tokens out, cost, latency sum, latency max,
+     * cached tokens} and then either every bucket's count (rollups) or the one bucket of the row (raw rows).
      */
     private static void add(Map<String, Group> groups, UsageQuery.GroupBy groupBy, List<?> rows) {
         for (Object row : rows) {
@@ -194,12 +198,13 @@ final class UsageSums {
             }
             group.latencySum += number(c[7]);
             group.latencyMax = Math.max(group.latencyMax, number(c[8]));
+            group.tokensCached += number(c[9]);
             group.byOutcome.merge(UsageOutcome.valueOf((String) c[1]), calls, Long::sum);
-            if (c.length == 10) {
-                group.buckets[(int) number(c[9])] += calls;
+            if (c.length == 11) {
+                group.buckets[(int) number(c[10])] += calls;
             } else {
                 for (int i = 0; i < UsageLatencyBuckets.COUNT; i++) {
-                    group.buckets[i] += number(c[9 + i]);
+                    group.buckets[i] += number(c[10 + i]);
                 }
             }
         }
