@@ -9,7 +9,10 @@ import jakarta.transaction.Transactional;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Appends a batch to {@code usage_record} and adds it to the hourly {@code usage_rollup}, in one JTA transaction. */
+/**
+ * Appends a batch to {@code usage_record} and adds it to the hourly {@code usage_rollup} and the daily
+ * {@code usage_rollup_day}, in one JTA transaction.
+ */
 @ApplicationScoped
 public class JpaUsageWriter implements UsageWriter {
 

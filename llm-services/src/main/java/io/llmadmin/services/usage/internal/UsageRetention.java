@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps raw usage rows for {@code LLMADMIN_USAGE_RETENTION_DAYS} days (default 0: for ever): once an hour, on the
- * container's executor, the older ones are deleted. The hourly rollups are kept, so the usage API's totals of older
+ * container's executor, the older ones are deleted. The hourly and daily rollups are kept, so the usage API's totals of older
  * periods stay; the request log shows only the days kept.
  */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class UsageRetention {
     void startOnDeploy(@Observes @Initialized(ApplicationScoped.class) Object applicationStarting) {
         if (days > 0) {
             schedule = executor.scheduleWithFixedDelay(this::deleteExpired, 1, 60, TimeUnit.MINUTES);
-            LOG.info(() -> "Raw usage rows are kept " + days + " days (the hourly rollups for ever)");
+            LOG.info(() -> "Raw usage rows are kept " + days + " days (the hourly and daily rollups for ever)");
         }
     }
 

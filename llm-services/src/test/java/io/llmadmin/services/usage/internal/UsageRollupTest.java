@@ -67,9 +67,31 @@ class UsageRollupTest {
                         .distinct()
                         .count());
 
+        assertThat(count("usage_rollup_day"))
+                .as("one daily row per day, model, key, caller, outcome and currency that had calls")
+                .isEqualTo(events.stream()
+                        .map(e -> List.of(
+                                groupOf(UsageQuery.GroupBy.DAY, e),
+                                e.modelId(),
+                                String.valueOf(e.gatewayKey()),
+                                e.caller(),
+                                e.outcome(),
+                                String.valueOf(e.currency())))
+                        .distinct()
+                        .count());
+
         List<UsageQuery> queries = List.of(
                 new UsageQuery(T0, T0.plusSeconds(3 * 86400), null, null, null, null),
                 new UsageQuery(T0.plusSeconds(1234), T0.plusSeconds(86400 + 777), null, null, null, null),
+                // a whole day (daily rollups) between partial days: whole hours and parts of hours at both ends
+                new UsageQuery(
+                        T0.plusSeconds(3 * 3600 + 59),
+                        T0.plusSeconds(2 * 86400 + 5 * 3600 + 1),
+                        null,
+                        null,
+                        null,
+                        null),
+                new UsageQuery(T0.plusSeconds(86400 - 1), T0.plusSeconds(3 * 86400 - 1), null, "alpha", null, null),
                 new UsageQuery(T0.plusSeconds(600), T0.plusSeconds(1800), null, null, null, null),
                 new UsageQuery(T0.plusSeconds(5000), T0.plusSeconds(200_000), "gemini", "beta", null, null),
                 new UsageQuery(T0, T0.plusSeconds(100_000), null, null, "gateway:alpha", UsageOutcome.TIMEOUT));
@@ -202,9 +224,13 @@ class UsageRollupTest {
     }
 
     private long rollupRows() throws Exception {
+        return count("usage_rollup");
+    }
+
+    private long count(String table) throws Exception {
         try (Connection connection = usage.database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM usage_rollup")) {
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         }
