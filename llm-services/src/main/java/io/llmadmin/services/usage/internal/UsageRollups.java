@@ -15,9 +15,8 @@ import java.util.stream.IntStream;
 
 /**
  * Adds a batch of calls to {@code usage_rollup} (per hour) and {@code usage_rollup_day} (per UTC day), in the caller's
- * transaction (the one that writes the raw rows, so a
- * rollup never counts a row that was not written, nor misses one that was). The batch is first summed per rollup row
- * in memory, then each row is merged in one statement (standard {@code MERGE}, which H2 and PostgreSQL 15 both run),
+ * transaction (the one that writes the raw rows, so a rollup never counts a row that was not written, nor misses one
+ * that was). The batch is first summed per rollup row in memory, then each row is merged in one statement (standard {@code MERGE}, which H2 and PostgreSQL 15 both run),
  * in key order, so that two instances writing at once lock rows in the same order and do not deadlock. Two instances
  * creating the same row at the same moment: one transaction fails on the primary key, and the recorder writes that
  * batch again (then the row exists).

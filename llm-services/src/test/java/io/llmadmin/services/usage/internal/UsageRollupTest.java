@@ -55,30 +55,11 @@ class UsageRollupTest {
             usage.write(events.subList(i, Math.min(events.size(), i + 250)));
         }
         // one row per hour, model, key, caller, outcome and currency that had calls
-        assertThat(rollupRows())
-                .isEqualTo(events.stream()
-                        .map(e -> List.of(
-                                groupOf(UsageQuery.GroupBy.HOUR, e),
-                                e.modelId(),
-                                String.valueOf(e.gatewayKey()),
-                                e.caller(),
-                                e.outcome(),
-                                String.valueOf(e.currency())))
-                        .distinct()
-                        .count());
+        assertThat(rollupRows()).isEqualTo(distinctRows(events, UsageQuery.GroupBy.HOUR));
 
         assertThat(count("usage_rollup_day"))
                 .as("one daily row per day, model, key, caller, outcome and currency that had calls")
-                .isEqualTo(events.stream()
-                        .map(e -> List.of(
-                                groupOf(UsageQuery.GroupBy.DAY, e),
-                                e.modelId(),
-                                String.valueOf(e.gatewayKey()),
-                                e.caller(),
-                                e.outcome(),
-                                String.valueOf(e.currency())))
-                        .distinct()
-                        .count());
+                .isEqualTo(distinctRows(events, UsageQuery.GroupBy.DAY));
 
         List<UsageQuery> queries = List.of(
                 new UsageQuery(T0, T0.plusSeconds(3 * 86400), null, null, null, null),
@@ -221,6 +202,20 @@ class UsageRollupTest {
                         .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
                         .toString();
         };
+    }
+
+    /** How many rollup rows the calls make at the level of {@code period} (hour or day). */
+    private static long distinctRows(List<UsageEvent> events, UsageQuery.GroupBy period) {
+        return events.stream()
+                .map(e -> List.of(
+                        groupOf(period, e),
+                        e.modelId(),
+                        String.valueOf(e.gatewayKey()),
+                        e.caller(),
+                        e.outcome(),
+                        String.valueOf(e.currency())))
+                .distinct()
+                .count();
     }
 
     private long rollupRows() throws Exception {
