@@ -5,6 +5,7 @@ import io.llmadmin.migration.legacy.internal.DriverManagerDataSource;
 import io.llmadmin.migration.schema.SchemaMigrator;
 import io.llmadmin.services.testsupport.ResourceLocalTransactions;
 import io.llmadmin.services.usage.UsageEvent;
+import io.llmadmin.services.usage.UsageGroup;
 import io.llmadmin.services.usage.UsageQuery;
 import io.llmadmin.services.usage.UsageReports;
 import io.llmadmin.services.usage.internal.JpaUsageReports;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -71,6 +73,11 @@ public final class UsageRollupBenchmark {
             time(factory, "request log, 24 h, page 1 of 50", r -> r.calls(day, 0, 50));
             UsageQuery dayOneKey = new UsageQuery(day.from(), now, null, "key-07", null, null);
             time(factory, "request log, 24 h, key=key-07, page 1 of 50", r -> r.calls(dayOneKey, 0, 50));
+            // the console's period of 30 days: from the start of the UTC day 29 days ago to now
+            UsageQuery page = new UsageQuery(
+                    now.truncatedTo(ChronoUnit.DAYS).minus(29, ChronoUnit.DAYS), now, null, null, null, null);
+            time(factory, "request log, 30 days, page 1 of 50", r -> r.calls(page, 0, 50));
+            time(factory, "console usage page, 30 days (its 9 sums + log)", r -> consolePage(r, page));
         } finally {
             factory.close();
         }
@@ -115,6 +122,23 @@ public final class UsageRollupBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "filled %,d rows (with their rollups) in %.1f s: %,.0f rows/s%n", rows, seconds, rows / seconds);
+    }
+
+    /**
+     * The reads of the console's usage page (UsageView) for one period, in its order: per day, per model, per key,
+     * per day for each of the 6 biggest models (the stacked charts), and the request log's first page with its count.
+     */
+    private static Object consolePage(UsageReports reports, UsageQuery query) {
+        reports.summary(query, UsageQuery.GroupBy.DAY);
+        List<UsageGroup> models = reports.summary(query, UsageQuery.GroupBy.MODEL);
+        reports.summary(query, UsageQuery.GroupBy.KEY);
+        models.stream()
+                .sorted(Comparator.comparingLong(UsageGroup::calls).reversed())
+                .limit(6)
+                .forEach(model -> reports.summary(
+                        new UsageQuery(query.from(), query.to(), model.group(), null, null, null),
+                        UsageQuery.GroupBy.DAY));
+        return reports.calls(query, 0, 50);
     }
 
     private static void time(EntityManagerFactory factory, String name, Function<UsageReports, Object> query) {

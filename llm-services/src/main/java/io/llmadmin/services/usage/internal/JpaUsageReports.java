@@ -19,8 +19,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads usage from the database: the sums from the hourly {@code usage_rollup} and the raw rows at the range's ends
- * ({@link UsageSums}; native SQL that runs on PostgreSQL and H2 alike), the request log from {@code usage_record}.
+ * Reads usage from the database: the sums from the daily {@code usage_rollup_day} and hourly {@code usage_rollup} and
+ * the raw rows at the range's ends ({@link UsageSums}; native SQL that runs on PostgreSQL and H2 alike), the request
+ * log from {@code usage_record}.
  */
 @ApplicationScoped
 public class JpaUsageReports implements UsageReports {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * Deletes raw usage rows older than a moment, with the prompts and answers kept of them; the hourly rollups stay, so the usage API's sums over whole hours are
+ * Deletes raw usage rows older than a moment, with the prompts and answers kept of them; the hourly and daily rollups stay, so the usage API's sums over whole hours are
  * unchanged by it (only the request log, and the parts of an hour at a range's ends, lose those calls).
  */
 @ApplicationScoped

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Appends a batch to {@code usage_record} (and the payloads of calls whose model logs them to {@code usage_payload})
- * and adds it to the hourly {@code usage_rollup}, in one JTA transaction.
+ * and adds it to the hourly {@code usage_rollup} and the daily {@code usage_rollup_day}, in one JTA transaction.
  */
 @ApplicationScoped
 public class JpaUsageWriter implements UsageWriter {

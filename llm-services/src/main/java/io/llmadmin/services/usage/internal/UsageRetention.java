@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps raw usage rows (and the payloads kept of them) for {@code LLMADMIN_USAGE_RETENTION_DAYS} days (default 0: for
  * ever): every {@code LLMADMIN_USAGE_RETENTION_SWEEP_SECONDS} (default 3600), on the container's executor, the older
- * ones are deleted, the first time a minute after the start (or sooner, when the sweep is more frequent). The hourly rollups are kept, so the usage API's totals of older
+ * ones are deleted, the first time a minute after the start (or sooner, when the sweep is more frequent). The hourly and daily rollups are kept, so the usage API's totals of older
  * periods stay; the request log shows only the days kept.
  */
 @ApplicationScoped
@@ -65,7 +65,7 @@ public class UsageRetention {
         if (days > 0) {
             schedule = executor.scheduleWithFixedDelay(
                     this::deleteExpired, Math.min(60, sweepSeconds), sweepSeconds, TimeUnit.SECONDS);
-            LOG.info(() -> "Raw usage rows are kept " + days + " days (the hourly rollups for ever), swept every "
+            LOG.info(() -> "Raw usage rows are kept " + days + " days (the hourly and daily rollups for ever), swept every "
                     + sweepSeconds + " s");
         }
     }

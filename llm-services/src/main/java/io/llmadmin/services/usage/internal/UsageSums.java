@@ -8,7 +8,6 @@ import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -20,9 +19,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Sums usage per group over {@code [from, to)}: the whole hours inside the range from {@code usage_rollup}, the parts
- * of an hour at either end from the raw rows (so any range is exact, and a month costs a month of hourly rows, not a
- * month of calls). Both are read as the same sums plus the latency histogram, added up here.
+ * Sums usage per group over {@code [from, to)}: the whole UTC days inside the range from {@code usage_rollup_day}, the
+ * whole hours left at its ends from {@code usage_rollup}, the parts of an hour at the very ends from the raw rows
+ * ({@link UsageRanges}; so any range is exact, and a month costs a month of daily rows, not of hours or calls). All
+ * are read as the same sums plus the latency histogram, added up here, so p95 is the same merge of bucket counts.
  */
 final class UsageSums {
 
@@ -74,33 +74,20 @@ final class UsageSums {
     /** The groups with calls, ordered by name (no key first). */
     static List<Group> read(EntityManager entityManager, UsageQuery query, UsageQuery.GroupBy groupBy) {
         Map<String, Group> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-        Instant wholeFrom = ceilToHour(query.from());
-        Instant wholeTo = query.to().truncatedTo(ChronoUnit.HOURS);
-        List<Instant[]> rawRanges = new ArrayList<>();
-        if (wholeFrom.isBefore(wholeTo)) {
-            add(groups, groupBy, rollups(entityManager, query, groupBy, wholeFrom, wholeTo));
-            if (query.from().isBefore(wholeFrom)) {
-                rawRanges.add(new Instant[] {query.from(), wholeFrom});
-            }
-            if (wholeTo.isBefore(query.to())) {
-                rawRanges.add(new Instant[] {wholeTo, query.to()});
-            }
-        } else if (query.from().isBefore(query.to())) {
-            rawRanges.add(new Instant[] {query.from(), query.to()});
-        }
-        for (Instant[] range : rawRanges) {
-            // one query per end: each an index range on occurred_at (an OR of both would scan the table on H2)
-            add(groups, groupBy, raw(entityManager, query, groupBy, range[0], range[1]));
+        for (UsageRanges.Piece piece :
+                UsageRanges.split(query.from(), query.to(), groupBy != UsageQuery.GroupBy.HOUR)) {
+            // one query per piece: each an index range on its table's time (an OR of the ends would scan on H2)
+            List<?> rows = switch (piece.level()) {
+                case DAY -> days(entityManager, query, groupBy, piece.from(), piece.to());
+                case HOUR -> hours(entityManager, query, groupBy, piece.from(), piece.to());
+                case RAW -> raw(entityManager, query, groupBy, piece.from(), piece.to());
+            };
+            add(groups, groupBy, rows);
         }
         return new ArrayList<>(groups.values());
     }
 
-    private static Instant ceilToHour(Instant moment) {
-        Instant floor = moment.truncatedTo(ChronoUnit.HOURS);
-        return floor.equals(moment) ? floor : floor.plus(1, ChronoUnit.HOURS);
-    }
-
-    private static List<?> rollups(
+    private static List<?> hours(
             EntityManager entityManager, UsageQuery query, UsageQuery.GroupBy groupBy, Instant from, Instant to) {
         String group = switch (groupBy) {
             case DAY -> "hour_epoch / 24";
@@ -108,7 +95,26 @@ final class UsageSums {
             default -> groupExpression(groupBy, "hour_start", "gateway_key");
         };
         List<Object> parameters = new ArrayList<>(List.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)));
-        String where = "hour_start >= ? AND hour_start < ?" + filters(query, parameters);
+        return rollups(entityManager, "usage_rollup", group, "hour_start >= ? AND hour_start < ?", query, parameters);
+    }
+
+    /** Whole UTC days from {@code usage_rollup_day}; never asked to group by hour. */
+    private static List<?> days(
+            EntityManager entityManager, UsageQuery query, UsageQuery.GroupBy groupBy, Instant from, Instant to) {
+        String group = groupBy == UsageQuery.GroupBy.DAY ? "day_epoch" : groupExpression(groupBy, null, "gateway_key");
+        List<Object> parameters = new ArrayList<>(List.of(
+                from.getEpochSecond() / UsageRollups.DAY_SECONDS, to.getEpochSecond() / UsageRollups.DAY_SECONDS));
+        return rollups(entityManager, "usage_rollup_day", group, "day_epoch >= ? AND day_epoch < ?", query, parameters);
+    }
+
+    private static List<?> rollups(
+            EntityManager entityManager,
+            String table,
+            String group,
+            String timeRange,
+            UsageQuery query,
+            List<Object> parameters) {
+        String where = timeRange + filters(query, parameters);
         String buckets = IntStream.range(0, UsageLatencyBuckets.COUNT)
                 .mapToObj(i -> "SUM(" + UsageLatencyBuckets.column(i) + ")")
                 .collect(Collectors.joining(", "));
@@ -116,7 +122,7 @@ final class UsageSums {
                 entityManager,
                 "SELECT " + group + ", outcome, currency, SUM(calls), SUM(tokens_in), SUM(tokens_out), SUM(cost),"
                         + " SUM(latency_sum), MAX(latency_max), SUM(tokens_cached), " + buckets
-                        + " FROM usage_rollup WHERE " + where
+                        + " FROM " + table + " WHERE " + where
                         + " GROUP BY " + group + ", outcome, currency",
                 parameters);
     }

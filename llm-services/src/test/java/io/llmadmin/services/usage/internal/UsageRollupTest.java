@@ -55,21 +55,24 @@ class UsageRollupTest {
             usage.write(events.subList(i, Math.min(events.size(), i + 250)));
         }
         // one row per hour, model, key, caller, outcome and currency that had calls
-        assertThat(rollupRows())
-                .isEqualTo(events.stream()
-                        .map(e -> List.of(
-                                groupOf(UsageQuery.GroupBy.HOUR, e),
-                                e.modelId(),
-                                String.valueOf(e.gatewayKey()),
-                                e.caller(),
-                                e.outcome(),
-                                String.valueOf(e.currency())))
-                        .distinct()
-                        .count());
+        assertThat(rollupRows()).isEqualTo(distinctRows(events, UsageQuery.GroupBy.HOUR));
+
+        assertThat(count("usage_rollup_day"))
+                .as("one daily row per day, model, key, caller, outcome and currency that had calls")
+                .isEqualTo(distinctRows(events, UsageQuery.GroupBy.DAY));
 
         List<UsageQuery> queries = List.of(
                 new UsageQuery(T0, T0.plusSeconds(3 * 86400), null, null, null, null),
                 new UsageQuery(T0.plusSeconds(1234), T0.plusSeconds(86400 + 777), null, null, null, null),
+                // a whole day (daily rollups) between partial days: whole hours and parts of hours at both ends
+                new UsageQuery(
+                        T0.plusSeconds(3 * 3600 + 59),
+                        T0.plusSeconds(2 * 86400 + 5 * 3600 + 1),
+                        null,
+                        null,
+                        null,
+                        null),
+                new UsageQuery(T0.plusSeconds(86400 - 1), T0.plusSeconds(3 * 86400 - 1), null, "alpha", null, null),
                 new UsageQuery(T0.plusSeconds(600), T0.plusSeconds(1800), null, null, null, null),
                 new UsageQuery(T0.plusSeconds(5000), T0.plusSeconds(200_000), "gemini", "beta", null, null),
                 new UsageQuery(T0, T0.plusSeconds(100_000), null, null, "gateway:alpha", UsageOutcome.TIMEOUT));
@@ -201,10 +204,28 @@ class UsageRollupTest {
         };
     }
 
+    /** How many rollup rows the calls make at the level of {@code period} (hour or day). */
+    private static long distinctRows(List<UsageEvent> events, UsageQuery.GroupBy period) {
+        return events.stream()
+                .map(e -> List.of(
+                        groupOf(period, e),
+                        e.modelId(),
+                        String.valueOf(e.gatewayKey()),
+                        e.caller(),
+                        e.outcome(),
+                        String.valueOf(e.currency())))
+                .distinct()
+                .count();
+    }
+
     private long rollupRows() throws Exception {
+        return count("usage_rollup");
+    }
+
+    private long count(String table) throws Exception {
         try (Connection connection = usage.database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM usage_rollup")) {
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         }
