@@ -62,6 +62,23 @@
         });
     }
 
+    /*
+     * What the limits that applied (the key's and the model's, the tighter of each) had left in their window once this
+     * call was admitted: the gateway's OpenAI-style x-ratelimit-remaining-* headers; "no limit" when none applies.
+     */
+    function remaining(headers) {
+        var parts = [];
+        var requests = headers.get('x-ratelimit-remaining-requests');
+        var tokens = headers.get('x-ratelimit-remaining-tokens');
+        if (requests !== null) {
+            parts.push(requests + ' requests');
+        }
+        if (tokens !== null) {
+            parts.push(tokens + ' tokens');
+        }
+        return parts.length ? parts.join(', ') : 'no limit';
+    }
+
     function option(select) {
         return select.options[select.selectedIndex] || null;
     }
@@ -249,6 +266,7 @@
                 }
                 part('.served-by').textContent = response.headers.get('X-LLM-Admin-Model') || chatModel.value;
                 part('.key-limits').textContent = response.headers.get('X-LLM-Admin-Key-Limits') || 'no key';
+                part('.remaining').textContent = remaining(response.headers);
                 var reader = response.body.getReader();
                 var decoder = new TextDecoder('utf-8');
                 var buffer = '';

@@ -92,10 +92,15 @@ class ConsoleCredentialsIT extends ConsoleTest {
             KeysApi.removeQuietly(keyName);
             ModelsApi.deleteQuietly(model);
             ModelsApi.deleteQuietly(stray);
-            Long id = credentialIdOrNull(name);
-            if (id != null) {
-                send(asAdmin("/api/admin/credentials/" + id).DELETE().build());
-            }
+            deleteQuietly(name);
+        }
+    }
+
+    /** Deletes the named credential through the admin API, if there is one. */
+    static void deleteQuietly(String name) {
+        Long id = credentialIdOrNull(name);
+        if (id != null) {
+            send(asAdmin("/api/admin/credentials/" + id).DELETE().build());
         }
     }
 

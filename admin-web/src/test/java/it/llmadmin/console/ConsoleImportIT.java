@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The import page: a dry-run plan first, then the import in the background, its progress, and the run history. */
 class ConsoleImportIT extends ConsoleTest {
 
-    private static byte[] fixture(String name) {
+    /** A small {@code dumpdata} fixture: one model to create, one with a provider the importer refuses. */
+    static byte[] fixture(String name) {
         return ("""
                 [{"model": "llm.modelconfiguration", "pk": 1, "fields": {"type": "Chat", "provider": "openai",
                   "name": "%s", "api_base": "", "ctx_length": 8000, "kwargs": {"temperature": 0.1}}},
