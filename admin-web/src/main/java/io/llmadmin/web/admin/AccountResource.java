@@ -1,9 +1,10 @@
 package io.llmadmin.web.admin;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.users.ConsoleUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,7 +50,7 @@ public class AccountResource {
     public JsonObject me(@Context SecurityContext security) {
         String username = ModelAdminResource.actor(security);
         String role = security.isUserInRole("admin") ? "admin" : "viewer";
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("username", username)
                 .add("role", role)
                 .build();

@@ -1,5 +1,7 @@
 package io.llmadmin.web.admin;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.imports.ImportCounts;
 import io.llmadmin.migration.legacy.ImportOptions;
 import io.llmadmin.migration.legacy.ImportReport;
@@ -9,7 +11,6 @@ import io.llmadmin.web.errors.ApiError;
 import io.llmadmin.web.errors.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -206,12 +207,12 @@ public class ImportAdminResource {
     }
 
     private static String taskJson(ImportRunner.Task task) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("taskId", task.id())
                 .add("state", task.state())
                 .add("rowsProcessed", task.rowsProcessed());
         task.report().ifPresent(report -> {
-            try (JsonReader reader = Json.createReader(new StringReader(report.toJson()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(report.toJson()))) {
                 json.add("report", reader.readObject());
             }
         });

@@ -1,5 +1,7 @@
 package io.llmadmin.web.admin;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.model.ModelCapabilities;
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.domain.model.ParameterRanges;
@@ -16,7 +18,6 @@ import io.llmadmin.web.errors.ApiException;
 import io.llmadmin.web.errors.ApiFieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -206,7 +207,7 @@ public class ModelAdminResource {
         long version = RequestBodies.requiredVersion(ifMatch, bodyVersion);
         ModelView current = require(id);
         JsonObject base = bodies.toJson(ModelResponse.of(current, false));
-        JsonValue merged = Json.createMergePatch(patch).apply(base);
+        JsonValue merged = JSON.createMergePatch(patch).apply(base);
         if (merged.getValueType() != JsonValue.ValueType.OBJECT) {
             throw RequestBodies.invalid("The patch must be a JSON object", "body", "must be a JSON object");
         }

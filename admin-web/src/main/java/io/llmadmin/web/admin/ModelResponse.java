@@ -1,5 +1,7 @@
 package io.llmadmin.web.admin;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.model.ModelCapabilities;
 import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.audit.SecretMasking;
@@ -7,7 +9,6 @@ import io.llmadmin.services.registry.ModelView;
 import io.llmadmin.web.admin.ModelRequest.CapabilitiesJson;
 import io.llmadmin.web.admin.ModelRequest.LimitsJson;
 import io.llmadmin.web.admin.ModelRequest.ParametersJson;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -115,10 +116,10 @@ public record ModelResponse(
         if (json == null || json.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         } catch (RuntimeException e) {
-            return Json.createValue(SecretMasking.MASK);
+            return JSON.createValue(SecretMasking.MASK);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.llmadmin.web.admin;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.web.errors.ApiError;
 import io.llmadmin.web.errors.ApiException;
 import io.llmadmin.web.errors.ApiFieldError;
@@ -9,7 +11,6 @@ import io.llmadmin.web.json.JsonNumbers;
 import io.llmadmin.web.json.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonPatchBuilder;
 import jakarta.json.JsonValue;
@@ -69,7 +70,7 @@ public class RequestBodies {
                 .toList();
         JsonObject checked = json;
         if (!problems.isEmpty()) {
-            JsonPatchBuilder withoutProblems = Json.createPatchBuilder();
+            JsonPatchBuilder withoutProblems = JSON.createPatchBuilder();
             problems.forEach(problem -> withoutProblems.replace(pointer(problem.field()), JsonValue.NULL));
             checked = withoutProblems.build().apply(json);
         }

@@ -1,5 +1,7 @@
 package io.llmadmin.web.admin;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.imports.ImportCounts;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.migration.legacy.ImportHooks;
@@ -7,7 +9,6 @@ import io.llmadmin.migration.legacy.LegacySource;
 import io.llmadmin.services.audit.AuditLog;
 import io.llmadmin.services.registry.ModelChecks;
 import io.llmadmin.services.registry.ModelRegistry;
-import jakarta.json.Json;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -51,12 +52,12 @@ final class ServerImportHooks implements ImportHooks {
 
     @Override
     public void committing(Long runId, LegacySource source, ImportCounts counts) {
-        String after = Json.createObjectBuilder()
+        String after = JSON.createObjectBuilder()
                 .add("source", source.kind().name())
                 .add("description", source.description())
                 .add(
                         "counts",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("read", counts.read())
                                 .add("created", counts.created())
                                 .add("updated", counts.updated())

@@ -1,11 +1,12 @@
 package io.llmadmin.web.admin;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.migration.legacy.SecretSink;
 import io.llmadmin.services.audit.AuditLog;
 import io.llmadmin.services.vault.ApiCredentials;
 import io.llmadmin.services.vault.CredentialSummary;
 import io.llmadmin.services.vault.NewCredential;
-import jakarta.json.Json;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,7 +64,7 @@ final class VaultSecretSink implements SecretSink {
                 "ApiCredential",
                 String.valueOf(stored.id()),
                 null,
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("provider", stored.provider())
                         .add("label", stored.label())
                         .add("lastFour", String.join(",", stored.lastFours()))

@@ -1,6 +1,7 @@
 package io.llmadmin.web.console;
 
-import jakarta.json.Json;
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -45,7 +46,7 @@ final class AuditDiff {
             return fields;
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             value = reader.readValue();
         } catch (JsonException e) {
             fields.put("(value)", json);

@@ -1,7 +1,8 @@
 package io.llmadmin.web.console;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.changes.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -78,7 +79,7 @@ final class FormNumbers {
         if (json == null) {
             return;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 errors.add(new FieldError(field, "must be a JSON object, like {\"seed\": 7}"));

@@ -1,5 +1,7 @@
 package io.llmadmin.web.console;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.migration.legacy.ImportOptions;
 import io.llmadmin.migration.legacy.ImportReport;
 import io.llmadmin.migration.legacy.ImportRunView;
@@ -11,7 +13,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -158,7 +159,7 @@ public class ImportConsole implements Serializable {
     }
 
     private static List<JsonObject> reportRows(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject report = reader.readObject();
             JsonValue rows = report.get("rows");
             return rows == null || rows.getValueType() != JsonValue.ValueType.ARRAY

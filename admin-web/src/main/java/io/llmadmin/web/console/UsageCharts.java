@@ -1,7 +1,8 @@
 package io.llmadmin.web.console;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.usage.UsageGroup;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -27,12 +28,12 @@ final class UsageCharts {
 
     /** A bar chart of one value per day, stacked by series. */
     static String stackedPerDay(String title, String axis, List<String> days, List<Series> series) {
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = JSON.createArrayBuilder();
         for (int i = 0; i < series.size(); i++) {
             Series one = series.get(i);
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = JSON.createArrayBuilder();
             one.values().forEach(data::add);
-            datasets.add(Json.createObjectBuilder()
+            datasets.add(JSON.createObjectBuilder()
                     .add("label", one.label())
                     .add("data", data)
                     .add("backgroundColor", COLOURS.get(Math.min(i, COLOURS.size() - 1))));
@@ -43,12 +44,12 @@ final class UsageCharts {
     /** A bar chart of a few values per group (one dataset per value), side by side. */
     static String perGroup(
             String title, String axis, List<UsageGroup> groups, Map<String, ToDoubleFunction<UsageGroup>> values) {
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = JSON.createArrayBuilder();
         int colour = 0;
         for (Map.Entry<String, ToDoubleFunction<UsageGroup>> value : values.entrySet()) {
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = JSON.createArrayBuilder();
             groups.forEach(group -> data.add(value.getValue().applyAsDouble(group)));
-            datasets.add(Json.createObjectBuilder()
+            datasets.add(JSON.createObjectBuilder()
                     .add("label", value.getKey())
                     .add("data", data)
                     .add("backgroundColor", COLOURS.get(colour++ % COLOURS.size())));
@@ -58,32 +59,32 @@ final class UsageCharts {
 
     private static String bar(
             String title, String axis, List<String> labels, JsonArrayBuilder datasets, boolean stacked) {
-        JsonArrayBuilder labelArray = Json.createArrayBuilder();
+        JsonArrayBuilder labelArray = JSON.createArrayBuilder();
         labels.forEach(labelArray::add);
-        JsonObjectBuilder x = Json.createObjectBuilder().add("stacked", stacked);
-        JsonObjectBuilder y = Json.createObjectBuilder()
+        JsonObjectBuilder x = JSON.createObjectBuilder().add("stacked", stacked);
+        JsonObjectBuilder y = JSON.createObjectBuilder()
                 .add("stacked", stacked)
                 .add("beginAtZero", true)
-                .add("title", Json.createObjectBuilder().add("display", true).add("text", axis));
-        JsonObject config = Json.createObjectBuilder()
+                .add("title", JSON.createObjectBuilder().add("display", true).add("text", axis));
+        JsonObject config = JSON.createObjectBuilder()
                 .add("type", "bar")
                 .add(
                         "data",
-                        Json.createObjectBuilder().add("labels", labelArray).add("datasets", datasets))
+                        JSON.createObjectBuilder().add("labels", labelArray).add("datasets", datasets))
                 .add(
                         "options",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("animation", false)
                                 .add("maintainAspectRatio", false)
                                 .add(
                                         "scales",
-                                        Json.createObjectBuilder().add("x", x).add("y", y))
+                                        JSON.createObjectBuilder().add("x", x).add("y", y))
                                 .add(
                                         "plugins",
-                                        Json.createObjectBuilder()
+                                        JSON.createObjectBuilder()
                                                 .add(
                                                         "title",
-                                                        Json.createObjectBuilder()
+                                                        JSON.createObjectBuilder()
                                                                 .add("display", true)
                                                                 .add("text", title))))
                 .build();

@@ -1,10 +1,11 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatStream;
 import io.llmadmin.services.llm.ChoiceDelta;
 import io.llmadmin.services.llm.ToolCallFragment;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -42,9 +43,9 @@ final class ChatChunkWriter {
     /** The tool call deltas of each choice, by choice index. */
     private final Map<Integer, ToolCallChunks> toolCalls = new HashMap<>();
     /** Choice 0's log probabilities received and not yet sent beside its text. */
-    private JsonArrayBuilder pendingTokens = Json.createArrayBuilder();
+    private JsonArrayBuilder pendingTokens = JSON.createArrayBuilder();
 
-    private JsonArrayBuilder pendingRefusal = Json.createArrayBuilder();
+    private JsonArrayBuilder pendingRefusal = JSON.createArrayBuilder();
     private boolean pending;
     private boolean logprobsSent;
     private String model;
@@ -163,7 +164,7 @@ final class ChatChunkWriter {
 
     /** Keeps a chunk's log probabilities for the text that follows. */
     private void hold(String logprobsJson) {
-        JsonObject logprobs = Json.createReader(new StringReader(logprobsJson)).readObject();
+        JsonObject logprobs = JSON.createReader(new StringReader(logprobsJson)).readObject();
         if (logprobs.get("content") instanceof jakarta.json.JsonArray tokens) {
             tokens.forEach(pendingTokens::add);
         }
@@ -179,14 +180,14 @@ final class ChatChunkWriter {
             return null;
         }
         jakarta.json.JsonArray refusal = pendingRefusal.build();
-        JsonObjectBuilder logprobs = Json.createObjectBuilder().add("content", pendingTokens);
+        JsonObjectBuilder logprobs = JSON.createObjectBuilder().add("content", pendingTokens);
         if (refusal.isEmpty()) {
             logprobs.addNull("refusal");
         } else {
             logprobs.add("refusal", refusal);
         }
-        pendingTokens = Json.createArrayBuilder();
-        pendingRefusal = Json.createArrayBuilder();
+        pendingTokens = JSON.createArrayBuilder();
+        pendingRefusal = JSON.createArrayBuilder();
         pending = false;
         logprobsSent = true;
         return logprobs.build().toString();

@@ -1,5 +1,7 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
@@ -9,7 +11,6 @@ import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.Embeddings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -96,25 +97,25 @@ public class EmbeddingsResource {
         reservation.settle(embeddings.usage());
         int promptTokens =
                 embeddings.usage().map(usage -> usage.inputTokens()).orElse(reservation.estimatedInputTokens());
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         for (int i = 0; i < embeddings.vectors().size(); i++) {
             float[] vector = embeddings.vectors().get(i);
-            data.add(Json.createObjectBuilder()
+            data.add(JSON.createObjectBuilder()
                     .add("object", "embedding")
                     .add("index", i)
                     .add(
                             "embedding",
                             base64
-                                    ? Json.createValue(base64(vector))
+                                    ? JSON.createValue(base64(vector))
                                     : floats(vector).build()));
         }
-        JsonObject answer = Json.createObjectBuilder()
+        JsonObject answer = JSON.createObjectBuilder()
                 .add("object", "list")
                 .add("data", data)
                 .add("model", embeddings.model())
                 .add(
                         "usage",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("prompt_tokens", promptTokens)
                                 .add("total_tokens", promptTokens))
                 .build();
@@ -169,7 +170,7 @@ public class EmbeddingsResource {
     }
 
     private static JsonArrayBuilder floats(float[] vector) {
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JSON.createArrayBuilder();
         for (float value : vector) {
             values.add((double) value);
         }

@@ -1,6 +1,7 @@
 package io.llmadmin.web.gateway;
 
-import jakarta.json.Json;
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -11,7 +12,7 @@ final class GatewayJson {
     private GatewayJson() {}
 
     static JsonValue parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

@@ -1,8 +1,9 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.routing.ModelRoutes;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
@@ -23,7 +24,7 @@ final class GatewayRouting {
         String user = json.get("user") instanceof JsonString text ? text.getString() : null;
         return routes.pick(model, ChatCompletionRequest.callerOf(caller, user))
                 .map(target ->
-                        Json.createObjectBuilder(json).add("model", target).build())
+                        JSON.createObjectBuilder(json).add("model", target).build())
                 .orElse(json);
     }
 }

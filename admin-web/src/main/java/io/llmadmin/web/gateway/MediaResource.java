@@ -1,5 +1,7 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
@@ -12,7 +14,6 @@ import io.llmadmin.services.llm.SpeechAudio;
 import io.llmadmin.services.llm.SpeechCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -87,9 +88,9 @@ public class MediaResource {
         } catch (InvalidLlmRequestException e) {
             throw OpenAiException.invalid(e.parameter(), e.getMessage());
         }
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         for (GeneratedImages.Image image : images.images()) {
-            JsonObjectBuilder item = Json.createObjectBuilder();
+            JsonObjectBuilder item = JSON.createObjectBuilder();
             if (image.url() != null) {
                 item.add("url", image.url());
             }
@@ -102,7 +103,7 @@ public class MediaResource {
             data.add(item);
         }
         return Response.ok(
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("created", Instant.now().getEpochSecond())
                                 .add("data", data)
                                 .build()

@@ -1,6 +1,7 @@
 package io.llmadmin.web.gateway;
 
-import jakarta.json.Json;
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -54,12 +55,12 @@ public class OpenAiException extends RuntimeException {
 
     /** The body: OpenAI's error object. */
     public JsonObject body() {
-        JsonObjectBuilder error = Json.createObjectBuilder()
+        JsonObjectBuilder error = JSON.createObjectBuilder()
                 .add("message", getMessage() == null ? "" : getMessage())
                 .add("type", type);
         addOrNull(error, "param", param);
         addOrNull(error, "code", code);
-        return Json.createObjectBuilder().add("error", error).build();
+        return JSON.createObjectBuilder().add("error", error).build();
     }
 
     /** This refusal as a JSON response, with {@code Retry-After} (whole seconds, rounded up) when known. */

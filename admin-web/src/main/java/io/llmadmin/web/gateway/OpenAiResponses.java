@@ -1,10 +1,11 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.TokenUsage;
 import io.llmadmin.services.llm.ToolCall;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,9 +19,9 @@ final class OpenAiResponses {
 
     /** {@code {"object":"list","data":[{"id","object":"model","created","owned_by"}]}}. */
     static JsonObject modelList(List<CatalogEntry> models) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         models.forEach(model -> data.add(model(model)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("object", "list")
                 .add("data", data)
                 .build();
@@ -35,7 +36,7 @@ final class OpenAiResponses {
         String vendor = model.vendor() == null || model.vendor().isBlank()
                 ? "llm-admin"
                 : model.vendor().toLowerCase(Locale.ROOT);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", model.id())
                 .add("object", "model")
                 .add("created", 0)
@@ -52,11 +53,11 @@ final class OpenAiResponses {
      * the provider returned them (null when not asked for).
      */
     static JsonObject completion(String id, long created, ChatResult result, boolean legacyFunctions) {
-        JsonArrayBuilder choices = Json.createArrayBuilder().add(choice(0, result, legacyFunctions));
+        JsonArrayBuilder choices = JSON.createArrayBuilder().add(choice(0, result, legacyFunctions));
         for (int i = 0; i < result.otherChoices().size(); i++) {
             choices.add(choice(i + 1, result.otherChoices().get(i), legacyFunctions));
         }
-        JsonObjectBuilder completion = Json.createObjectBuilder()
+        JsonObjectBuilder completion = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("object", "chat.completion")
                 .add("created", created)
@@ -67,7 +68,7 @@ final class OpenAiResponses {
     }
 
     private static JsonObject choice(int index, ChatResult result, boolean legacyFunctions) {
-        JsonObjectBuilder message = Json.createObjectBuilder().add("role", "assistant");
+        JsonObjectBuilder message = JSON.createObjectBuilder().add("role", "assistant");
         if (result.response().isEmpty() && !result.toolCalls().isEmpty()) {
             message.addNull("content");
         } else {
@@ -81,16 +82,16 @@ final class OpenAiResponses {
                 ToolCall call = result.toolCalls().get(0);
                 message.add(
                         "function_call",
-                        Json.createObjectBuilder().add("name", call.name()).add("arguments", call.argumentsJson()));
+                        JSON.createObjectBuilder().add("name", call.name()).add("arguments", call.argumentsJson()));
             } else {
-                JsonArrayBuilder calls = Json.createArrayBuilder();
+                JsonArrayBuilder calls = JSON.createArrayBuilder();
                 for (ToolCall call : result.toolCalls()) {
-                    calls.add(Json.createObjectBuilder()
+                    calls.add(JSON.createObjectBuilder()
                             .add("id", callId(call))
                             .add("type", "function")
                             .add(
                                     "function",
-                                    Json.createObjectBuilder()
+                                    JSON.createObjectBuilder()
                                             .add("name", call.name())
                                             .add("arguments", call.argumentsJson())));
                 }
@@ -99,11 +100,11 @@ final class OpenAiResponses {
         }
         message.addNull("refusal");
         JsonObjectBuilder choice =
-                Json.createObjectBuilder().add("index", index).add("message", message);
+                JSON.createObjectBuilder().add("index", index).add("message", message);
         if (result.logprobsJson() == null) {
             choice.addNull("logprobs");
         } else {
-            try (var reader = Json.createReader(new java.io.StringReader(result.logprobsJson()))) {
+            try (var reader = JSON.createReader(new java.io.StringReader(result.logprobsJson()))) {
                 choice.add("logprobs", reader.readObject());
             }
         }
@@ -145,7 +146,7 @@ final class OpenAiResponses {
     }
 
     static JsonObject reasoningDelta(String text) {
-        return Json.createObjectBuilder().add("reasoning_content", text).build();
+        return JSON.createObjectBuilder().add("reasoning_content", text).build();
     }
 
     /** A streamed piece of choice 0: {@code delta} holds the role (first chunk) and/or a piece of the content. */
@@ -166,11 +167,11 @@ final class OpenAiResponses {
             String logprobsJson,
             String finishReason) {
         JsonObjectBuilder choice =
-                Json.createObjectBuilder().add("index", index).add("delta", delta);
+                JSON.createObjectBuilder().add("index", index).add("delta", delta);
         if (logprobsJson != null) {
             choice.add(
                     "logprobs",
-                    Json.createReader(new java.io.StringReader(logprobsJson)).readObject());
+                    JSON.createReader(new java.io.StringReader(logprobsJson)).readObject());
         }
         if (finishReason == null) {
             choice.addNull("finish_reason");
@@ -178,7 +179,7 @@ final class OpenAiResponses {
             choice.add("finish_reason", finishReason);
         }
         return base(id, created, model)
-                .add("choices", Json.createArrayBuilder().add(choice))
+                .add("choices", JSON.createArrayBuilder().add(choice))
                 .build();
     }
 
@@ -188,23 +189,23 @@ final class OpenAiResponses {
      * {@code logprobs.content}, so they see them all).
      */
     static JsonObject logprobsChunk(String id, long created, String model, String logprobsJson) {
-        return chunk(id, created, model, 0, Json.createObjectBuilder().build(), logprobsJson, null);
+        return chunk(id, created, model, 0, JSON.createObjectBuilder().build(), logprobsJson, null);
     }
 
     /** The last chunk of a stream asked with {@code stream_options.include_usage}: no choices, the usage. */
     static JsonObject usageChunk(String id, long created, String model, TokenUsage usage) {
         return base(id, created, model)
-                .add("choices", Json.createArrayBuilder())
+                .add("choices", JSON.createArrayBuilder())
                 .add("usage", usage(usage))
                 .build();
     }
 
     static JsonObject contentDelta(String text) {
-        return Json.createObjectBuilder().add("content", text).build();
+        return JSON.createObjectBuilder().add("content", text).build();
     }
 
     static JsonObject roleDelta() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("role", "assistant")
                 .add("content", "")
                 .build();
@@ -222,7 +223,7 @@ final class OpenAiResponses {
     }
 
     private static JsonObjectBuilder base(String id, long created, String model) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", id)
                 .add("object", "chat.completion.chunk")
                 .add("created", created)
@@ -231,13 +232,13 @@ final class OpenAiResponses {
 
     /** OpenAI's usage object; the prompt tokens read from the provider's cache are named as OpenAI names them. */
     private static JsonObject usage(TokenUsage usage) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("prompt_tokens", usage.inputTokens())
                 .add("completion_tokens", usage.outputTokens())
                 .add("total_tokens", usage.inputTokens() + usage.outputTokens())
                 .add(
                         "prompt_tokens_details",
-                        Json.createObjectBuilder().add("cached_tokens", usage.cachedInputTokens()))
+                        JSON.createObjectBuilder().add("cached_tokens", usage.cachedInputTokens()))
                 .build();
     }
 }

@@ -1,5 +1,7 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.usage.UsageOutcome;
 import io.llmadmin.domain.usage.UsageRecord;
 import io.llmadmin.services.llm.ChatResult;
@@ -8,7 +10,6 @@ import io.llmadmin.services.usage.UsageEvent;
 import io.llmadmin.services.usage.UsageRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -104,7 +105,7 @@ public class ResponseCaching {
 
     /** The request with its keys sorted at every level and the delivery-only fields left out. */
     static String canonical(JsonObject body) {
-        JsonObjectBuilder kept = Json.createObjectBuilder();
+        JsonObjectBuilder kept = JSON.createObjectBuilder();
         for (String name : new TreeSet<>(body.keySet())) {
             if (!NOT_PART_OF_THE_REQUEST.contains(name)) {
                 kept.add(name, sorted(body.get(name)));
@@ -115,12 +116,12 @@ public class ResponseCaching {
 
     private static JsonValue sorted(JsonValue value) {
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder builder = Json.createObjectBuilder();
+            JsonObjectBuilder builder = JSON.createObjectBuilder();
             new TreeSet<>(object.keySet()).forEach(name -> builder.add(name, sorted(object.get(name))));
             return builder.build();
         }
         if (value.getValueType() == JsonValue.ValueType.ARRAY) {
-            JsonArrayBuilder builder = Json.createArrayBuilder();
+            JsonArrayBuilder builder = JSON.createArrayBuilder();
             value.asJsonArray().forEach(item -> builder.add(sorted(item)));
             return builder.build();
         }

@@ -1,10 +1,11 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatStream;
 import io.llmadmin.services.llm.ToolCall;
 import io.llmadmin.services.llm.ToolCallFragment;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -62,8 +63,8 @@ final class ResponsesEventWriter {
     void writeAll(UpstreamEvents.Event first, BlockingQueue<UpstreamEvents.Event> events) {
         try {
             JsonObject inProgress = exchange.inProgress();
-            event("response.created", Json.createObjectBuilder().add("response", inProgress));
-            event("response.in_progress", Json.createObjectBuilder().add("response", inProgress));
+            event("response.created", JSON.createObjectBuilder().add("response", inProgress));
+            event("response.in_progress", JSON.createObjectBuilder().add("response", inProgress));
             UpstreamEvents.Event event = first;
             while (!(event instanceof UpstreamEvents.Done || event instanceof UpstreamEvents.Failed)) {
                 if (event instanceof UpstreamEvents.Reasoning thinking) {
@@ -87,7 +88,7 @@ final class ResponsesEventWriter {
                 OpenAiException failure = OpenAiErrorMappers.of(failed.failure());
                 event(
                         "response.failed",
-                        Json.createObjectBuilder().add("response", exchange.failed(failure, exchange.inProgress())));
+                        JSON.createObjectBuilder().add("response", exchange.failed(failure, exchange.inProgress())));
             }
         } catch (IOException clientGone) {
             LOG.log(Level.FINE, "The client left a Responses stream; cancelling the upstream call", clientGone);
@@ -102,20 +103,20 @@ final class ResponsesEventWriter {
             reasoningOpen = true;
             event(
                     "response.output_item.added",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("output_index", reasoningIndex)
                             .add(
                                     "item",
-                                    Json.createObjectBuilder()
+                                    JSON.createObjectBuilder()
                                             .add("type", "reasoning")
                                             .add("id", ids.reasoning())
-                                            .add("summary", Json.createArrayBuilder())
-                                            .add("content", Json.createArrayBuilder())));
+                                            .add("summary", JSON.createArrayBuilder())
+                                            .add("content", JSON.createArrayBuilder())));
         }
         reasoning.append(delta);
         event(
                 "response.reasoning_text.delta",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("item_id", ids.reasoning())
                         .add("output_index", reasoningIndex)
                         .add("content_index", 0)
@@ -129,14 +130,14 @@ final class ResponsesEventWriter {
         reasoningOpen = false;
         event(
                 "response.reasoning_text.done",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("item_id", ids.reasoning())
                         .add("output_index", reasoningIndex)
                         .add("content_index", 0)
                         .add("text", reasoning.toString()));
         event(
                 "response.output_item.done",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("output_index", reasoningIndex)
                         .add("item", ResponsesOutput.reasoningItem(ids.reasoning(), reasoning.toString())));
     }
@@ -147,12 +148,12 @@ final class ResponsesEventWriter {
         messageOpen = true;
         event(
                 "response.output_item.added",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("output_index", messageIndex)
                         .add("item", ResponsesOutput.messageItem(ids.message(), null, "in_progress")));
         event(
                 "response.content_part.added",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("item_id", ids.message())
                         .add("output_index", messageIndex)
                         .add("content_index", 0)
@@ -166,12 +167,12 @@ final class ResponsesEventWriter {
         text.append(delta);
         event(
                 "response.output_text.delta",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("item_id", ids.message())
                         .add("output_index", messageIndex)
                         .add("content_index", 0)
                         .add("delta", delta)
-                        .add("logprobs", Json.createArrayBuilder()));
+                        .add("logprobs", JSON.createArrayBuilder()));
     }
 
     private void closeMessage() throws IOException {
@@ -181,22 +182,22 @@ final class ResponsesEventWriter {
         messageOpen = false;
         event(
                 "response.output_text.done",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("item_id", ids.message())
                         .add("output_index", messageIndex)
                         .add("content_index", 0)
                         .add("text", text.toString())
-                        .add("logprobs", Json.createArrayBuilder()));
+                        .add("logprobs", JSON.createArrayBuilder()));
         event(
                 "response.content_part.done",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("item_id", ids.message())
                         .add("output_index", messageIndex)
                         .add("content_index", 0)
                         .add("part", ResponsesOutput.outputText(text.toString())));
         event(
                 "response.output_item.done",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("output_index", messageIndex)
                         .add("item", ResponsesOutput.messageItem(ids.message(), text.toString(), "completed")));
     }
@@ -261,24 +262,24 @@ final class ResponsesEventWriter {
             }
             event(
                     "response.function_call_arguments.done",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("item_id", item.itemId())
                             .add("output_index", item.outputIndex())
                             .add("name", call.name())
                             .add("arguments", call.argumentsJson()));
             event(
                     "response.output_item.done",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("output_index", item.outputIndex())
                             .add("item", ResponsesOutput.functionCallItem(item.itemId(), call, "completed")));
         }
-        event("response.completed", Json.createObjectBuilder().add("response", exchange.completed(result, ids)));
+        event("response.completed", JSON.createObjectBuilder().add("response", exchange.completed(result, ids)));
     }
 
     private void functionCallAdded(StreamedCall call, String name) throws IOException {
         event(
                 "response.output_item.added",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("output_index", call.outputIndex())
                         .add(
                                 "item",
@@ -289,7 +290,7 @@ final class ResponsesEventWriter {
     private void argumentsDelta(StreamedCall call, String delta) throws IOException {
         event(
                 "response.function_call_arguments.delta",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("item_id", call.itemId())
                         .add("output_index", call.outputIndex())
                         .add("delta", delta));

@@ -1,8 +1,9 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ToolCall;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -24,7 +25,7 @@ final class ResponsesOutput {
 
     /** The output items of an answer; item ids come from {@code ids}, so a stream and its final object agree. */
     static JsonArray items(ChatResult result, ItemIds ids) {
-        JsonArrayBuilder output = Json.createArrayBuilder();
+        JsonArrayBuilder output = JSON.createArrayBuilder();
         if (!result.reasoning().isEmpty()) {
             output.add(reasoningItem(ids.reasoning(), result.reasoning()));
         }
@@ -38,25 +39,25 @@ final class ResponsesOutput {
     }
 
     static JsonObject reasoningItem(String id, String text) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "reasoning")
                 .add("id", id)
-                .add("summary", Json.createArrayBuilder())
+                .add("summary", JSON.createArrayBuilder())
                 .add(
                         "content",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
+                        JSON.createArrayBuilder()
+                                .add(JSON.createObjectBuilder()
                                         .add("type", "reasoning_text")
                                         .add("text", text)))
                 .build();
     }
 
     static JsonObject messageItem(String id, String text, String status) {
-        JsonArrayBuilder content = Json.createArrayBuilder();
+        JsonArrayBuilder content = JSON.createArrayBuilder();
         if (text != null) {
             content.add(outputText(text));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "message")
                 .add("id", id)
                 .add("status", status)
@@ -66,11 +67,11 @@ final class ResponsesOutput {
     }
 
     static JsonObject outputText(String text) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "output_text")
                 .add("text", text)
-                .add("annotations", Json.createArrayBuilder())
-                .add("logprobs", Json.createArrayBuilder())
+                .add("annotations", JSON.createArrayBuilder())
+                .add("logprobs", JSON.createArrayBuilder())
                 .build();
     }
 
@@ -79,7 +80,7 @@ final class ResponsesOutput {
     }
 
     static JsonObject functionCallItem(String id, String callId, String name, String arguments, String status) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "function_call")
                 .add("id", id)
                 .add("call_id", callId)
@@ -106,7 +107,7 @@ final class ResponsesOutput {
             ChatResult result,
             JsonObject error,
             String previousResponseId) {
-        JsonObjectBuilder response = Json.createObjectBuilder()
+        JsonObjectBuilder response = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("object", "response")
                 .add("created_at", createdAt)
@@ -121,7 +122,7 @@ final class ResponsesOutput {
             response.add("error", error);
         }
         if (result != null && result.finishReason().filter("length"::equals).isPresent()) {
-            response.add("incomplete_details", Json.createObjectBuilder().add("reason", "max_output_tokens"));
+            response.add("incomplete_details", JSON.createObjectBuilder().add("reason", "max_output_tokens"));
         } else {
             response.addNull("incomplete_details");
         }
@@ -132,16 +133,16 @@ final class ResponsesOutput {
         if (choice != null && choice.function() != null) {
             response.add(
                     "tool_choice",
-                    Json.createObjectBuilder().add("type", "function").add("name", choice.function()));
+                    JSON.createObjectBuilder().add("type", "function").add("name", choice.function()));
         } else {
             response.add(
                     "tool_choice",
                     choice == null ? "auto" : choice.mode().name().toLowerCase(java.util.Locale.ROOT));
         }
-        JsonArrayBuilder tools = Json.createArrayBuilder();
+        JsonArrayBuilder tools = JSON.createArrayBuilder();
         request.call()
                 .tools()
-                .forEach(tool -> tools.add(Json.createObjectBuilder()
+                .forEach(tool -> tools.add(JSON.createObjectBuilder()
                         .add("type", "function")
                         .add("name", tool.name())
                         .add("description", tool.description())
@@ -159,11 +160,11 @@ final class ResponsesOutput {
             response.add("max_output_tokens", request.call().maxTokens());
         }
         response.add("store", request.store());
-        JsonObjectBuilder metadata = Json.createObjectBuilder();
+        JsonObjectBuilder metadata = JSON.createObjectBuilder();
         request.metadata().forEach(metadata::add);
         response.add("metadata", metadata);
         var schema = request.call().options().responseSchema();
-        JsonObjectBuilder format = Json.createObjectBuilder();
+        JsonObjectBuilder format = JSON.createObjectBuilder();
         if (schema != null) {
             format.add("type", "json_schema")
                     .add("name", schema.name())
@@ -172,20 +173,20 @@ final class ResponsesOutput {
         } else {
             format.add("type", request.call().jsonOutput() ? "json_object" : "text");
         }
-        response.add("text", Json.createObjectBuilder().add("format", format));
+        response.add("text", JSON.createObjectBuilder().add("format", format));
         if (result != null && result.usage().isPresent()) {
             var usage = result.usage().get();
             response.add(
                     "usage",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("input_tokens", usage.inputTokens())
                             .add(
                                     "input_tokens_details",
-                                    Json.createObjectBuilder().add("cached_tokens", usage.cachedInputTokens()))
+                                    JSON.createObjectBuilder().add("cached_tokens", usage.cachedInputTokens()))
                             .add("output_tokens", usage.outputTokens())
                             .add(
                                     "output_tokens_details",
-                                    Json.createObjectBuilder().add("reasoning_tokens", 0))
+                                    JSON.createObjectBuilder().add("reasoning_tokens", 0))
                             .add("total_tokens", usage.inputTokens() + usage.outputTokens()));
         } else {
             response.addNull("usage");

@@ -1,5 +1,7 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.services.catalog.CatalogEntry;
 import io.llmadmin.services.catalog.ModelCatalog;
@@ -240,7 +242,7 @@ public class ResponsesResource {
                     createdAt,
                     request,
                     "in_progress",
-                    jakarta.json.Json.createArrayBuilder().build(),
+                    JSON.createArrayBuilder().build(),
                     null,
                     null,
                     previousId);
@@ -272,7 +274,7 @@ public class ResponsesResource {
                     "failed",
                     output.getJsonArray("output"),
                     null,
-                    jakarta.json.Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("code", error.isNull("code") ? "server_error" : error.getString("code"))
                             .add("message", error.getString("message"))
                             .build(),

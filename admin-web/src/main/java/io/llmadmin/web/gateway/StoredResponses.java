@@ -1,5 +1,7 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.gateway.GatewayResponses;
 import io.llmadmin.services.gateway.StoredResponse;
 import io.llmadmin.services.llm.ChatMessage;
@@ -7,7 +9,6 @@ import io.llmadmin.services.llm.ChatRole;
 import io.llmadmin.services.llm.ToolCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -70,18 +71,18 @@ public class StoredResponses {
     }
 
     static String conversationJson(List<ChatMessage> conversation) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         for (ChatMessage message : conversation) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("role", message.role().wireName())
                     .add("text", message.text());
             if (!message.imageUrls().isEmpty()) {
-                json.add("images", Json.createArrayBuilder(message.imageUrls()));
+                json.add("images", JSON.createArrayBuilder(message.imageUrls()));
             }
             if (!message.toolCalls().isEmpty()) {
-                JsonArrayBuilder calls = Json.createArrayBuilder();
+                JsonArrayBuilder calls = JSON.createArrayBuilder();
                 message.toolCalls()
-                        .forEach(call -> calls.add(Json.createObjectBuilder()
+                        .forEach(call -> calls.add(JSON.createObjectBuilder()
                                 .add("id", OpenAiResponses.callId(call))
                                 .add("name", call.name())
                                 .add("arguments", call.argumentsJson())));
@@ -100,7 +101,7 @@ public class StoredResponses {
 
     static List<ChatMessage> conversation(String json) {
         JsonArray messages;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             messages = reader.readArray();
         }
         return messages.stream()
@@ -127,7 +128,7 @@ public class StoredResponses {
     }
 
     private static JsonObject read(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -1,8 +1,9 @@
 package io.llmadmin.web.gateway;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.llm.ToolCall;
 import io.llmadmin.services.llm.ToolCallFragment;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -57,20 +58,20 @@ final class ToolCallChunks {
     }
 
     private JsonObject delta(int index, String id, String name, String arguments) {
-        JsonObjectBuilder function = Json.createObjectBuilder();
+        JsonObjectBuilder function = JSON.createObjectBuilder();
         if (name != null) {
             function.add("name", name);
         }
         function.add("arguments", arguments);
         if (legacyFunctions) {
-            return Json.createObjectBuilder().add("function_call", function).build();
+            return JSON.createObjectBuilder().add("function_call", function).build();
         }
-        JsonObjectBuilder call = Json.createObjectBuilder().add("index", index);
+        JsonObjectBuilder call = JSON.createObjectBuilder().add("index", index);
         if (id != null) {
             call.add("id", id).add("type", "function");
         }
-        return Json.createObjectBuilder()
-                .add("tool_calls", Json.createArrayBuilder().add(call.add("function", function)))
+        return JSON.createObjectBuilder()
+                .add("tool_calls", JSON.createArrayBuilder().add(call.add("function", function)))
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.llmadmin.web.json;
 
-import jakarta.json.Json;
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -27,7 +28,7 @@ public final class JsonBodies {
             throw new JsonBodyException("body", "is empty; send a JSON object");
         }
         checkDepth(body);
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new JsonBodyException("body", "must be a JSON object");
@@ -41,7 +42,7 @@ public final class JsonBodies {
     /** Walks the body with the streaming parser (no recursion, no tree) and refuses it once it nests too deep. */
     static void checkDepth(String body) {
         int depth = 0;
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {

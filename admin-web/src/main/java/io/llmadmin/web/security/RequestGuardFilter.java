@@ -1,6 +1,7 @@
 package io.llmadmin.web.security;
 
-import jakarta.json.Json;
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -176,16 +177,16 @@ public class RequestGuardFilter extends HttpFilter {
         };
         JsonObjectBuilder body;
         if (pathOf(request).startsWith("/openai/")) {
-            body = Json.createObjectBuilder()
+            body = JSON.createObjectBuilder()
                     .add(
                             "error",
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                     .add("message", message)
                                     .add("type", status == 401 ? "authentication_error" : "invalid_request_error")
                                     .addNull("param")
                                     .addNull("code"));
         } else {
-            body = Json.createObjectBuilder()
+            body = JSON.createObjectBuilder()
                     .add("status", status)
                     .add("error", reason)
                     .add("message", message);

@@ -1,9 +1,10 @@
 package io.llmadmin.web.security;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 
 /**
@@ -35,7 +36,7 @@ public class SignInAudit {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void locked(String what, String username, String address, int failures, long seconds, String channel) {
-        String details = Json.createObjectBuilder()
+        String details = JSON.createObjectBuilder()
                 .add("locked", what)
                 .add("username", username)
                 .add("address", address)

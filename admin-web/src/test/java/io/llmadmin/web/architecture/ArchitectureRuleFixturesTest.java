@@ -19,6 +19,8 @@ import io.llmadmin.services.cyclefixturea.Orders;
 import io.llmadmin.services.cyclefixtureb.Invoices;
 import io.llmadmin.web.archfixtures.GreetingEndpoint;
 import io.llmadmin.web.archfixtures.GreetingResource;
+import io.llmadmin.web.archfixtures.KeptJsonProvider;
+import io.llmadmin.web.archfixtures.PerCallJsonProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,5 +147,15 @@ class ArchitectureRuleFixturesTest {
         assertThat(forgotten.hasViolation()).isTrue();
         assertThat(forgotten.getFailureReport().toString()).contains(UndeprecatedType.class.getName());
         assertThat(kept.hasViolation()).isFalse();
+    }
+
+    @Test
+    void should_fail_when_the_web_layer_builds_json_through_the_per_call_provider_lookup() {
+        EvaluationResult refused = evaluate(CodingRules.json_through_the_one_provider, PerCallJsonProvider.class);
+        EvaluationResult allowed = evaluate(CodingRules.json_through_the_one_provider, KeptJsonProvider.class);
+
+        assertThat(refused.hasViolation()).isTrue();
+        assertThat(refused.getFailureReport().toString()).contains(PerCallJsonProvider.class.getName());
+        assertThat(allowed.hasViolation()).isFalse();
     }
 }

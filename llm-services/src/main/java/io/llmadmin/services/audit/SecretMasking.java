@@ -1,6 +1,7 @@
 package io.llmadmin.services.audit;
 
-import jakarta.json.Json;
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -47,7 +48,7 @@ public final class SecretMasking {
         return switch (value.getValueType()) {
             case OBJECT -> maskObject(value.asJsonObject());
             case ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 value.asJsonArray().forEach(element -> array.add(mask(element)));
                 yield array.build();
             }
@@ -56,7 +57,7 @@ public final class SecretMasking {
     }
 
     private static JsonObject maskObject(JsonObject object) {
-        JsonObjectBuilder masked = Json.createObjectBuilder();
+        JsonObjectBuilder masked = JSON.createObjectBuilder();
         object.forEach((name, member) -> {
             if (isSecretName(name) && member.getValueType() != JsonValue.ValueType.NULL) {
                 masked.add(name, MASK);

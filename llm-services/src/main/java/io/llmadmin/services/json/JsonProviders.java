@@ -7,11 +7,11 @@ import jakarta.json.spi.JsonProvider;
  * provider up again ({@code JsonProvider.provider()}: a {@code ServiceLoader} scan through Liberty's class loaders and
  * an OSGi check), and Parsson's provider brings a new buffer pool each time: in a JFR profile of the gateway under load
  * that lookup was 6.6 % of the CPU samples. Code on a request's path writes {@code JSON.createObjectBuilder()} (a
- * static import of {@link #JSON}) instead of {@code Json.createObjectBuilder()}; the provider is thread-safe.
+ * static import of {@link #JSON}) instead of {@code JSON.createObjectBuilder()}; the provider is thread-safe.
  */
 public final class JsonProviders {
 
-    /** The provider {@code Json.createXxx} would have found, kept. */
+    /** The provider {@code JSON.createXxx} would have found, kept. */
     public static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonProviders() {}

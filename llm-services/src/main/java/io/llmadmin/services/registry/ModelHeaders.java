@@ -1,8 +1,9 @@
 package io.llmadmin.services.registry;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.audit.SecretMasking;
 import io.llmadmin.services.changes.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -62,7 +63,7 @@ public final class ModelHeaders {
             return Map.of();
         }
         JsonValue kwargs;
-        try (JsonReader reader = Json.createReader(new StringReader(extraKwargsJson))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(extraKwargsJson))) {
             kwargs = reader.readValue();
         } catch (JsonException e) {
             return Map.of();

@@ -1,5 +1,7 @@
 package io.llmadmin.services.budgets.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.usage.Budget;
 import io.llmadmin.services.audit.AuditLog;
 import io.llmadmin.services.budgets.BudgetDraft;
@@ -10,7 +12,6 @@ import io.llmadmin.services.changes.StaleVersionException;
 import io.llmadmin.services.changes.UnknownEntityException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -153,7 +154,7 @@ public class JpaBudgets implements Budgets {
     }
 
     private static String snapshot(Budget budget) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("scope", budget.scope().name())
                 .add("subject", budget.subject())
                 .add("amount", budget.amount().stripTrailingZeros().toPlainString())

@@ -1,5 +1,7 @@
 package io.llmadmin.services.gateway.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.gateway.GatewayKey;
 import io.llmadmin.services.audit.AuditLog;
 import io.llmadmin.services.changes.ConflictingChangeException;
@@ -13,7 +15,6 @@ import io.llmadmin.services.gateway.GatewayKeys;
 import io.llmadmin.services.gateway.IssuedGatewayKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -298,15 +299,15 @@ public class JpaGatewayKeys implements GatewayKeys {
 
     /** The key as audited: never the token or its hash. */
     private static String snapshot(GatewayKeyView key) {
-        JsonArrayBuilder models = Json.createArrayBuilder();
+        JsonArrayBuilder models = JSON.createArrayBuilder();
         key.allowedModels().forEach(models::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("name", key.name())
                 .add("tokenStart", key.tokenStart())
                 .add("allowedModels", models)
                 .add(
                         "limits",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("requestsPerMinute", key.limits().requestsPerMinute())
                                 .add("inputTokensPerMinute", key.limits().inputTokensPerMinute())
                                 .add("outputTokensPerMinute", key.limits().outputTokensPerMinute()))

@@ -1,9 +1,10 @@
 package io.llmadmin.services.llm.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.llm.ChatMessage;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ToolCall;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -19,18 +20,18 @@ final class PayloadTexts {
 
     /** A chat call's messages. */
     static String messages(List<ChatMessage> messages) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (ChatMessage message : messages) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("role", message.role().wireName())
                     .add("content", message.text());
             if (!message.imageUrls().isEmpty()) {
                 json.add("images", message.imageUrls().size());
             }
             if (!message.toolCalls().isEmpty()) {
-                JsonArrayBuilder calls = Json.createArrayBuilder();
+                JsonArrayBuilder calls = JSON.createArrayBuilder();
                 for (ToolCall call : message.toolCalls()) {
-                    calls.add(Json.createObjectBuilder()
+                    calls.add(JSON.createObjectBuilder()
                             .add("name", call.name())
                             .add("arguments", call.argumentsJson() == null ? "" : call.argumentsJson()));
                 }
@@ -46,7 +47,7 @@ final class PayloadTexts {
 
     /** The inputs of a call that is not a chat (an embedding's texts, an image's prompt). */
     static String inputs(List<String> texts) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         texts.forEach(text -> array.add(text == null ? "" : text));
         return array.build().toString();
     }

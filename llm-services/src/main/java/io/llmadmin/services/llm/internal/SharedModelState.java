@@ -1,5 +1,7 @@
 package io.llmadmin.services.llm.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -10,7 +12,6 @@ import io.llmadmin.services.redis.RedisNotices;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -195,7 +196,7 @@ public class SharedModelState {
     }
 
     private static String json(ModelHealthView result) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("status", result.status())
                 .add("latencyMillis", result.latencyMillis())
                 .add("checkedAt", result.checkedAt().toString());
@@ -206,7 +207,7 @@ public class SharedModelState {
     }
 
     private static ModelHealthView view(String modelId, String text) {
-        JsonObject json = Json.createReader(new StringReader(text)).readObject();
+        JsonObject json = JSON.createReader(new StringReader(text)).readObject();
         return new ModelHealthView(
                 modelId,
                 json.getString("status"),

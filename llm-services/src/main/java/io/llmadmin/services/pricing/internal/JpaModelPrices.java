@@ -1,5 +1,7 @@
 package io.llmadmin.services.pricing.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.usage.ModelPrice;
 import io.llmadmin.services.audit.AuditLog;
 import io.llmadmin.services.changes.UnknownEntityException;
@@ -8,7 +10,6 @@ import io.llmadmin.services.pricing.Price;
 import io.llmadmin.services.pricing.PriceDraft;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -126,7 +127,7 @@ public class JpaModelPrices implements ModelPrices {
     }
 
     private static String snapshot(Price price) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("modelId", price.modelId())
                 .add("effectiveFrom", price.effectiveFrom().toString())
                 .add("currency", price.currency());

@@ -1,5 +1,7 @@
 package io.llmadmin.services.registry.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.credential.ApiCredential;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ParameterRanges;
@@ -17,7 +19,6 @@ import io.llmadmin.services.registry.ModelView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -286,7 +287,7 @@ public class JpaModelRegistry implements ModelRegistry {
         if (json == null || json.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             String compact = reader.readObject().toString();
             return "{}".equals(compact) ? null : compact;
         }

@@ -1,5 +1,7 @@
 package io.llmadmin.services.registry.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.credential.ApiCredential;
 import io.llmadmin.domain.credential.ProviderEndpoints;
 import io.llmadmin.domain.model.ModelConfiguration;
@@ -9,7 +11,6 @@ import io.llmadmin.services.audit.SecretMasking;
 import io.llmadmin.services.changes.FieldError;
 import io.llmadmin.services.registry.ModelDraft;
 import io.llmadmin.services.registry.ModelHeaders;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -129,7 +130,7 @@ final class ModelDraftValidator {
             return;
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             value = reader.readValue();
         } catch (JsonException e) {
             errors.add(new FieldError("extraKwargs", "must be a JSON object"));

@@ -1,10 +1,11 @@
 package io.llmadmin.services.registry.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.model.ModelCapabilities;
 import io.llmadmin.domain.model.ModelConfiguration;
 import io.llmadmin.domain.model.ParameterRanges;
 import io.llmadmin.services.audit.SecretMasking;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -18,7 +19,7 @@ final class ModelSnapshots {
     static String maskedJson(ModelConfiguration model) {
         ModelCapabilities capabilities = model.capabilities();
         ParameterRanges ranges = model.parameterRanges();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", model.catalogId())
                 .add("type", model.type().apiName())
                 .add("provider", model.provider())
@@ -34,15 +35,15 @@ final class ModelSnapshots {
         json.add("contextLength", model.contextLength())
                 .add(
                         "limits",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("requestsPerMinute", model.limitRequestsPerMinute())
                                 .add("inputTokensPerMinute", model.limitInputTokensPerMinute())
                                 .add("outputTokensPerMinute", model.limitOutputTokensPerMinute()))
                 .add("active", model.active())
-                .add("fallbacks", Json.createArrayBuilder(model.fallbacks()))
+                .add("fallbacks", JSON.createArrayBuilder(model.fallbacks()))
                 .add(
                         "capabilities",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("streaming", capabilities.streaming())
                                 .add("vision", capabilities.vision())
                                 .add("tools", capabilities.tools())
@@ -50,7 +51,7 @@ final class ModelSnapshots {
                                 .add("reasoning", capabilities.reasoning()))
                 .add(
                         "parameters",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("temperatureMin", ranges.temperatureMin())
                                 .add("temperatureMax", ranges.temperatureMax())
                                 .add("topPMin", ranges.topPMin())
@@ -60,7 +61,7 @@ final class ModelSnapshots {
                 .add("version", model.version());
         String kwargs = model.extraKwargsJson();
         if (kwargs != null && !kwargs.isEmpty()) {
-            try (JsonReader reader = Json.createReader(new StringReader(kwargs))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(kwargs))) {
                 json.add("extraKwargs", SecretMasking.mask(reader.readValue()));
             } catch (JsonException e) {
                 json.add("extraKwargs", SecretMasking.MASK);

@@ -1,9 +1,10 @@
 package io.llmadmin.services.routing.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.TokenUsage;
 import io.llmadmin.services.llm.ToolCall;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,16 +20,16 @@ final class AnswerCodec {
     private AnswerCodec() {}
 
     static String encode(ChatResult answer) {
-        JsonArrayBuilder calls = Json.createArrayBuilder();
+        JsonArrayBuilder calls = JSON.createArrayBuilder();
         for (ToolCall call : answer.toolCalls()) {
             JsonObjectBuilder json =
-                    Json.createObjectBuilder().add("name", call.name()).add("arguments", call.argumentsJson());
+                    JSON.createObjectBuilder().add("name", call.name()).add("arguments", call.argumentsJson());
             if (call.id() != null) {
                 json.add("id", call.id());
             }
             calls.add(json);
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("model", answer.model())
                 .add("response", answer.response())
                 .add("reasoning", answer.reasoning())
@@ -42,7 +43,7 @@ final class AnswerCodec {
 
     static ChatResult decode(String text) {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             json = reader.readObject();
         }
         JsonNumber input = json.getJsonNumber("inputTokens");

@@ -1,5 +1,7 @@
 package io.llmadmin.services.routing.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.model.ModelType;
 import io.llmadmin.domain.routing.ModelRoute;
 import io.llmadmin.domain.routing.RouteTarget;
@@ -16,7 +18,6 @@ import io.llmadmin.services.routing.RouteView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -202,11 +203,11 @@ public class JpaModelRoutes extends SnapshotTable<Map<String, RouteView>> implem
     }
 
     private static String json(RouteView route) {
-        JsonArrayBuilder targets = Json.createArrayBuilder();
+        JsonArrayBuilder targets = JSON.createArrayBuilder();
         route.targets()
                 .forEach(target -> targets.add(
-                        Json.createObjectBuilder().add("model", target.model()).add("weight", target.weight())));
-        return Json.createObjectBuilder()
+                        JSON.createObjectBuilder().add("model", target.model()).add("weight", target.weight())));
+        return JSON.createObjectBuilder()
                 .add("id", route.id())
                 .add("sticky", route.sticky())
                 .add("targets", targets)

@@ -65,8 +65,8 @@ public class UsageRetention {
         if (days > 0) {
             schedule = executor.scheduleWithFixedDelay(
                     this::deleteExpired, Math.min(60, sweepSeconds), sweepSeconds, TimeUnit.SECONDS);
-            LOG.info(() -> "Raw usage rows are kept " + days + " days (the hourly and daily rollups for ever), swept every "
-                    + sweepSeconds + " s");
+            LOG.info(() -> "Raw usage rows are kept " + days
+                    + " days (the hourly and daily rollups for ever), swept every " + sweepSeconds + " s");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.llmadmin.services.users.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.users.ConsoleRole;
 import io.llmadmin.domain.users.ConsoleUser;
 import io.llmadmin.services.audit.AuditLog;
@@ -12,7 +14,6 @@ import io.llmadmin.services.users.ConsoleUsers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -311,7 +312,7 @@ public class JpaConsoleUsers implements ConsoleUsers {
 
     /** The user as audited: name, role and when the password changed; never the hash. */
     private static String snapshot(ConsoleUser user) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("username", user.username())
                 .add("role", user.role().roleName())
                 .add("passwordChangedAt", String.valueOf(user.passwordChangedAt()))

@@ -1,5 +1,7 @@
 package io.llmadmin.services.vault.internal;
 
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
 import io.llmadmin.domain.credential.ApiCredential;
 import io.llmadmin.domain.credential.CredentialSecret;
 import io.llmadmin.services.audit.AuditLog;
@@ -8,7 +10,6 @@ import io.llmadmin.services.vault.ApiCredentials;
 import io.llmadmin.services.vault.DuplicateCredentialException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -147,7 +148,7 @@ public class JpaCredentialStore implements CredentialStore {
                 ApiCredentials.AUDIT_ENTITY_TYPE,
                 "*",
                 null,
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("reencrypted", credentials.size())
                         .build()
                         .toString());
@@ -167,9 +168,9 @@ public class JpaCredentialStore implements CredentialStore {
 
     /** What the audit trail keeps of a credential: never a secret, only last four characters. */
     static String snapshot(ApiCredential credential) {
-        JsonArrayBuilder secrets = Json.createArrayBuilder();
+        JsonArrayBuilder secrets = JSON.createArrayBuilder();
         credential.lastFours().forEach(last -> secrets.add("****" + last));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("provider", credential.provider())
                 .add("name", credential.label())
                 .add("enabled", credential.enabled())
