@@ -182,6 +182,25 @@ class UsageBudgetIT {
                             .anyMatch(line -> line.startsWith("gen_ai_client_operation_duration")
                                     && line.contains("gen_ai_request_model=\"" + model + "\"")),
                     "GenAI operation duration of the model at /metrics");
+            // As Prometheus histograms with the GenAI conventions' bucket boundaries (seconds, tokens), not as
+            // percentiles: a percentile series keeps rings of HdrHistograms per model, which filled the heap.
+            assertTrue(
+                    metrics.lines()
+                            .anyMatch(line -> line.startsWith("gen_ai_client_operation_duration_seconds_bucket")
+                                    && line.contains("gen_ai_request_model=\"" + model + "\"")
+                                    && line.contains("le=\"0.64\"")),
+                    "GenAI duration buckets of the model at /metrics");
+            assertTrue(
+                    metrics.lines()
+                            .anyMatch(line -> line.startsWith("gen_ai_client_token_usage_bucket")
+                                    && line.contains("gen_ai_request_model=\"" + model + "\"")
+                                    && line.contains("le=\"16.0\"")),
+                    "GenAI token usage buckets of the model at /metrics");
+            assertTrue(
+                    metrics.lines()
+                            .filter(line -> line.startsWith("gen_ai_client_"))
+                            .noneMatch(line -> line.contains("quantile=")),
+                    "no GenAI percentile series at /metrics");
 
             JsonObject budget = budgetOf(budgetedKey.getString("name"));
             assertEquals(0, spent.compareTo(new BigDecimal(budget.getString("spent"))));
