@@ -38,36 +38,6 @@ public record UsageEvent(
         int tokensCached,
         CallPayload payload) {
 
-    /** A call whose prompt and answer are not kept. */
-    public UsageEvent(
-            String modelId,
-            String caller,
-            int tokensIn,
-            int tokensOut,
-            boolean tokensEstimated,
-            long latencyMillis,
-            UsageOutcome outcome,
-            Instant occurredAt,
-            BigDecimal cost,
-            String currency,
-            String gatewayKey,
-            int tokensCached) {
-        this(
-                modelId,
-                caller,
-                tokensIn,
-                tokensOut,
-                tokensEstimated,
-                latencyMillis,
-                outcome,
-                occurredAt,
-                cost,
-                currency,
-                gatewayKey,
-                tokensCached,
-                null);
-    }
-
     /** A call without cached input tokens. */
     public UsageEvent(
             String modelId,
@@ -93,7 +63,8 @@ public record UsageEvent(
                 cost,
                 currency,
                 gatewayKey,
-                0);
+                0,
+                null);
     }
 
     public UsageEvent {
@@ -170,7 +141,8 @@ public record UsageEvent(
                 cost,
                 currency,
                 gatewayKey,
-                0);
+                0,
+                null);
     }
 
     /** This call with the input tokens the provider read from its prompt cache. */
