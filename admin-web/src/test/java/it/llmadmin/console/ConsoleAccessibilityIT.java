@@ -4,17 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import it.llmadmin.ItPasses;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every console page scanned by axe-core ({@link AxeScan}), signed in as an admin and as a viewer, and the sign-in page anonymously: no serious or
  * critical violation may be found. The forms that open on a page are scanned open too.
  */
+@Tag(ItPasses.DATABASE_INDEPENDENT)
 class ConsoleAccessibilityIT extends ConsoleTest {
 
     /** The pages both roles see. */

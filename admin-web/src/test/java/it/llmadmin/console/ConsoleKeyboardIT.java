@@ -4,8 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import it.llmadmin.ItPasses;
 import jakarta.json.JsonObject;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * open it, change its name and a capability, save; no click anywhere. Focus moves by Tab alone (never by a locator's
  * focus()), so every control on the way must be reachable in the page's tab order. The menu marks the current page.
  */
+@Tag(ItPasses.DATABASE_INDEPENDENT)
 class ConsoleKeyboardIT extends ConsoleTest {
 
     /** Tab stops any console page has at most before the control wanted; past them the control is not reachable. */

@@ -3,14 +3,17 @@ package it.llmadmin.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.llmadmin.ItPasses;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The console's layout at a phone's width (390 px) and at desktop widths (1280, 1440, 1920 px): the page never scrolls
  * sideways, the menu stays reachable, and row actions are shown whole (no button cut off or its text clipped).
  */
+@Tag(ItPasses.DATABASE_INDEPENDENT)
 class ConsoleLayoutIT extends ConsoleTest {
 
     private static final List<String> PAGES = List.of(

@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import it.llmadmin.SecretScan;
 import it.llmadmin.ServerUnderTest;
@@ -47,7 +48,9 @@ abstract class ConsoleTest {
     void openBrowserContext() {
         context = ConsoleBrowser.browser().newContext();
         context.setDefaultTimeout(15_000);
-        context.onResponse(this::checkForSecrets);
+        // On a finished request, not on a response: a response's body is read only once it has all arrived, so a
+        // request the server never finishes cannot hold the test's thread (the handlers run on it) past the timeouts.
+        context.onRequestFinished(this::checkForSecrets);
         // The first request of a freshly started server (pages compiled, classes loaded) on two cores shared with the
         // build took longer than 15 s; a navigation may take a minute, an element or an assertion still 15 s.
         context.setDefaultNavigationTimeout(60_000);
@@ -73,19 +76,16 @@ abstract class ConsoleTest {
     }
 
     /**
-     * Every page and every AJAX answer the browser gets is checked for the ITs' secrets ({@link SecretScan}), as every
-     * answer through {@link ServerUnderTest#send} is. Scripts, styles and images are the WAR's own files.
+     * Every page, every AJAX answer and every stream the browser gets is checked for the ITs' secrets ({@link SecretScan}),
+     * as every answer through {@link ServerUnderTest#send} is. Scripts, styles and images are the WAR's own files.
      */
-    private void checkForSecrets(Response response) {
-        String type = response.request().resourceType();
-        if (!type.equals("document") && !type.equals("xhr") && !type.equals("fetch")
-                || response.status() >= 300 && response.status() < 400) {
+    private void checkForSecrets(Request request) {
+        String type = request.resourceType();
+        if (!type.equals("document") && !type.equals("xhr") && !type.equals("fetch")) {
             return;
         }
-        if (response.headers().getOrDefault("content-type", "").startsWith("text/event-stream")) {
-            // Reading a stream's body here waits for its end, and the handler runs on the test's thread: a test that
-            // holds a stream open (the playground's) would wait for itself. The gateway's streams are checked by
-            // the gateway ITs' own answers and by the last check of the server's logs.
+        Response response = request.response();
+        if (response == null || response.status() >= 300 && response.status() < 400) {
             return;
         }
         String text;
@@ -96,7 +96,7 @@ abstract class ConsoleTest {
             return;
         }
         try {
-            SecretScan.checkAnswer(response.request().method() + " " + response.url(), text);
+            SecretScan.checkAnswer(request.method() + " " + response.url(), text);
         } catch (AssertionError e) {
             leaks.add(e.getMessage());
         }

@@ -2,6 +2,7 @@ package it.llmadmin.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.llmadmin.ItPasses;
 import it.llmadmin.SecondServer;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * create that was cut off is there whole or not at all. In the default run the server is on its embedded H2 at
  * server.xml's own default URL; with {@code -Dit.db=postgresql} on a PostgreSQL database of its own.
  */
+@Tag(ItPasses.EMBEDDED_DATABASE)
 class CrashDurabilityIT {
 
     private static final int ADMINS = 8;

@@ -2,12 +2,14 @@ package it.llmadmin.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.llmadmin.ItPasses;
 import it.llmadmin.SecondServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * restart without Redis costs a Liberty start per run, once: {@code LastClassOrderer} runs this IT after every IT that
  * needs the second server with Redis on its own database, and before those on the IT server's database.
  */
+@Tag(ItPasses.DATABASE_INDEPENDENT)
 class InProcessTokenLimitsIT {
 
     private static SecondServer server;

@@ -3,6 +3,7 @@ package it.llmadmin.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmadmin.services.testsupport.Eventually;
+import it.llmadmin.ItPasses;
 import it.llmadmin.ItSecrets;
 import it.llmadmin.SecondServer;
 import it.llmadmin.ServerUnderTest;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * for {@code LLMADMIN_VAULT_CACHE_SECONDS}, 30 s, hold it), and follows the change within 2 seconds: it heard the
  * change's notice and read the shared database again.
  */
+@Tag(ItPasses.SHARED_DATABASE)
 class SharedDatabaseIT {
 
     private static final String SERVED = "X-LLM-Admin-Model";
