@@ -71,14 +71,15 @@ class UnknownParametersIT {
                 "/chat/completions",
                 key,
                 "{\"model\":\"" + agent + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi " + marker
-                        + "\"}],\"prompt_cache_key\":\"team-a\"}");
+                        + "\"}],\"reasoning\":{\"effort\":\"low\"}}");
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.param()).contains("verbosity");
         assertThat(refused.type()).contains("invalid_request_error");
         assertThat(refused.getMessage()).contains("Unrecognized request argument supplied: verbosity");
-        assertOpenAiRefusal(raw, "prompt_cache_key");
-        assertThat(raw.body()).contains("Unrecognized request argument supplied: prompt_cache_key");
+        // /responses' name for reasoning_effort, sent to chat: refused by name rather than run without it.
+        assertOpenAiRefusal(raw, "reasoning");
+        assertThat(raw.body()).contains("Unrecognized request argument supplied: reasoning");
         assertNothingCalledCountedOrRecorded(key, marker, "/chat/completions", chatBody("Hi"));
     }
 
@@ -100,10 +101,18 @@ class UnknownParametersIT {
                                 .build())
                         .store(false)
                         .user("alice")
+                        .promptCacheKey("team-cache-key")
+                        .safetyIdentifier("user-safety-42")
+                        .putAdditionalBodyProperty("prompt_cache_retention", JsonValue.from("24h"))
                         .putAdditionalBodyProperty("verbosity", JsonValue.from(null))
                         .build());
 
         assertThat(answer.choices().get(0).message().content()).contains("Plain answer");
+        // The cache and safety hints change no answer: accepted, and not sent on to the provider.
+        assertThat(upstream.requests)
+                .isNotEmpty()
+                .noneMatch(request -> request.toString().contains("team-cache-key")
+                        || request.toString().contains("user-safety-42"));
     }
 
     @Test

@@ -33,8 +33,9 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
     private static final Set<String> NOT_SUPPORTED = Set.of("audio", "prediction", "web_search_options");
 
     /**
-     * Every parameter this gateway reads. Any other one with a value is refused as OpenAI refuses an unknown one
-     * (a newer parameter such as {@code verbosity} or {@code prompt_cache_key} would otherwise be dropped silently).
+     * Every parameter this gateway reads, or accepts as a hint that does not change the answer ({@link #HINTS}). Any
+     * other one with a value is refused as OpenAI refuses an unknown one (a newer parameter such as {@code verbosity}
+     * would otherwise be dropped silently).
      */
     private static final Set<String> READ = Set.of(
             "model",
@@ -64,7 +65,17 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
             "metadata",
             "user",
             "modalities",
-            "service_tier");
+            "service_tier",
+            "prompt_cache_key",
+            "prompt_cache_retention",
+            "safety_identifier");
+
+    /**
+     * Hints to OpenAI's prompt cache and abuse checks, taken by both of its generation APIs and sent by clients that
+     * group their calls (the Agents SDK, LangChain): they change no answer, so a provider never needs them. They are
+     * accepted when they are strings, and not forwarded.
+     */
+    static final List<String> HINTS = List.of("prompt_cache_key", "prompt_cache_retention", "safety_identifier");
 
     /** The catalog id a request names, before anything else is read; null when there is none. */
     static String modelOf(JsonObject request) {
@@ -101,6 +112,7 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
             throw OpenAiException.invalid("modalities", "modalities must be [\"text\"]: this gateway answers in text");
         }
         requireDefaultServiceTier(request);
+        requireStringHints(request);
         Integer maxCompletionTokens = JsonFields.integer(request, "max_completion_tokens", 1);
         Integer maxTokens =
                 maxCompletionTokens != null ? maxCompletionTokens : JsonFields.integer(request, "max_tokens", 1);
@@ -152,6 +164,11 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
         if (serviceTier != null && !serviceTier.equals("auto") && !serviceTier.equals("default")) {
             throw OpenAiException.invalid("service_tier", "service_tier must be 'auto' or 'default' here");
         }
+    }
+
+    /** The {@link #HINTS}, when present, are strings (a 400 naming the one that is not). */
+    static void requireStringHints(JsonObject request) {
+        HINTS.forEach(hint -> JsonFields.string(request, hint, hint));
     }
 
     /** The key's caller, and the end user it names ({@code user}) when there is one: usage is recorded per both. */

@@ -83,9 +83,7 @@ final class ResponsesParameters {
         }
         JsonFields.integer(request, "max_tool_calls", 0);
         JsonFields.object(request, "stream_options", "stream_options");
-        JsonFields.string(request, "prompt_cache_key", "prompt_cache_key");
-        JsonFields.string(request, "prompt_cache_retention", "prompt_cache_retention");
-        JsonFields.string(request, "safety_identifier", "safety_identifier");
+        ChatCompletionRequest.requireStringHints(request);
     }
 
     private static List<String> includes(JsonObject request) {
