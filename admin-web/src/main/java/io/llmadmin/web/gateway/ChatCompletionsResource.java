@@ -1,15 +1,11 @@
 package io.llmadmin.web.gateway;
 
-import io.llmadmin.domain.model.ModelType;
-import io.llmadmin.services.catalog.CatalogEntry;
-import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.errors.LlmException;
 import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatStream;
 import io.llmadmin.services.llm.TokenUsage;
-import io.llmadmin.services.routing.ModelRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -48,31 +44,28 @@ public class ChatCompletionsResource {
     private static final Logger LOG = Logger.getLogger(ChatCompletionsResource.class.getName());
 
     private final ChatService chat;
-    private final ModelCatalog catalog;
+    private final GatewayChatModels chatModels;
     private final GatewayAuthentication authentication;
     private final GatewayKeyLimiter limiter;
-    private final ModelRoutes routes;
     private final ResponseCaching caching;
 
     @Inject
     public ChatCompletionsResource(
             ChatService chat,
-            ModelCatalog catalog,
+            GatewayChatModels chatModels,
             GatewayAuthentication authentication,
             GatewayKeyLimiter limiter,
-            ModelRoutes routes,
             ResponseCaching caching) {
         this.chat = chat;
-        this.catalog = catalog;
+        this.chatModels = chatModels;
         this.authentication = authentication;
         this.limiter = limiter;
-        this.routes = routes;
         this.caching = caching;
     }
 
     /** For the CDI proxy only. */
     protected ChatCompletionsResource() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @POST
@@ -86,13 +79,7 @@ public class ChatCompletionsResource {
     /** The chat completion for this caller, a gateway key or (in the console's playground) a console admin. */
     public Response complete(String body, GatewayCaller caller, String cacheControl) {
         long started = System.nanoTime();
-        JsonObject json = ChatCompletionRequest.object(body);
-        String model = ChatCompletionRequest.modelOf(json);
-        if (model != null) {
-            caller.requireModel(model);
-            json = routed(caller, json, model);
-            requireChatModel(ChatCompletionRequest.modelOf(json));
-        }
+        JsonObject json = chatModels.resolve(caller, ChatCompletionRequest.object(body), "/chat/completions");
         ChatCompletionRequest request = ChatCompletionRequest.parse(json, caller.name());
         ResponseCaching.Lookup lookup = caching.lookupFor(
                 request.call().model(),
@@ -159,20 +146,6 @@ public class ChatCompletionsResource {
             answer.header(ResponseCaching.HEADER, cacheState);
         }
         return RateLimitHeaders.addTo(answer, headroom).build();
-    }
-
-    private JsonObject routed(GatewayCaller caller, JsonObject json, String model) {
-        return GatewayRouting.routed(catalog, routes, caller.name(), json, model);
-    }
-
-    private void requireChatModel(String model) {
-        CatalogEntry entry = catalog.activeModel(model).orElseThrow(() -> OpenAiException.modelNotFound(model));
-        if (entry.type() != ModelType.CHAT) {
-            throw OpenAiException.invalid(
-                    "model",
-                    "The model '" + model + "' is a " + entry.type().name().toLowerCase(java.util.Locale.ROOT)
-                            + " model; /chat/completions needs a chat model");
-        }
     }
 
     /** A kept answer replayed as a stream: the role, the text in one chunk, the finish and (when asked) the usage. */

@@ -2,9 +2,6 @@ package io.llmadmin.web.gateway;
 
 import static io.llmadmin.services.json.JsonProviders.JSON;
 
-import io.llmadmin.domain.model.ModelType;
-import io.llmadmin.services.catalog.CatalogEntry;
-import io.llmadmin.services.catalog.ModelCatalog;
 import io.llmadmin.services.errors.LlmException;
 import io.llmadmin.services.errors.RateLimitHeadroom;
 import io.llmadmin.services.gateway.GatewayKeyView;
@@ -13,7 +10,6 @@ import io.llmadmin.services.llm.ChatResult;
 import io.llmadmin.services.llm.ChatService;
 import io.llmadmin.services.llm.ChatStream;
 import io.llmadmin.services.llm.TokenUsage;
-import io.llmadmin.services.routing.ModelRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -45,34 +41,31 @@ import java.util.concurrent.LinkedBlockingQueue;
 public class ResponsesResource {
 
     private final ChatService chat;
-    private final ModelCatalog catalog;
+    private final GatewayChatModels chatModels;
     private final GatewayAuthentication authentication;
     private final GatewayKeyLimiter limiter;
     private final StoredResponses stored;
-    private final ModelRoutes routes;
     private final ResponseCaching caching;
 
     @Inject
     public ResponsesResource(
             ChatService chat,
-            ModelCatalog catalog,
+            GatewayChatModels chatModels,
             GatewayAuthentication authentication,
             GatewayKeyLimiter limiter,
             StoredResponses stored,
-            ModelRoutes routes,
             ResponseCaching caching) {
         this.chat = chat;
-        this.catalog = catalog;
+        this.chatModels = chatModels;
         this.authentication = authentication;
         this.limiter = limiter;
         this.stored = stored;
-        this.routes = routes;
         this.caching = caching;
     }
 
     /** For the CDI proxy only. */
     protected ResponsesResource() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @POST
@@ -82,13 +75,7 @@ public class ResponsesResource {
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
         long started = System.nanoTime();
         GatewayKeyView key = authentication.require(authorization);
-        JsonObject json = ChatCompletionRequest.object(body);
-        String model = ChatCompletionRequest.modelOf(json);
-        if (model != null) {
-            GatewayAuthentication.requireModel(key, model);
-            json = GatewayRouting.routed(catalog, routes, key.caller(), json, model);
-            requireChatModel(ChatCompletionRequest.modelOf(json));
-        }
+        JsonObject json = chatModels.resolve(GatewayCaller.of(key), ChatCompletionRequest.object(body), "/responses");
         String previousId = JsonFields.string(json, "previous_response_id", "previous_response_id");
         List<ChatMessage> previous = List.of();
         if (previousId != null) {
@@ -161,16 +148,6 @@ public class ResponsesResource {
     private static OpenAiException notFound(String id) {
         return new OpenAiException(
                 404, "invalid_request_error", null, "not_found", "Response with id '" + id + "' not found.", null);
-    }
-
-    private void requireChatModel(String model) {
-        CatalogEntry entry = catalog.activeModel(model).orElseThrow(() -> OpenAiException.modelNotFound(model));
-        if (entry.type() != ModelType.CHAT) {
-            throw OpenAiException.invalid(
-                    "model",
-                    "The model '" + model + "' is a " + entry.type().apiName()
-                            + " model; /responses needs a chat model");
-        }
     }
 
     private Response stream(Exchange exchange, GatewayKeyLimiter.Reservation reservation) {

@@ -1,0 +1,80 @@
+package io.llmadmin.web.gateway;
+
+import static io.llmadmin.services.json.JsonProviders.JSON;
+
+import io.llmadmin.domain.model.ModelType;
+import io.llmadmin.services.catalog.CatalogEntry;
+import io.llmadmin.services.catalog.ModelCatalog;
+import io.llmadmin.services.routing.ModelRoutes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+/**
+ * Which chat model a gateway call goes to, the same for both chat endpoints ({@code /chat/completions} and
+ * {@code /responses}): the model it names, allowed for the caller, or one of the targets of the route it names, and in
+ * either case an active chat model.
+ */
+@ApplicationScoped
+public class GatewayChatModels {
+
+    private final ModelCatalog catalog;
+    private final ModelRoutes routes;
+
+    @Inject
+    public GatewayChatModels(ModelCatalog catalog, ModelRoutes routes) {
+        this.catalog = catalog;
+        this.routes = routes;
+    }
+
+    /** For the CDI proxy only. */
+    protected GatewayChatModels() {
+        this(null, null);
+    }
+
+    /**
+     * The request as it goes to the chat service: unchanged when it names no model (the request's parser refuses it),
+     * or with a route's id replaced by the target chosen for this call.
+     *
+     * @param endpoint the path the call came in on, for the refusal of a model that is not a chat model
+     * @throws OpenAiException a 403 for a model the key may not call, a 404 for an unknown one, a 400 for one of
+     *     another type
+     */
+    JsonObject resolve(GatewayCaller caller, JsonObject json, String endpoint) {
+        String model = ChatCompletionRequest.modelOf(json);
+        if (model == null) {
+            return json;
+        }
+        caller.requireModel(model);
+        JsonObject routed = routed(caller.name(), json, model);
+        requireChatModel(ChatCompletionRequest.modelOf(routed), endpoint);
+        return routed;
+    }
+
+    /**
+     * The request with a route's id replaced by the target chosen for this call (sticky per caller: the key or console
+     * user, and the end user it names in {@code user}); unchanged when the model is a model. A model of that id wins
+     * over a route.
+     */
+    private JsonObject routed(String caller, JsonObject json, String model) {
+        if (catalog.activeModel(model).isPresent()) {
+            return json;
+        }
+        String user = json.get("user") instanceof JsonString text ? text.getString() : null;
+        return routes.pick(model, ChatCompletionRequest.callerOf(caller, user))
+                .map(target ->
+                        JSON.createObjectBuilder(json).add("model", target).build())
+                .orElse(json);
+    }
+
+    private void requireChatModel(String model, String endpoint) {
+        CatalogEntry entry = catalog.activeModel(model).orElseThrow(() -> OpenAiException.modelNotFound(model));
+        if (entry.type() != ModelType.CHAT) {
+            throw OpenAiException.invalid(
+                    "model",
+                    "The model '" + model + "' is a " + entry.type().apiName() + " model; " + endpoint
+                            + " needs a chat model");
+        }
+    }
+}
