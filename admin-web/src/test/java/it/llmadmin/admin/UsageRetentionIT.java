@@ -47,6 +47,12 @@ class UsageRetentionIT {
         // negative ids: never one the server's own sequence hands out
         long oldId = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
         long recentId = oldId - 1;
+        // the application migrates the database as it starts, which can end after the server reports ready: write
+        // beside it only once it answers (run first, this IT would otherwise create an empty database of its own)
+        Eventually.polled(
+                "the application answering",
+                () -> AdminClient.admin().get("/api/admin/usage").statusCode(),
+                status -> status == 200);
         try (Connection db = database()) {
             db.setAutoCommit(false);
             writeCall(db, oldId, model, oldHour.plusSeconds(600));

@@ -44,6 +44,10 @@ class ConsoleUsageIT extends PricedCallsTest {
         assertThat(page).hasURL(Pattern.compile(".*days=30.*by=key.*"));
         assertThat(byId("period30")).hasAttribute("aria-current", "true");
         assertThat(page.locator("[id='logForm:calls'] tr.call-row")).hasCount(2);
+        // over 30 days the log's count and the stacked charts' series come from the daily rollups' reads
+        assertThat(byId("logForm:calls")).containsText("1–2 of 2");
+        assertThat(chartSeries("spendChart")).isEqualTo(calls.key);
+        assertThat(byId("perDay")).containsText("0.0146 USD");
 
         // A filter no call matches: the log says so, the filters stay in the URL.
         choose("usageFilters:outcome", "RATE_LIMITED");

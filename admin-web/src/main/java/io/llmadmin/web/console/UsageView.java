@@ -1,6 +1,7 @@
 package io.llmadmin.web.console;
 
 import io.llmadmin.domain.usage.UsageOutcome;
+import io.llmadmin.services.usage.UsageByDay;
 import io.llmadmin.services.usage.UsageCall;
 import io.llmadmin.services.usage.UsageGroup;
 import io.llmadmin.services.usage.UsageQuery;
@@ -99,27 +100,31 @@ public class UsageView implements Serializable {
                 day = day.plusDays(1)) {
             dayLabels.add(day.toString());
         }
-        List<UsageGroup> perDay = reports.summary(query, UsageQuery.GroupBy.DAY);
-        List<UsageGroup> perModel = biggestFirst(reports.summary(query, UsageQuery.GroupBy.MODEL));
+        // one read per day and model gives the per-day and per-model tables and charts; the keys are a second read
+        UsageByDay perModelAndDay = reports.summaryPerDay(query, UsageQuery.GroupBy.MODEL, null);
+        List<UsageGroup> perDay = perModelAndDay.perDay();
+        List<UsageGroup> perModel = biggestFirst(perModelAndDay.perSeries());
         List<UsageGroup> perKey = biggestFirst(reports.summary(query, UsageQuery.GroupBy.KEY));
         boolean byKey = isByKey();
-        List<UsageGroup> stacked = (byKey ? perKey : perModel)
-                .stream().filter(group -> group.group() != null).limit(SERIES).toList();
+        List<String> stacked = (byKey ? perKey : perModel)
+                .stream()
+                        .map(UsageGroup::group)
+                        .filter(name -> name != null)
+                        .limit(SERIES)
+                        .toList();
+        // stacked by key: the days of the few biggest keys only, in one read
+        UsageByDay stackedDays = byKey ? reports.summaryPerDay(query, UsageQuery.GroupBy.KEY, stacked) : perModelAndDay;
         List<UsageCharts.Series> spend = new ArrayList<>();
         List<UsageCharts.Series> tokens = new ArrayList<>();
         Map<String, double[]> other = new HashMap<>();
         other.put("cost", values(perDay, dayLabels, group -> cost(group)));
         other.put("tokens", values(perDay, dayLabels, group -> group.tokensIn() + group.tokensOut()));
-        for (UsageGroup series : stacked) {
-            UsageQuery narrowed = byKey
-                    ? new UsageQuery(query.from(), query.to(), query.modelId(), series.group(), null, query.outcome())
-                    : new UsageQuery(
-                            query.from(), query.to(), series.group(), query.gatewayKey(), null, query.outcome());
-            List<UsageGroup> days = reports.summary(narrowed, UsageQuery.GroupBy.DAY);
+        for (String series : stacked) {
+            List<UsageGroup> days = stackedDays.daysOf(series);
             double[] cost = values(days, dayLabels, group -> cost(group));
             double[] used = values(days, dayLabels, group -> group.tokensIn() + group.tokensOut());
-            spend.add(new UsageCharts.Series(series.group(), list(cost)));
-            tokens.add(new UsageCharts.Series(series.group(), list(used)));
+            spend.add(new UsageCharts.Series(series, list(cost)));
+            tokens.add(new UsageCharts.Series(series, list(used)));
             subtract(other.get("cost"), cost);
             subtract(other.get("tokens"), used);
         }
@@ -370,8 +375,7 @@ public class UsageView implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int)
-                    Math.min(Integer.MAX_VALUE, reports.calls(query(), 0, 1).total());
+            return (int) Math.min(Integer.MAX_VALUE, reports.countCalls(query()));
         }
 
         @Override
@@ -380,7 +384,7 @@ public class UsageView implements Serializable {
             int size = Math.max(1, Math.min(pageSize, 500));
             logList.shown(first, size);
             logList.publish(parameters());
-            return reports.calls(query(), first / size, size).items();
+            return reports.listCalls(query(), first / size, size);
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.llmadmin.domain.usage.UsageOutcome;
 import io.llmadmin.migration.legacy.internal.DriverManagerDataSource;
 import io.llmadmin.migration.schema.SchemaMigrator;
 import io.llmadmin.services.testsupport.ResourceLocalTransactions;
+import io.llmadmin.services.usage.UsageByDay;
 import io.llmadmin.services.usage.UsageEvent;
 import io.llmadmin.services.usage.UsageGroup;
 import io.llmadmin.services.usage.UsageQuery;
@@ -16,6 +17,7 @@ import jakarta.persistence.Persistence;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +79,14 @@ public final class UsageRollupBenchmark {
             UsageQuery page = new UsageQuery(
                     now.truncatedTo(ChronoUnit.DAYS).minus(29, ChronoUnit.DAYS), now, null, null, null, null);
             time(factory, "request log, 30 days, page 1 of 50", r -> r.calls(page, 0, 50));
-            time(factory, "console usage page, 30 days (its 9 sums + log)", r -> consolePage(r, page));
+            time(factory, "request log, 30 days, count only", r -> List.of(r.countCalls(page)));
+            time(factory, "request log, 30 days, raw COUNT(*) (before)", r -> List.of(rawCount(factory, page)));
+            time(
+                    factory,
+                    "console page, 30 days, before (9 sums, 2 raw counts)",
+                    r -> consolePageBefore(r, factory, page));
+            time(factory, "console page, 30 days, by model (2 reads + log)", r -> consolePage(r, page, false));
+            time(factory, "console page, 30 days, by key (3 reads + log)", r -> consolePage(r, page, true));
         } finally {
             factory.close();
         }
@@ -125,10 +134,35 @@ public final class UsageRollupBenchmark {
     }
 
     /**
-     * The reads of the console's usage page (UsageView) for one period, in its order: per day, per model, per key,
-     * per day for each of the 6 biggest models (the stacked charts), and the request log's first page with its count.
+     * The reads of the console's usage page (UsageView) for one period, as it makes them: per day and model in one
+     * read (the per-day and per-model tables and charts), per key, with {@code byKey} the days of the 6 biggest keys
+     * in one read (the stacked charts), then the request log's count and first page.
      */
-    private static Object consolePage(UsageReports reports, UsageQuery query) {
+    private static Object consolePage(UsageReports reports, UsageQuery query, boolean byKey) {
+        UsageByDay perModel = reports.summaryPerDay(query, UsageQuery.GroupBy.MODEL, null);
+        perModel.perDay();
+        perModel.perSeries();
+        List<UsageGroup> keys = reports.summary(query, UsageQuery.GroupBy.KEY);
+        if (byKey) {
+            List<String> biggest = keys.stream()
+                    .filter(key -> key.group() != null)
+                    .sorted(Comparator.comparingLong(UsageGroup::calls).reversed())
+                    .limit(6)
+                    .map(UsageGroup::group)
+                    .toList();
+            UsageByDay stacked = reports.summaryPerDay(query, UsageQuery.GroupBy.KEY, biggest);
+            biggest.forEach(stacked::daysOf);
+        }
+        reports.countCalls(query);
+        return reports.listCalls(query, 0, 50);
+    }
+
+    /**
+     * The reads the console's usage page made before it shared its sums (kept to compare on the same data): per day,
+     * per model, per key, per day for each of the 6 biggest models, and the request log's first page with the raw
+     * {@code COUNT(*)} of the period, twice (the lazy table asked its count and its page, each with the count).
+     */
+    private static Object consolePageBefore(UsageReports reports, EntityManagerFactory factory, UsageQuery query) {
         reports.summary(query, UsageQuery.GroupBy.DAY);
         List<UsageGroup> models = reports.summary(query, UsageQuery.GroupBy.MODEL);
         reports.summary(query, UsageQuery.GroupBy.KEY);
@@ -138,7 +172,26 @@ public final class UsageRollupBenchmark {
                 .forEach(model -> reports.summary(
                         new UsageQuery(query.from(), query.to(), model.group(), null, null, null),
                         UsageQuery.GroupBy.DAY));
-        return reports.calls(query, 0, 50);
+        reports.listCalls(query, 0, 1);
+        rawCount(factory, query);
+        rawCount(factory, query);
+        return reports.listCalls(query, 0, 50);
+    }
+
+    /** The request log's count as it was taken before: every raw row of the period. */
+    private static long rawCount(EntityManagerFactory factory, UsageQuery query) {
+        EntityManager entityManager = factory.createEntityManager();
+        try {
+            return entityManager
+                    .createQuery(
+                            "SELECT COUNT(u) FROM UsageRecord u WHERE u.occurredAt >= :from AND u.occurredAt < :to",
+                            Long.class)
+                    .setParameter("from", query.from().atOffset(ZoneOffset.UTC))
+                    .setParameter("to", query.to().atOffset(ZoneOffset.UTC))
+                    .getSingleResult();
+        } finally {
+            entityManager.close();
+        }
     }
 
     private static void time(EntityManagerFactory factory, String name, Function<UsageReports, Object> query) {
@@ -157,10 +210,14 @@ public final class UsageRollupBenchmark {
             }
         }
         Arrays.sort(millis);
-        int size = answer instanceof List<?> list
-                ? list.size()
-                : ((UsageReports.CallPage) answer).items().size();
-        System.out.printf(
-                "%-45s median %5d ms, slowest %5d ms (%d entries)%n", name, millis[RUNS / 2], millis[RUNS - 1], size);
+        String size;
+        if (answer instanceof UsageReports.CallPage calls) {
+            size = calls.items().size() + " entries, total " + calls.total();
+        } else if (answer instanceof List<?> list && list.size() == 1 && list.get(0) instanceof Long count) {
+            size = "count " + count;
+        } else {
+            size = ((List<?>) answer).size() + " entries";
+        }
+        System.out.printf("%-52s median %5d ms, slowest %5d ms (%s)%n", name, millis[RUNS / 2], millis[RUNS - 1], size);
     }
 }

@@ -3,6 +3,7 @@ package io.llmadmin.services.usage.internal;
 import io.llmadmin.domain.usage.UsagePayload;
 import io.llmadmin.domain.usage.UsageRecord;
 import io.llmadmin.services.usage.ModelUsage;
+import io.llmadmin.services.usage.UsageByDay;
 import io.llmadmin.services.usage.UsageCall;
 import io.llmadmin.services.usage.UsageGroup;
 import io.llmadmin.services.usage.UsageQuery;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * Reads usage from the database: the sums from the daily {@code usage_rollup_day} and hourly {@code usage_rollup} and
  * the raw rows at the range's ends ({@link UsageSums}; native SQL that runs on PostgreSQL and H2 alike), the request
- * log from {@code usage_record}.
+ * log's pages from {@code usage_record} and its count from the same rollups as the sums.
  */
 @ApplicationScoped
 public class JpaUsageReports implements UsageReports {
@@ -66,7 +68,20 @@ public class JpaUsageReports implements UsageReports {
     }
 
     @Override
-    public CallPage calls(UsageQuery query, int page, int size) {
+    public UsageByDay summaryPerDay(UsageQuery query, UsageQuery.GroupBy series, Collection<String> only) {
+        if (series == UsageQuery.GroupBy.DAY || series == UsageQuery.GroupBy.HOUR) {
+            throw new IllegalArgumentException("series must be model, key or caller");
+        }
+        return new SeriesPerDay(UsageSums.readPerDay(entityManager, query, series, only));
+    }
+
+    @Override
+    public long countCalls(UsageQuery query) {
+        return UsageSums.count(entityManager, query);
+    }
+
+    @Override
+    public List<UsageCall> listCalls(UsageQuery query, int page, int size) {
         if (page < 0 || size < 1 || size > 500) {
             throw new IllegalArgumentException("page must be >= 0 and size 1 to 500");
         }
@@ -86,30 +101,24 @@ public class JpaUsageReports implements UsageReports {
         TypedQuery<UsageRecord> rows = entityManager.createQuery(
                 "SELECT u FROM UsageRecord u WHERE " + where + " ORDER BY u.occurredAt DESC, u.id DESC",
                 UsageRecord.class);
-        TypedQuery<Long> count =
-                entityManager.createQuery("SELECT COUNT(u) FROM UsageRecord u WHERE " + where, Long.class);
-        for (TypedQuery<?> typed : List.of(rows, count)) {
-            typed.setParameter("from", query.from().atOffset(ZoneOffset.UTC));
-            typed.setParameter("to", query.to().atOffset(ZoneOffset.UTC));
-            if (query.modelId() != null) {
-                typed.setParameter("model", query.modelId());
-            }
-            if (query.gatewayKey() != null) {
-                typed.setParameter("key", query.gatewayKey());
-            }
-            if (query.caller() != null) {
-                typed.setParameter("caller", query.caller());
-            }
-            if (query.outcome() != null) {
-                typed.setParameter("outcome", query.outcome());
-            }
+        rows.setParameter("from", query.from().atOffset(ZoneOffset.UTC));
+        rows.setParameter("to", query.to().atOffset(ZoneOffset.UTC));
+        if (query.modelId() != null) {
+            rows.setParameter("model", query.modelId());
+        }
+        if (query.gatewayKey() != null) {
+            rows.setParameter("key", query.gatewayKey());
+        }
+        if (query.caller() != null) {
+            rows.setParameter("caller", query.caller());
+        }
+        if (query.outcome() != null) {
+            rows.setParameter("outcome", query.outcome());
         }
         List<UsageRecord> found =
                 rows.setFirstResult(page * size).setMaxResults(size).getResultList();
         Map<Long, UsagePayload> payloads = payloadsOf(found);
-        List<UsageCall> items =
-                found.stream().map(row -> call(row, payloads.get(row.id()))).toList();
-        return new CallPage(items, count.getSingleResult());
+        return found.stream().map(row -> call(row, payloads.get(row.id()))).toList();
     }
 
     /** The payloads kept of these rows, by usage id: one query per page. */

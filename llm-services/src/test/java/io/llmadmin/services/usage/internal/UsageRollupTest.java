@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class UsageRollupTest {
 
-    private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+    static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
     private static final List<String> MODELS = List.of("gpt-4o", "gemini", "claude");
     private static final List<String> KEYS = List.of("alpha", "beta");
 
@@ -159,7 +159,7 @@ class UsageRollupTest {
                 .isZero();
     }
 
-    private static UsageEvent randomCall(Random random) {
+    static UsageEvent randomCall(Random random) {
         String key = random.nextInt(4) == 0 ? null : KEYS.get(random.nextInt(KEYS.size()));
         boolean priced = random.nextBoolean();
         UsageOutcome outcome = random.nextInt(5) == 0
@@ -179,7 +179,7 @@ class UsageRollupTest {
                 key);
     }
 
-    private static boolean matches(UsageQuery query, UsageEvent event) {
+    static boolean matches(UsageQuery query, UsageEvent event) {
         return !event.occurredAt().isBefore(query.from())
                 && event.occurredAt().isBefore(query.to())
                 && (query.modelId() == null || query.modelId().equals(event.modelId()))
