@@ -17,8 +17,16 @@ import java.util.List;
  */
 final class AxeScan {
 
-    /** Returns the serious and critical violations of the current page, one line per rule and node, as JSON text. */
+    /**
+     * Returns the serious and critical violations of the current page, one line per rule and node, as JSON text. The
+     * page's finite CSS transitions and animations are let finish first: a button caught halfway through its colour
+     * change (enabled again after a send) measured 3.73:1 against the 4.5:1 it has at rest. Endless ones (a spinner)
+     * are not waited for.
+     */
     private static final String SCAN = "async () => {"
+            + " await Promise.all(document.getAnimations()"
+            + "   .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)"
+            + "   .map(a => a.finished.catch(() => null)));"
             + " const result = await axe.run(document, { resultTypes: ['violations'] });"
             + " return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
             + "   .flatMap(v => v.nodes.slice(0, 5).map(n => v.impact + ' ' + v.id + ' (' + v.help + '): '"
