@@ -107,6 +107,26 @@ class OpenApiIT {
                 .contains("logPayloads", "prompt", "65,536");
     }
 
+    /**
+     * The answers' records live in llm-services, a library of the WAR: the scanner indexes the application's packages
+     * of every library (microprofile-config.properties), and an index of the WAR's classes alone made them bare.
+     */
+    @Test
+    void should_name_the_answers_whose_records_live_in_the_services() {
+        JsonObject openApi = AdminClient.json(get("/openapi"));
+        JsonObject routes = openApi.getJsonObject("paths")
+                .getJsonObject("/api/admin/routes")
+                .getJsonObject("get")
+                .getJsonObject("responses")
+                .getJsonObject("200")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("schema");
+
+        assertThat(routes.getJsonObject("items").getString("$ref", "(bare)"))
+                .isEqualTo("#/components/schemas/RouteView");
+    }
+
     @Test
     void should_serve_the_openapi_ui() {
         assertThat(get("/openapi/ui/").statusCode()).isEqualTo(200);
