@@ -3,6 +3,7 @@ package it.llmadmin.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmadmin.services.testsupport.Eventually;
+import it.llmadmin.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -47,12 +48,9 @@ class UsageRetentionIT {
         // negative ids: never one the server's own sequence hands out
         long oldId = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
         long recentId = oldId - 1;
-        // the application migrates the database as it starts, which can end after the server reports ready: write
-        // beside it only once it answers (run first, this IT would otherwise create an empty database of its own)
-        Eventually.polled(
-                "the application answering",
-                () -> AdminClient.admin().get("/api/admin/usage").statusCode(),
-                status -> status == 200);
+        // the application migrates the database as it starts, which can end after Liberty reports started: write
+        // beside it only once it is ready (run first, this IT would otherwise create an empty database of its own)
+        ServerUnderTest.awaitReady();
         try (Connection db = database()) {
             db.setAutoCommit(false);
             writeCall(db, oldId, model, oldHour.plusSeconds(600));

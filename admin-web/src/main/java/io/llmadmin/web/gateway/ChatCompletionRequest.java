@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * OpenAI's chat completion request, read into a {@link ChatCall}. Every parameter is either carried to the model or
@@ -29,6 +31,13 @@ import java.util.Set;
  */
 public record ChatCompletionRequest(ChatCall call, boolean stream, boolean includeUsage, boolean legacyFunctions) {
 
+    /**
+     * Hints to OpenAI's prompt cache and abuse checks, taken by both of its generation APIs and sent by clients that
+     * group their calls (the Agents SDK, LangChain): they change no answer, so a provider never needs them. They are
+     * accepted when they are strings, and not forwarded.
+     */
+    static final List<String> HINTS = List.of("prompt_cache_key", "prompt_cache_retention", "safety_identifier");
+
     /** Parameters no provider behind this gateway can honour: refused unless null. */
     private static final Set<String> NOT_SUPPORTED = Set.of("audio", "prediction", "web_search_options");
 
@@ -37,7 +46,7 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
      * other one with a value is refused as OpenAI refuses an unknown one (a newer parameter such as {@code verbosity}
      * would otherwise be dropped silently).
      */
-    private static final Set<String> READ = Set.of(
+    private static final Set<String> READ = withHints(
             "model",
             "messages",
             "stream",
@@ -65,17 +74,12 @@ public record ChatCompletionRequest(ChatCall call, boolean stream, boolean inclu
             "metadata",
             "user",
             "modalities",
-            "service_tier",
-            "prompt_cache_key",
-            "prompt_cache_retention",
-            "safety_identifier");
+            "service_tier");
 
-    /**
-     * Hints to OpenAI's prompt cache and abuse checks, taken by both of its generation APIs and sent by clients that
-     * group their calls (the Agents SDK, LangChain): they change no answer, so a provider never needs them. They are
-     * accepted when they are strings, and not forwarded.
-     */
-    static final List<String> HINTS = List.of("prompt_cache_key", "prompt_cache_retention", "safety_identifier");
+    /** These parameter names and the {@link #HINTS}. */
+    static Set<String> withHints(String... names) {
+        return Stream.concat(Stream.of(names), HINTS.stream()).collect(Collectors.toUnmodifiableSet());
+    }
 
     /** The catalog id a request names, before anything else is read; null when there is none. */
     static String modelOf(JsonObject request) {

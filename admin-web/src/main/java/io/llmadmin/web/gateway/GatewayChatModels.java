@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.util.Optional;
 
 /**
  * Which chat model a gateway call goes to, the same for both chat endpoints ({@code /chat/completions} and
@@ -47,33 +48,35 @@ public class GatewayChatModels {
             return json;
         }
         caller.requireModel(model);
+        Optional<CatalogEntry> named = catalog.activeModel(model);
+        if (named.isPresent()) {
+            // a model of that id wins over a route
+            requireChat(named.get(), endpoint);
+            return json;
+        }
         JsonObject routed = routed(caller.name(), json, model);
-        requireChatModel(ChatCompletionRequest.modelOf(routed), endpoint);
+        String target = ChatCompletionRequest.modelOf(routed);
+        requireChat(catalog.activeModel(target).orElseThrow(() -> OpenAiException.modelNotFound(target)), endpoint);
         return routed;
     }
 
     /**
      * The request with a route's id replaced by the target chosen for this call (sticky per caller: the key or console
-     * user, and the end user it names in {@code user}); unchanged when the model is a model. A model of that id wins
-     * over a route.
+     * user, and the end user it names in {@code user}); unchanged when no route has that id.
      */
-    private JsonObject routed(String caller, JsonObject json, String model) {
-        if (catalog.activeModel(model).isPresent()) {
-            return json;
-        }
+    private JsonObject routed(String caller, JsonObject json, String route) {
         String user = json.get("user") instanceof JsonString text ? text.getString() : null;
-        return routes.pick(model, ChatCompletionRequest.callerOf(caller, user))
+        return routes.pick(route, ChatCompletionRequest.callerOf(caller, user))
                 .map(target ->
                         JSON.createObjectBuilder(json).add("model", target).build())
                 .orElse(json);
     }
 
-    private void requireChatModel(String model, String endpoint) {
-        CatalogEntry entry = catalog.activeModel(model).orElseThrow(() -> OpenAiException.modelNotFound(model));
+    private static void requireChat(CatalogEntry entry, String endpoint) {
         if (entry.type() != ModelType.CHAT) {
             throw OpenAiException.invalid(
                     "model",
-                    "The model '" + model + "' is a " + entry.type().apiName() + " model; " + endpoint
+                    "The model '" + entry.id() + "' is a " + entry.type().apiName() + " model; " + endpoint
                             + " needs a chat model");
         }
     }

@@ -19,11 +19,10 @@ final class ResponsesParameters {
     /**
      * Every parameter the gateway reads, or accepts as neutral: {@code include} (extra output of tools this gateway
      * refuses, or encrypted reasoning it never produces), {@code stream_options} (obfuscation padding only),
-     * {@code max_tool_calls} (it bounds built-in tools only, which are refused), {@code prompt_cache_key},
-     * {@code prompt_cache_retention} and {@code safety_identifier} (hints to OpenAI's cache and abuse checks that do
-     * not change the answer). What the official SDKs and the Agents SDK send by default is among them.
+     * {@code max_tool_calls} (it bounds built-in tools only, which are refused), and
+     * {@link ChatCompletionRequest#HINTS} (hints to OpenAI's cache and abuse checks that do not change the answer). What the official SDKs and the Agents SDK send by default is among them.
      */
-    private static final Set<String> READ = Set.of(
+    private static final Set<String> READ = ChatCompletionRequest.withHints(
             "model",
             "input",
             "instructions",
@@ -46,10 +45,7 @@ final class ResponsesParameters {
             "top_logprobs",
             "include",
             "stream_options",
-            "max_tool_calls",
-            "prompt_cache_key",
-            "prompt_cache_retention",
-            "safety_identifier");
+            "max_tool_calls");
 
     /** The only {@code include} value asking for something a function-tool answer here would lack. */
     private static final String LOGPROBS = "message.output_text.logprobs";

@@ -176,11 +176,7 @@ final class UsageSums {
             String where = timeRange(piece, parameters) + filters(query, parameters);
             String sql = "SELECT " + (piece.level() == UsageRanges.Level.RAW ? "COUNT(*)" : "SUM(calls)") + " FROM "
                     + table(piece.level()) + " WHERE " + where;
-            Query counting = entityManager.createNativeQuery(sql);
-            for (int i = 0; i < parameters.size(); i++) {
-                counting.setParameter(i + 1, parameters.get(i));
-            }
-            count += number(counting.getSingleResult());
+            count += number(run(entityManager, sql, parameters).get(0));
         }
         return count;
     }
@@ -269,12 +265,11 @@ final class UsageSums {
         if (only.isEmpty()) {
             return " AND 1 = 0";
         }
-        String column = switch (series) {
-            case MODEL -> "model_id";
-            case KEY -> "gateway_key";
-            case CALLER -> "caller";
-            default -> throw new IllegalArgumentException("only models, keys or callers can be narrowed to");
-        };
+        if (series == UsageQuery.GroupBy.DAY || series == UsageQuery.GroupBy.HOUR) {
+            throw new IllegalArgumentException("only models, keys or callers can be narrowed to");
+        }
+        // the rollups' column, which is also the raw table's (no key is never asked for)
+        String column = expression(series, UsageRanges.Level.HOUR);
         parameters.addAll(only);
         return " AND " + column + " IN (" + String.join(", ", Collections.nCopies(only.size(), "?")) + ")";
     }
