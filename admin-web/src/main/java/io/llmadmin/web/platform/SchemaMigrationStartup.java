@@ -37,8 +37,12 @@ public class SchemaMigrationStartup {
 
     void migrateOnStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarting) {
         long started = System.nanoTime();
-        new SchemaMigrator(dataSource).migrate();
+        SchemaMigrator.Outcome outcome = new SchemaMigrator(dataSource).migrate();
         schemaState.markMigrated();
-        LOG.info(() -> "Database schema migrated in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        LOG.info(() -> "Database schema checked in " + (System.nanoTime() - started) / 1_000_000 + " ms ("
+                + (outcome == SchemaMigrator.Outcome.CHANGELOG_APPLIED
+                        ? "Liquibase ran"
+                        : "already at this build's changelogs")
+                + ")");
     }
 }

@@ -1,7 +1,13 @@
 package io.llmadmin.migration.schema;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Scope;
@@ -13,8 +19,23 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
-/** Brings a database's schema up to date with the changelogs this module ships. */
+/**
+ * Brings a database's schema up to date with the changelogs this module ships.
+ *
+ * <p>A database whose last complete migration was of these very changelog files (their {@link ChangelogFingerprint}
+ * is recorded in {@code schema_fingerprint}) is left as it is without starting Liquibase: that check is most of a
+ * restart's schema work. Any difference in the files, a database that never recorded one, or a fingerprint that
+ * cannot be taken runs Liquibase as before.
+ */
 public final class SchemaMigrator {
+
+    /** What {@link #migrate()} did. */
+    public enum Outcome {
+        /** Liquibase ran: it applied what was missing, if anything. */
+        CHANGELOG_APPLIED,
+        /** The database recorded a complete migration of these changelog files; Liquibase did not run. */
+        ALREADY_AT_THIS_CHANGELOG
+    }
 
     /** The master changelog, on the classpath of this module. */
     public static final String MASTER_CHANGELOG = "db/changelog/master.xml";
@@ -41,21 +62,65 @@ public final class SchemaMigrator {
      * @throws SchemaMigrationException when a changeset fails; what it had applied is rolled back where the database
      *     allows
      */
-    public void migrate() {
+    public Outcome migrate() {
+        Optional<String> fingerprint = ChangelogFingerprint.of(SchemaMigrator.class.getClassLoader(), MASTER_CHANGELOG);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {
+                if (fingerprint.isPresent() && fingerprint.equals(recordedFingerprint(connection))) {
+                    LOG.info(() -> "Schema is up to date: its last migration was of these changelogs (SHA-256 "
+                            + fingerprint.get().substring(0, 12) + "...); Liquibase not started");
+                    return Outcome.ALREADY_AT_THIS_CHANGELOG;
+                }
                 update(connection);
                 // Liquibase leaves autocommit off; inside Liberty an uncommitted connection handed back to the pool
                 // is rolled back, so commit explicitly and restore what the pool gave us.
                 if (!connection.getAutoCommit()) {
                     connection.commit();
                 }
+                connection.setAutoCommit(true);
+                fingerprint.ifPresent(sha256 -> record(connection, sha256));
+                return Outcome.CHANGELOG_APPLIED;
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (Exception e) {
             throw new SchemaMigrationException("Schema migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The fingerprint of the last complete migration; empty before changeset 200 (no table yet) or before one. */
+    private static Optional<String> recordedFingerprint(Connection connection) {
+        try (PreparedStatement read =
+                        connection.prepareStatement("SELECT changelog_sha256 FROM schema_fingerprint WHERE id = 1");
+                ResultSet row = read.executeQuery()) {
+            return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+        } catch (SQLException noTableYet) {
+            // On PostgreSQL a failed statement poisons an open transaction, the one Liquibase is about to use.
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            } catch (SQLException ignored) {
+                // Liquibase reports the connection's state itself if it is unusable.
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Recorded only after Liquibase has committed every changeset. An update, never an insert, so that two instances
+     * finishing together cannot collide; a failure here costs the next start its shortcut, never this start.
+     */
+    private static void record(Connection connection, String sha256) {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE schema_fingerprint SET changelog_sha256 = ?, recorded_at = ? WHERE id = 1")) {
+            update.setString(1, sha256);
+            update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warning(() -> "Could not record the changelogs' fingerprint; the next start runs Liquibase again: "
+                    + e.getMessage());
         }
     }
 
