@@ -25,12 +25,8 @@ stub=
 cleanup() { [ -z "$stub" ] || kill "$stub" 2>/dev/null || true; }
 trap cleanup EXIT
 
-curl -sf "$base/health/ready" >/dev/null || { echo "llm-admin at $base is not ready" >&2; exit 1; }
-bench_nginx_conf "$work" stub "$(bench_stub_block "$stub_port")" "$stub_port"
-nginx -p "$work" -c "$work/stub.conf" & stub=$!
-sleep 1
-read -r model token < <(bench_gateway_key "$base" "$admin_password" "$stub_port")
-bench_chat_lua "$work/chat.lua" "$model" "wrk.headers[\"Authorization\"] = \"Bearer $token\""
+bench_chat_setup "$base" "$admin_password" "$stub_port" "$work"
+stub=$BENCH_STUB_PID
 pid=$(bench_port_pid "${base##*:}")
 
 mb() { echo $(( $1 / 1024 )); }

@@ -1,4 +1,4 @@
-# Shared by the gateway benchmarks (gateway-compare.sh, gateway-ab.sh, soak.sh): source it, do not run it.
+# Shared by the gateway benchmarks (gateway-compare.sh, gateway-ab.sh, soak.sh, profile-gateway.sh): source it, do not run it.
 
 # The fixed chat completion the provider stub answers.
 BENCH_COMPLETION='{"id":"chatcmpl-bench","object":"chat.completion","created":1700000000,"model":"bench","choices":[{"index":0,"message":{"role":"assistant","content":"Hello from the stub."},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":5,"total_tokens":14}}'
@@ -20,6 +20,19 @@ CONF
 # bench_stub_block PORT: the server block of the provider stub.
 bench_stub_block() {
   echo "server { listen 127.0.0.1:$1; location / { default_type application/json; return 200 '$BENCH_COMPLETION'; } }"
+}
+
+# bench_chat_setup BASE-URL ADMIN-PASSWORD STUB-PORT DIR: checks that llm-admin answers ready, starts the nginx
+# provider stub in the background (its pid in BENCH_STUB_PID, for the caller to stop) and writes DIR/chat.lua, a wrk
+# script that calls a new bench model through a new gateway key (bench_gateway_key).
+bench_chat_setup() {
+  local base=$1 password=$2 stub_port=$3 dir=$4 model token
+  curl -sf "$base/health/ready" >/dev/null || { echo "llm-admin at $base is not ready" >&2; return 1; }
+  bench_nginx_conf "$dir" stub "$(bench_stub_block "$stub_port")" "$stub_port"
+  nginx -p "$dir" -c "$dir/stub.conf" & BENCH_STUB_PID=$!
+  sleep 1
+  read -r model token < <(bench_gateway_key "$base" "$password" "$stub_port")
+  bench_chat_lua "$dir/chat.lua" "$model" "wrk.headers[\"Authorization\"] = \"Bearer $token\""
 }
 
 # bench_gateway_key BASE-URL ADMIN-PASSWORD STUB-PORT: creates, through the admin API, a credential for the stub, a

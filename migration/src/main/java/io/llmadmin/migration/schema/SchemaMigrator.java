@@ -57,7 +57,8 @@ public final class SchemaMigrator {
     }
 
     /**
-     * Applies every changeset not yet applied, in one connection, and commits.
+     * Applies every changeset not yet applied, in one connection, and commits; or nothing, without starting Liquibase,
+     * when the database records a complete migration of these very changelog files.
      *
      * @throws SchemaMigrationException when a changeset fails; what it had applied is rolled back where the database
      *     allows
