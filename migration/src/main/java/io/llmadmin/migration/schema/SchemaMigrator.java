@@ -68,6 +68,9 @@ public final class SchemaMigrator {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {
+                // In autocommit a failed read (no table yet) cannot poison a transaction, on PostgreSQL the one
+                // Liquibase is about to use.
+                connection.setAutoCommit(true);
                 if (fingerprint.isPresent() && fingerprint.equals(recordedFingerprint(connection))) {
                     LOG.info(() -> "Schema is up to date: its last migration was of these changelogs (SHA-256 "
                             + fingerprint.get().substring(0, 12) + "...); Liquibase not started");
@@ -97,14 +100,6 @@ public final class SchemaMigrator {
                 ResultSet row = read.executeQuery()) {
             return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
         } catch (SQLException noTableYet) {
-            // On PostgreSQL a failed statement poisons an open transaction, the one Liquibase is about to use.
-            try {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                }
-            } catch (SQLException ignored) {
-                // Liquibase reports the connection's state itself if it is unusable.
-            }
             return Optional.empty();
         }
     }
